@@ -1,0 +1,27 @@
+package cn.opencredit.gateway.shared.problem;
+
+import java.net.URI;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The RFC 9457 body of every error answer. */
+@Schema(name = "Problem", description = "RFC 9457 problem details. `type` is stable per kind of error; `errors` names each bad input.")
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record ProblemDetail(
+        @Schema(examples = "https://api.opencredit.cn/problems/invalid-uscc") URI type,
+        @Schema(examples = "Invalid unified social credit code") String title,
+        @Schema(examples = "400") int status,
+        @Schema(examples = "USCC 914403001922038217: check character (position 18) is '7', expected '6'") String detail,
+        @Schema(description = "The request path that failed", examples = "/api/v1/subjects/914403001922038217") String instance,
+        @Schema(description = "Identifier of this request in the gateway's logs, for support") String requestId,
+        List<FieldError> errors) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    public static ProblemDetail of(ProblemType type, String detail, String instance, String requestId, List<FieldError> errors) {
+        return new ProblemDetail(type.uri(), type.title(), type.status(), detail, instance, requestId, errors);
+    }
+}

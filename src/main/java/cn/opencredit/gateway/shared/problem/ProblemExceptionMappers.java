@@ -1,0 +1,225 @@
+package cn.opencredit.gateway.shared.problem;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.TimeoutException;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.pgclient.PgException;
+
+/**
+ * The one place that turns failures into {@code application/problem+json}. Nothing else builds an
+ * error body, so every error has the same shape and none leaks a stack trace or SQL text.
+ */
+public class ProblemExceptionMappers {
+
+    static final String REQUEST_ID_HEADER = "X-Request-Id";
+
+    private final AllowedMethods allowedMethods;
+
+    ProblemExceptionMappers(AllowedMethods allowedMethods) {
+        this.allowedMethods = allowedMethods;
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri, HttpServerRequest request) {
+        return respond(e.type(), e.detail(), e.errors(), uri, request);
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri, HttpServerRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        boolean bodyViolation = false;
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            String field = fieldName(violation.getPropertyPath());
+            bodyViolation |= isBody(violation.getPropertyPath());
+            errors.add(new FieldError(field, violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName(),
+                    violation.getMessage()));
+        }
+        errors.sort(java.util.Comparator.comparing(FieldError::field));
+        ProblemType type = bodyViolation ? ProblemType.VALIDATION_FAILED : ProblemType.INVALID_PARAMETER;
+        return respond(type, errors.size() == 1 ? errors.getFirst().field() + ": " + errors.getFirst().message()
+                : errors.size() + " inputs are invalid", errors, uri, request);
+    }
+
+    @ServerExceptionMapper({ UnrecognizedPropertyException.class, InvalidFormatException.class, MismatchedInputException.class })
+    public Response bodyMapping(JsonMappingException e, UriInfo uri, HttpServerRequest request) {
+        if (e.getCause() instanceof ProblemException problem) {
+            return problem(problem, uri, request);
+        }
+        String field = jsonPath(e);
+        String code = e instanceof UnrecognizedPropertyException ? "unknown-field" : "wrong-type";
+        String message = e instanceof UnrecognizedPropertyException ? "Unknown field" : "Value has the wrong type or format";
+        return respond(ProblemType.VALIDATION_FAILED, field + ": " + message, List.of(new FieldError(field, code, message)), uri, request);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, UriInfo uri, HttpServerRequest request) {
+        if (e.getCause() instanceof ProblemException problem) {
+            return problem(problem, uri, request);
+        }
+        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return respond(ProblemType.MALFORMED_BODY, "The request body is not valid JSON" + where, List.of(), uri, request);
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri, HttpServerRequest request) {
+        ProblemException cause = problemCause(e);
+        if (cause != null) {
+            return problem(cause, uri, request);
+        }
+        return respond(ProblemType.NOT_FOUND, "No resource at " + uri.getPath(), List.of(), uri, request);
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e, UriInfo uri, HttpServerRequest request) {
+        Response response = respond(ProblemType.METHOD_NOT_ALLOWED, request.method() + " is not supported on " + uri.getPath(),
+                List.of(), uri, request);
+        String allow = allowedMethods.allowHeader(uri.getPath());
+        return allow == null ? response : Response.fromResponse(response).header(HttpHeaders.ALLOW, allow).build();
+    }
+
+    @ServerExceptionMapper
+    public Response notAcceptable(NotAcceptableException e, UriInfo uri, HttpServerRequest request) {
+        return respond(ProblemType.NOT_ACCEPTABLE, "This resource is available as application/json only", List.of(), uri, request);
+    }
+
+    @ServerExceptionMapper
+    public Response unsupportedMediaType(NotSupportedException e, UriInfo uri, HttpServerRequest request) {
+        return respond(ProblemType.UNSUPPORTED_MEDIA_TYPE, "The request body must be application/json", List.of(), uri, request);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri, HttpServerRequest request) {
+        ProblemException cause = problemCause(e);
+        if (cause != null) {
+            return problem(cause, uri, request);
+        }
+        int status = e.getResponse().getStatus();
+        ProblemType type = switch (status) {
+            case 400 -> ProblemType.INVALID_PARAMETER;
+            case 401 -> ProblemType.UNAUTHENTICATED;
+            case 403 -> ProblemType.FORBIDDEN;
+            case 404 -> ProblemType.NOT_FOUND;
+            case 405 -> ProblemType.METHOD_NOT_ALLOWED;
+            case 406 -> ProblemType.NOT_ACCEPTABLE;
+            case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
+            case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            case 503 -> ProblemType.SERVICE_UNAVAILABLE;
+            default -> status >= 500 ? ProblemType.INTERNAL_ERROR : ProblemType.INVALID_PARAMETER;
+        };
+        return respond(type, type.title(), List.of(), uri, request);
+    }
+
+    @ServerExceptionMapper({ PgException.class, TimeoutException.class, io.vertx.core.impl.NoStackTraceThrowable.class })
+    public Response unavailable(Throwable e, UriInfo uri, HttpServerRequest request) {
+        String requestId = requestId(request);
+        Log.errorf(e, "Data store failure on %s %s [request %s]", request.method(), uri.getPath(), requestId);
+        return build(ProblemDetail.of(ProblemType.SERVICE_UNAVAILABLE, "The data store is temporarily unavailable; retry later",
+                uri.getPath(), requestId, List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri, HttpServerRequest request) {
+        ProblemException cause = problemCause(e);
+        if (cause != null) {
+            return problem(cause, uri, request);
+        }
+        String requestId = requestId(request);
+        Log.errorf(e, "Unhandled failure on %s %s [request %s]", request.method(), uri.getPath(), requestId);
+        return build(ProblemDetail.of(ProblemType.INTERNAL_ERROR, "An unexpected error occurred; quote the request id to support",
+                uri.getPath(), requestId, List.of()));
+    }
+
+    private static Response respond(ProblemType type, String detail, List<FieldError> errors, UriInfo uri, HttpServerRequest request) {
+        return build(ProblemDetail.of(type, detail, uri.getPath(), requestId(request), errors));
+    }
+
+    private static Response build(ProblemDetail problem) {
+        return Response.status(problem.status()).type(ProblemDetail.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** Parameter converters may be wrapped by the framework (e.g. a path parameter failure into a 404). */
+    private static ProblemException problemCause(Throwable e) {
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof ProblemException problem) {
+                return problem;
+            }
+        }
+        return null;
+    }
+
+    private static String requestId(HttpServerRequest request) {
+        String given = request.getHeader(REQUEST_ID_HEADER);
+        return given != null && given.matches("[A-Za-z0-9._-]{1,64}") ? given : UUID.randomUUID().toString();
+    }
+
+    private static boolean isBody(Path path) {
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code search.arg0.limit} style paths become the parameter or body property name. */
+    private static String fieldName(Path path) {
+        StringBuilder name = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER && name.isEmpty() && isBodyArgument(node)) {
+                continue;
+            }
+            if (!name.isEmpty()) {
+                name.append('.');
+            }
+            name.append(node.getName());
+            if (node.getIndex() != null) {
+                name.append('[').append(node.getIndex()).append(']');
+            }
+        }
+        return name.toString();
+    }
+
+    private static boolean isBodyArgument(Path.Node node) {
+        return node.getName() != null && node.getName().startsWith("arg");
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+}
