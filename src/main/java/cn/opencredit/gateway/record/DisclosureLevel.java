@@ -1,0 +1,21 @@
+package cn.opencredit.gateway.record;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import cn.opencredit.gateway.shared.web.ApiCode;
+
+/** Who may see a record. */
+public enum DisclosureLevel implements ApiCode {
+    /** 公开 */
+    PUBLIC,
+    /** 授权查询: consumers the subject authorised, or with a legal basis */
+    AUTHORISED,
+    /** 政务共享: departments only */
+    GOVERNMENT;
+
+    @JsonValue
+    @Override
+    public String code() {
+        return ApiCode.super.code();
+    }
+}

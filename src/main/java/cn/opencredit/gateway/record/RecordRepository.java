@@ -1,0 +1,97 @@
+package cn.opencredit.gateway.record;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+import cn.opencredit.gateway.shared.money.Money;
+
+/** Public reads of credit records, on the reactive PostgreSQL client (the hot read path). */
+@ApplicationScoped
+class RecordRepository {
+
+    private static final String COLUMNS = """
+            id, category, title, decision_number, decision_date, reported_on, source_department, source_department_uscc,
+            content, legal_basis, severity, amount, currency, published_from, published_until, status""";
+
+    /** RecordPolicies.publiclyVisible as SQL: $2 = visible statuses, $3 = today. */
+    private static final String PUBLICLY_VISIBLE = """
+            disclosure_level = 'PUBLIC' AND status = ANY($2) AND published_from <= $3
+            AND (published_until IS NULL OR published_until >= $3)""";
+
+    private final Pool pool;
+
+    RecordRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    Uni<List<RecordView>> findPublic(long subjectId, Optional<RecordCategory> category, Optional<List<String>> after,
+            int fetchSize, LocalDate today) {
+        List<Object> args = new ArrayList<>(List.of(subjectId, visibleStatuses(), today));
+        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM credit_record WHERE subject_id = $1 AND ")
+                .append(PUBLICLY_VISIBLE);
+        category.ifPresent(c -> {
+            args.add(c.name());
+            sql.append(" AND category = $").append(args.size());
+        });
+        after.ifPresent(key -> {
+            args.add(LocalDate.parse(key.get(0)));
+            args.add(Long.parseLong(key.get(1)));
+            sql.append(" AND (decision_date, id) < ($").append(args.size() - 1).append(", $").append(args.size()).append(')');
+        });
+        args.add(fetchSize);
+        sql.append(" ORDER BY decision_date DESC, id DESC LIMIT $").append(args.size());
+        return pool.preparedQuery(sql.toString()).execute(Tuple.from(args))
+                .map(rows -> {
+                    List<RecordView> records = new ArrayList<>(rows.size());
+                    rows.forEach(row -> records.add(toView(row)));
+                    return records;
+                });
+    }
+
+    Uni<Map<RecordCategory, Long>> countPublicByCategory(long subjectId, LocalDate today) {
+        return pool.preparedQuery("SELECT category, count(*) AS n FROM credit_record WHERE subject_id = $1 AND " + PUBLICLY_VISIBLE
+                        + " GROUP BY category")
+                .execute(Tuple.of(subjectId, visibleStatuses(), today))
+                .map(rows -> {
+                    Map<RecordCategory, Long> counts = new EnumMap<>(RecordCategory.class);
+                    rows.forEach(row -> counts.put(RecordCategory.valueOf(row.getString("category")), row.getLong("n")));
+                    return counts;
+                });
+    }
+
+    private static String[] visibleStatuses() {
+        return RecordPolicies.PUBLICLY_LISTED_STATUSES.stream().map(Enum::name).toArray(String[]::new);
+    }
+
+    private static RecordView toView(Row row) {
+        RecordStatus status = RecordStatus.valueOf(row.getString("status"));
+        String severity = row.getString("severity");
+        return new RecordView(
+                row.getLong("id").toString(),
+                RecordCategory.valueOf(row.getString("category")),
+                row.getString("title"),
+                row.getString("decision_number"),
+                row.getLocalDate("decision_date"),
+                row.getLocalDate("reported_on"),
+                new RecordView.Department(row.getString("source_department"), row.getString("source_department_uscc")),
+                row.getString("content"),
+                row.getString("legal_basis"),
+                severity == null ? null : Severity.valueOf(severity),
+                Money.of(row.getBigDecimal("amount"), row.getString("currency")),
+                row.getLocalDate("published_from"),
+                row.getLocalDate("published_until"),
+                status,
+                status == RecordStatus.DISPUTED);
+    }
+}

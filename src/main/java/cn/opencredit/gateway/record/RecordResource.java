@@ -1,0 +1,76 @@
+package cn.opencredit.gateway.record;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.smallrye.mutiny.Uni;
+
+import cn.opencredit.gateway.shared.paging.Page;
+import cn.opencredit.gateway.shared.problem.ProblemDetail;
+import cn.opencredit.gateway.shared.uscc.Uscc;
+import cn.opencredit.gateway.shared.web.ApiCode;
+
+@Path("/api/v1/subjects/{uscc}/records")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "record", description = "信用记录: a subject's public credit records (双公示 and the other categories)")
+public class RecordResource {
+
+    private final RecordService records;
+
+    RecordResource(RecordService records) {
+        this.records = records;
+    }
+
+    @GET
+    @Operation(operationId = "listSubjectRecords", summary = "Public credit records of a subject",
+            description = """
+                    The subject's records that the public may see, newest decision first: public disclosure level, inside their \
+                    publication window, not repaired and not revoked. Records under objection are included with `disputed: true`. \
+                    Keyset paging: follow `nextCursor`; every page costs the same.""")
+    @APIResponse(responseCode = "200", description = "One page of records",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecordPage.class),
+                    examples = @ExampleObject(name = "page", value = RecordExamples.PAGE)))
+    @APIResponse(responseCode = "400", description = "Invalid USCC, category, limit or cursor",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class),
+                    examples = @ExampleObject(name = "category", value = RecordExamples.INVALID_CATEGORY)))
+    @APIResponse(responseCode = "404", description = "No subject is registered under this USCC",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class),
+                    examples = @ExampleObject(name = "unknown", value = RecordExamples.NOT_FOUND)))
+    @APIResponse(responseCode = "406", ref = "NotAcceptable")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public Uni<Page<RecordView>> list(
+            @Parameter(description = "统一社会信用代码", example = "914403001922038216",
+                    schema = @Schema(type = SchemaType.STRING, minLength = 18, maxLength = 64)) @PathParam("uscc") Uscc uscc,
+            @Parameter(description = "Only records of this category", schema = @Schema(implementation = RecordCategory.class))
+            @QueryParam("category") String category,
+            @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100",
+                    defaultValue = "20")) @QueryParam("limit") String limit,
+            @Parameter(description = "`nextCursor` of the previous page") @QueryParam("cursor") String cursor) {
+        Optional<RecordCategory> wanted = Optional.ofNullable(category).filter(c -> !c.isBlank())
+                .map(c -> ApiCode.parse(RecordCategory.class, c, "category"));
+        return records.publicRecords(uscc, wanted, limit, cursor);
+    }
+
+    /** Names the page type in the OpenAPI document, where a generic {@link Page} has no name of its own. */
+    @Schema(name = "CreditRecordPage")
+    record RecordPage(@Schema(required = true) List<RecordView> items,
+            @Schema(required = true, nullable = true, description = "Opaque; pass as `cursor` for the next page, null on the last page")
+            String nextCursor) {
+    }
+}
