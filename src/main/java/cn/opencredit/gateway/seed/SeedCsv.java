@@ -1,0 +1,132 @@
+package cn.opencredit.gateway.seed;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Writes generated rows in PostgreSQL's COPY CSV format, one line per row, in the column order of
+ * the matching {@code COPY … FROM STDIN} statement below.
+ * <p>
+ * An unquoted empty field is NULL and a quoted one the empty string, so empty text is always quoted.
+ */
+final class SeedCsv {
+
+    static final String COPY_SUBJECTS = "COPY subject (id, uscc, name, subject_type, legal_representative, region_code, "
+            + "industry_section, registered_on, status, registered_capital, capital_currency, address) "
+            + "FROM STDIN (FORMAT csv)";
+    static final String COPY_RECORDS = "COPY credit_record (subject_id, category, source_department, "
+            + "source_department_uscc, source_record_id, decision_number, title, decision_date, reported_on, content, "
+            + "legal_basis, severity, amount, currency, disclosure_level, published_from, published_until, status) "
+            + "FROM STDIN (FORMAT csv)";
+    static final String COPY_LIST_ENTRIES = "COPY list_entry (subject_id, list_type, authority, authority_uscc, reason, "
+            + "legal_basis, legal_representative, included_at, expires_at, removed_at, removal_reason, removal_note) "
+            + "FROM STDIN (FORMAT csv)";
+
+    private final Writer out;
+
+    SeedCsv(Writer out) {
+        this.out = out;
+    }
+
+    void subject(SubjectRow row) throws IOException {
+        out.write(Long.toString(row.id()));
+        text(row.uscc());
+        text(row.name());
+        plain(row.type());
+        text(row.legalRepresentative());
+        text(row.region().code());
+        plain(String.valueOf(row.industrySection()));
+        plain(row.registeredOn());
+        plain(row.status());
+        plain(row.registeredCapital() == null ? null : row.registeredCapital().toPlainString());
+        plain("CNY");
+        text(row.address());
+        out.write('\n');
+    }
+
+    void record(CreditRecordRow row) throws IOException {
+        out.write(Long.toString(row.subjectId()));
+        plain(row.category());
+        text(row.source().name());
+        text(row.source().uscc());
+        text(row.sourceRecordId());
+        text(row.decisionNumber());
+        text(row.title());
+        plain(row.decisionDate());
+        plain(row.reportedOn());
+        text(row.content());
+        text(row.legalBasis());
+        plain(row.severity());
+        plain(row.amount() == null ? null : row.amount().toPlainString());
+        plain(row.currency());
+        plain(row.disclosureLevel());
+        plain(row.publishedFrom());
+        plain(row.publishedUntil());
+        plain(row.status());
+        out.write('\n');
+    }
+
+    void listEntry(ListEntryRow row) throws IOException {
+        out.write(Long.toString(row.subjectId()));
+        plain(row.listType());
+        text(row.authority().name());
+        text(row.authority().uscc());
+        text(row.reason());
+        text(row.legalBasis());
+        text(row.legalRepresentative());
+        timestamp(row.includedAt());
+        timestamp(row.expiresAt());
+        timestamp(row.removedAt());
+        plain(row.removalReason());
+        text(row.removalNote());
+        out.write('\n');
+    }
+
+    /** A value whose text can never need quoting: numbers, dates, enum names. */
+    private void plain(Object value) throws IOException {
+        out.write(',');
+        if (value != null) {
+            out.write(value.toString());
+        }
+    }
+
+    private void timestamp(OffsetDateTime value) throws IOException {
+        plain(value == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value));
+    }
+
+    private void text(String value) throws IOException {
+        out.write(',');
+        if (value == null) {
+            return;
+        }
+        if (!needsQuotes(value)) {
+            out.write(value);
+            return;
+        }
+        out.write('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"') {
+                out.write('"');
+            }
+            out.write(c);
+        }
+        out.write('"');
+    }
+
+    // A lone \. would end the data, so a backslash is quoted along with the CSV specials.
+    private static boolean needsQuotes(String value) {
+        if (value.isEmpty()) {
+            return true;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == ',' || c == '"' || c == '\n' || c == '\r' || c == '\\') {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,181 @@
+package cn.opencredit.gateway.seed;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.copy.PGCopyOutputStream;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Loads {@link SyntheticCreditData} into an empty database with PostgreSQL COPY, at start-up when
+ * {@code opencredit.seed.subjects} is above 0.
+ * <p>
+ * Subjects are streamed first with the ids the generator gave them (COPY writes identity columns
+ * as given, even GENERATED ALWAYS ones), then regenerated one by one to stream their records and
+ * list entries, so memory stays flat however many rows are loaded. Everything happens in one
+ * transaction: a failure leaves the tables as empty as they were.
+ */
+@ApplicationScoped
+public class SeedLoader {
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final int BUFFER_BYTES = 1 << 16;
+
+    private final AgroalDataSource dataSource;
+    private final SeedConfig config;
+
+    SeedLoader(AgroalDataSource dataSource, SeedConfig config) {
+        this.dataSource = dataSource;
+        this.config = config;
+    }
+
+    /** How much one load wrote and how long it took. */
+    public record Summary(long subjects, long records, long listEntries, Duration duration) {
+    }
+
+    // Start-up observers run on the main thread, never on an event loop, so blocking JDBC is fine here.
+    void onStart(@Observes StartupEvent event) {
+        if (config.subjects() == 0) {
+            return;
+        }
+        try {
+            seedIfEmpty();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Loading synthetic credit data failed", e);
+        }
+    }
+
+    /**
+     * Loads {@code opencredit.seed.subjects} synthetic subjects with their records and list entries,
+     * unless the subject table already has rows.
+     *
+     * @return what was loaded, or empty when the database was not empty
+     */
+    public Optional<Summary> seedIfEmpty() throws SQLException {
+        LocalDate referenceDate = config.referenceDate().orElseGet(() -> LocalDate.now(CHINA));
+        SyntheticCreditData data = new SyntheticCreditData(config.randomSeed(), referenceDate, config.recordsPerSubject());
+        Optional<Summary> summary;
+        try (Connection connection = dataSource.getConnection()) {
+            summary = seedIfEmpty(connection, data, config.subjects());
+        }
+        summary.ifPresentOrElse(
+                loaded -> Log.infof("Loaded %d synthetic subjects, %d credit records and %d list entries in %d ms "
+                                + "(seed %d, reference date %s)", loaded.subjects(), loaded.records(), loaded.listEntries(),
+                        loaded.duration().toMillis(), config.randomSeed(), referenceDate),
+                () -> Log.info("Synthetic credit data not loaded: the subject table already has rows"));
+        return summary;
+    }
+
+    static Optional<Summary> seedIfEmpty(Connection connection, SyntheticCreditData data, int subjects)
+            throws SQLException {
+        long started = System.nanoTime();
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        long subjectRows;
+        long recordRows;
+        long listRows;
+        try {
+            if (!lockAndCheckEmpty(connection)) {
+                connection.rollback();
+                return Optional.empty();
+            }
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            subjectRows = copy(copy, SeedCsv.COPY_SUBJECTS, csv -> {
+                for (long id = 1; id <= subjects; id++) {
+                    csv.subject(data.subject(id));
+                }
+            });
+            recordRows = copy(copy, SeedCsv.COPY_RECORDS, csv -> {
+                for (long id = 1; id <= subjects; id++) {
+                    for (CreditRecordRow row : data.records(data.subject(id))) {
+                        csv.record(row);
+                    }
+                }
+            });
+            listRows = copy(copy, SeedCsv.COPY_LIST_ENTRIES, csv -> {
+                for (long id = 1; id <= subjects; id++) {
+                    for (ListEntryRow row : data.listEntries(data.subject(id))) {
+                        csv.listEntry(row);
+                    }
+                }
+            });
+            try (Statement statement = connection.createStatement()) {
+                // COPY bypassed the identity sequence; move it past the ids we wrote so later inserts do not collide.
+                statement.execute("SELECT setval(pg_get_serial_sequence('subject', 'id'), (SELECT max(id) FROM subject))");
+            }
+            connection.commit();
+            try (Statement statement = connection.createStatement()) {
+                // Fresh statistics, or the planner keeps treating the new rows as the empty tables it last saw.
+                statement.execute("ANALYZE subject, credit_record, list_entry");
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+        return Optional.of(new Summary(subjectRows, recordRows, listRows, Duration.ofNanos(System.nanoTime() - started)));
+    }
+
+    // Two replicas starting together would both find the table empty; the lock makes the later one wait and see the rows.
+    private static boolean lockAndCheckEmpty(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("LOCK TABLE subject IN SHARE ROW EXCLUSIVE MODE");
+            try (ResultSet rows = statement.executeQuery("SELECT EXISTS (SELECT 1 FROM subject)")) {
+                rows.next();
+                return !rows.getBoolean(1);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface CsvBody {
+        void writeTo(SeedCsv csv) throws IOException;
+    }
+
+    private static long copy(CopyManager copy, String sql, CsvBody body) throws SQLException {
+        PGCopyOutputStream stream = new PGCopyOutputStream(copy.copyIn(sql), BUFFER_BYTES);
+        try {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), BUFFER_BYTES);
+            body.writeTo(new SeedCsv(writer));
+            writer.flush();
+            return stream.endCopy();
+        } catch (IOException | RuntimeException e) {
+            SQLException failure = e.getCause() instanceof SQLException cause
+                    ? cause // pgjdbc reports a server-side COPY error as an IOException around it
+                    : new SQLException("COPY failed: " + sql, e);
+            if (stream.isActive()) {
+                try {
+                    stream.cancelCopy();
+                } catch (SQLException cancelFailure) {
+                    failure.addSuppressed(cancelFailure);
+                }
+            }
+            throw failure;
+        }
+    }
+}
