@@ -8,6 +8,9 @@ CREATE TABLE subject (
     -- keyset order use the plain btree index.
     uscc                    text COLLATE "C",
     name                    text        NOT NULL,
+    -- Names as users type them: departments send full-width brackets （） and letters, people type
+    -- half-width ones, so search matches the NFKC form of both.
+    name_folded             text        GENERATED ALWAYS AS (normalize(name, NFKC)) STORED,
     subject_type            text        NOT NULL,
     legal_representative    text,
     region_code             text COLLATE "C" NOT NULL,
@@ -34,7 +37,7 @@ CREATE TABLE subject (
 
 CREATE UNIQUE INDEX subject_uscc_key ON subject (uscc);
 -- Name fragments (CJK included: the database ctype is UTF-8, so pg_trgm keeps Han characters).
-CREATE INDEX subject_name_trgm ON subject USING gin (name gin_trgm_ops);
+CREATE INDEX subject_name_trgm ON subject USING gin (name_folded gin_trgm_ops);
 -- Region filter walks subjects of a region in USCC order (the search's keyset order).
 CREATE INDEX subject_region_uscc ON subject (region_code, uscc);
 CREATE INDEX subject_type_uscc ON subject (subject_type, uscc);

@@ -13,7 +13,7 @@ public record ListMembershipView(
         @Schema(examples = "2048") String id,
         ListType listType,
         @Schema(examples = "滑县市场监督管理局") String authority,
-        @Schema(examples = "11410526MB1C37621Q") String authorityUscc,
+        @Schema(examples = "11410526MB1C37623U") String authorityUscc,
         @Schema(examples = "守合同重信用企业") String reason,
         String legalBasis,
         OffsetDateTime includedAt,

@@ -8,7 +8,7 @@ final class RecordExamples {
               "items": [
                 {"id": "1048576", "category": "penalty", "title": "行政处罚决定书", "decisionNumber": "滑市监罚〔2026〕118号",
                  "decisionDate": "2026-09-14", "reportedOn": "2026-09-18",
-                 "sourceDepartment": {"name": "滑县市场监督管理局", "uscc": "11410526MB1C37621Q"},
+                 "sourceDepartment": {"name": "滑县市场监督管理局", "uscc": "11410526MB1C37623U"},
                  "content": "销售标签不符合规定的预包装食品，责令改正并处罚款", "legalBasis": "《中华人民共和国食品安全法》第一百二十五条",
                  "severity": "general", "amount": {"amount": "5000.00", "currency": "CNY"}, "publishedFrom": "2026-09-14",
                  "publishedUntil": "2027-09-14", "status": "published", "disputed": false}

@@ -30,6 +30,6 @@ public record RecordView(
 
     /** A department identified by its own USCC (government bodies' codes start with 11). */
     @Schema(name = "Department")
-    public record Department(@Schema(examples = "滑县市场监督管理局") String name, @Schema(examples = "11410526MB1C37621Q") String uscc) {
+    public record Department(@Schema(examples = "滑县市场监督管理局") String name, @Schema(examples = "11410526MB1C37623U") String uscc) {
     }
 }

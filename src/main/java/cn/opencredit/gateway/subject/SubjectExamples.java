@@ -5,7 +5,7 @@ final class SubjectExamples {
 
     static final String PROFILE = """
             {
-              "uscc": "91410526MA9GQWXK1T",
+              "uscc": "91410526MA9GQWXK0J",
               "name": "滑县恒信农业发展有限公司",
               "subjectType": "enterprise",
               "legalRepresentative": "王建国",
@@ -16,7 +16,7 @@ final class SubjectExamples {
               "registeredCapital": {"amount": "5000000.00", "currency": "CNY"},
               "address": "河南省安阳市滑县道口镇文明路18号",
               "listMemberships": [
-                {"id": "2048", "listType": "red", "authority": "滑县税务局", "authorityUscc": "11410526MB1C37621Q",
+                {"id": "2048", "listType": "red", "authority": "滑县税务局", "authorityUscc": "11410526MB1C37623U",
                  "reason": "纳税信用A级纳税人", "legalBasis": "《纳税信用管理办法》", "includedAt": "2026-04-01T09:00:00+08:00",
                  "expiresAt": "2027-03-31T23:59:59+08:00"}
               ],
@@ -24,7 +24,7 @@ final class SubjectExamples {
               "latestRecords": [
                 {"id": "1048576", "category": "penalty", "title": "行政处罚决定书", "decisionNumber": "滑市监罚〔2026〕118号",
                  "decisionDate": "2026-09-14", "reportedOn": "2026-09-18",
-                 "sourceDepartment": {"name": "滑县市场监督管理局", "uscc": "11410526MB1C37621Q"},
+                 "sourceDepartment": {"name": "滑县市场监督管理局", "uscc": "11410526MB1C37623U"},
                  "content": "销售标签不符合规定的预包装食品，责令改正并处罚款", "legalBasis": "《中华人民共和国食品安全法》第一百二十五条",
                  "severity": "general", "amount": {"amount": "5000.00", "currency": "CNY"}, "publishedFrom": "2026-09-14",
                  "publishedUntil": "2027-09-14", "status": "published", "disputed": false}
@@ -34,7 +34,7 @@ final class SubjectExamples {
     static final String SEARCH = """
             {
               "items": [
-                {"uscc": "91410526MA9GQWXK1T", "name": "滑县恒信农业发展有限公司", "subjectType": "enterprise",
+                {"uscc": "91410526MA9GQWXK0J", "name": "滑县恒信农业发展有限公司", "subjectType": "enterprise",
                  "regionCode": "410526", "status": "active", "registeredOn": "2016-05-12"}
               ],
               "nextCursor": "MR85ZmE3YjIxMx85MTQxMDUyNk1BOUdRV1hLMVQ"

@@ -16,7 +16,7 @@ import cn.opencredit.gateway.shared.money.Money;
 @Schema(name = "SubjectProfile", description = "Basic registration data, current list memberships, public record counts and the latest public records")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SubjectProfileView(
-        @Schema(examples = "91410526MA9GQWXK1T") String uscc,
+        @Schema(examples = "91410526MA9GQWXK0J") String uscc,
         @Schema(examples = "滑县恒信农业发展有限公司") String name,
         SubjectType subjectType,
         @Schema(examples = "王建国") String legalRepresentative,

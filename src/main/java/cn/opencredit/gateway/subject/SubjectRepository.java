@@ -49,7 +49,7 @@ class SubjectRepository {
         StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM subject WHERE uscc IS NOT NULL");
         search.text().ifPresent(text -> {
             args.add("%" + escapeLike(text) + "%");
-            sql.append(" AND (name ILIKE $").append(args.size());
+            sql.append(" AND (name_folded ILIKE $").append(args.size());
             search.usccPrefix().ifPresent(prefix -> {
                 args.add(prefix);
                 args.add(upperBound(prefix));

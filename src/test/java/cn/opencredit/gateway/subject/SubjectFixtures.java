@@ -41,7 +41,8 @@ public class SubjectFixtures {
             new String[] {uscc("91", "MA000105"), "石河子O'Brien贸易有限公司"},
             new String[] {uscc("91", "MA000106"), "石河子\"老王\"餐饮有限公司"},
             new String[] {uscc("91", "MA000107"), "石河子张&李律师事务所"},
-            new String[] {uscc("91", "MA000108"), "石河子反斜杠\\测试有限公司"});
+            new String[] {uscc("91", "MA000108"), "石河子反斜杠\\测试有限公司"},
+            new String[] {uscc("91", "MA000109"), "石河子天山（兵团）果业有限公司"});
 
     /** Public, in-window records of {@link #RICH}; several share a decision date to exercise the keyset tie-break. */
     public static final int RICH_VISIBLE_PLAIN_RECORDS = 23;

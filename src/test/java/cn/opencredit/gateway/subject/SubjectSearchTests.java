@@ -97,6 +97,12 @@ class SubjectSearchTests {
     }
 
     @Test
+    void shouldMatchFullWidthBracketsInNamesWhenQueryUsesHalfWidth() {
+        search("天山(兵团)").then().statusCode(200).body("items.name", contains("石河子天山（兵团）果业有限公司"));
+        search("天山（兵团）").then().statusCode(200).body("items.name", contains("石河子天山（兵团）果业有限公司"));
+    }
+
+    @Test
     void shouldMatchUsccPrefixCaseInsensitively() {
         String prefix = SubjectFixtures.BARE.substring(0, 16).toLowerCase(java.util.Locale.ROOT);
         search(prefix).then().statusCode(200).body("items.uscc", hasItem(SubjectFixtures.BARE))
