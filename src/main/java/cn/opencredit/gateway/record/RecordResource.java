@@ -3,6 +3,7 @@ package cn.opencredit.gateway.record;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,24 +12,33 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 
+import cn.opencredit.gateway.shared.audit.Audited;
 import cn.opencredit.gateway.shared.paging.Page;
 import cn.opencredit.gateway.shared.problem.ProblemDetail;
+import cn.opencredit.gateway.shared.security.Scopes;
 import cn.opencredit.gateway.shared.uscc.Uscc;
 import cn.opencredit.gateway.shared.web.ApiCode;
 
 @Path("/api/v1/subjects/{uscc}/records")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "record", description = "信用记录: a subject's public credit records (双公示 and the other categories)")
+@RolesAllowed(Scopes.PUBLIC_READ)
+@SecurityRequirement(name = "apiKey", scopes = Scopes.PUBLIC_READ)
+@APIResponse(responseCode = "401", ref = "Unauthenticated")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+@APIResponse(responseCode = "429", ref = "RateLimited")
 public class RecordResource {
 
     private final RecordService records;
@@ -38,6 +48,9 @@ public class RecordResource {
     }
 
     @GET
+    @Audited("subject.records")
+    @Parameter(name = "X-Purpose", in = ParameterIn.HEADER, description = "Why the data is read (e.g. loan-application); "
+            + "recorded in the subject's access log", schema = @Schema(type = SchemaType.STRING, maxLength = 200))
     @Operation(operationId = "listSubjectRecords", summary = "Public credit records of a subject",
             description = """
                     The subject's records that the public may see, newest decision first: public disclosure level, inside their \

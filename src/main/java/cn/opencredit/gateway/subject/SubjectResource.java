@@ -1,5 +1,6 @@
 package cn.opencredit.gateway.subject;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -8,23 +9,32 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 
+import cn.opencredit.gateway.shared.audit.Audited;
 import cn.opencredit.gateway.shared.paging.Page;
 import cn.opencredit.gateway.shared.problem.ProblemDetail;
+import cn.opencredit.gateway.shared.security.Scopes;
 import cn.opencredit.gateway.shared.uscc.Uscc;
 
 @Path("/api/v1/subjects")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "subject", description = "信用主体: public credit profiles and subject search")
+@RolesAllowed({Scopes.PUBLIC_READ, Scopes.ANONYMOUS})
+@SecurityRequirement(name = "apiKey", scopes = Scopes.PUBLIC_READ)
+@APIResponse(responseCode = "401", ref = "Unauthenticated")
+@APIResponse(responseCode = "403", ref = "Forbidden")
+@APIResponse(responseCode = "429", ref = "RateLimited")
 public class SubjectResource {
 
     private final SubjectService subjects;
@@ -37,6 +47,9 @@ public class SubjectResource {
 
     @GET
     @Path("/{uscc}")
+    @Audited("subject.profile")
+    @Parameter(name = "X-Purpose", in = ParameterIn.HEADER, description = "Why the data is read (e.g. loan-application); "
+            + "recorded in the subject's access log", schema = @Schema(type = SchemaType.STRING, maxLength = 200))
     @Operation(operationId = "getSubjectProfile", summary = "Public credit profile of a subject",
             description = """
                     Basic registration data, current list memberships (red, black, watch, abnormal, dishonest debtor), the number of \

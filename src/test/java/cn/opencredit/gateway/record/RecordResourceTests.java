@@ -20,13 +20,18 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.response.Response;
 
+import cn.opencredit.gateway.access.AccessFixtures;
+import cn.opencredit.gateway.access.ConsumerType;
 import cn.opencredit.gateway.shared.time.ChinaTime;
 import cn.opencredit.gateway.subject.SubjectFixtures;
 
@@ -37,15 +42,24 @@ class RecordResourceTests {
 
     private final SubjectFixtures fixtures;
     private final AgroalDataSource dataSource;
+    private final AccessFixtures access;
 
-    RecordResourceTests(SubjectFixtures fixtures, AgroalDataSource dataSource) {
+    RecordResourceTests(SubjectFixtures fixtures, AgroalDataSource dataSource, AccessFixtures access) {
         this.fixtures = fixtures;
         this.dataSource = dataSource;
+        this.access = access;
     }
 
     @BeforeEach
     void loadFixtures() {
         fixtures.ensureLoaded();
+        RestAssured.requestSpecification = new RequestSpecBuilder()
+                .addHeader("Authorization", AccessFixtures.bearer(access.key(ConsumerType.APP))).build();
+    }
+
+    @AfterEach
+    void forgetKey() {
+        RestAssured.requestSpecification = null;
     }
 
     /** The SQL visibility filter and RecordPolicies must agree on every stored record of the subject. */

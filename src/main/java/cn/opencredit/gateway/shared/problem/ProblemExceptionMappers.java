@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.hibernate.StaleObjectStateException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -26,9 +28,18 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.TimeoutException;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.pgclient.PgException;
+
+import cn.opencredit.gateway.shared.security.ApiKeyAuthenticationMechanism;
+import cn.opencredit.gateway.shared.security.Scopes;
+import cn.opencredit.gateway.shared.web.RequestIdFilter;
 
 /**
  * The one place that turns failures into {@code application/problem+json}. Nothing else builds an
@@ -36,12 +47,15 @@ import io.vertx.pgclient.PgException;
  */
 public class ProblemExceptionMappers {
 
-    static final String REQUEST_ID_HEADER = "X-Request-Id";
+    /** The name every resource gives its request-body parameter. */
+    public static final String BODY_PARAMETER = "body";
 
     private final AllowedMethods allowedMethods;
+    private final CurrentIdentityAssociation identities;
 
-    ProblemExceptionMappers(AllowedMethods allowedMethods) {
+    ProblemExceptionMappers(AllowedMethods allowedMethods, CurrentIdentityAssociation identities) {
         this.allowedMethods = allowedMethods;
+        this.identities = identities;
     }
 
     @ServerExceptionMapper
@@ -56,7 +70,7 @@ public class ProblemExceptionMappers {
         for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
             String field = fieldName(violation.getPropertyPath());
             bodyViolation |= isBody(violation.getPropertyPath());
-            errors.add(new FieldError(field, violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName(),
+            errors.add(new FieldError(field, kebab(violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName()),
                     violation.getMessage()));
         }
         errors.sort(java.util.Comparator.comparing(FieldError::field));
@@ -68,7 +82,7 @@ public class ProblemExceptionMappers {
     @ServerExceptionMapper({ UnrecognizedPropertyException.class, InvalidFormatException.class, MismatchedInputException.class })
     public Response bodyMapping(JsonMappingException e, UriInfo uri, HttpServerRequest request) {
         if (e.getCause() instanceof ProblemException problem) {
-            return problem(problem, uri, request);
+            return problem(atBodyPath(problem, jsonPath(e)), uri, request);
         }
         String field = jsonPath(e);
         String code = e instanceof UnrecognizedPropertyException ? "unknown-field" : "wrong-type";
@@ -79,10 +93,32 @@ public class ProblemExceptionMappers {
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, UriInfo uri, HttpServerRequest request) {
         if (e.getCause() instanceof ProblemException problem) {
-            return problem(problem, uri, request);
+            return problem(e instanceof JsonMappingException mapping ? atBodyPath(problem, jsonPath(mapping)) : problem, uri, request);
         }
         String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
         return respond(ProblemType.MALFORMED_BODY, "The request body is not valid JSON" + where, List.of(), uri, request);
+    }
+
+    @ServerExceptionMapper({ AuthenticationFailedException.class, UnauthorizedException.class })
+    public Response unauthenticated(RuntimeException e, UriInfo uri, HttpServerRequest request) {
+        String detail = e instanceof AuthenticationFailedException && e.getMessage() != null
+                ? "Authentication failed: " + e.getMessage()
+                : "This resource needs an API key: send Authorization: Bearer <key>";
+        return Response.fromResponse(respond(ProblemType.UNAUTHENTICATED, detail, List.of(), uri, request))
+                .header(HttpHeaders.WWW_AUTHENTICATE, ApiKeyAuthenticationMechanism.CHALLENGE).build();
+    }
+
+    /** A caller without a key who reaches a keyed endpoint is unauthenticated (401), not forbidden. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri, HttpServerRequest request) {
+        // The role check that threw has resolved the identity already, so reading it does not block.
+        SecurityIdentity identity = identities.getIdentity();
+        if (identity.isAnonymous() || identity.hasRole(Scopes.ANONYMOUS)) {
+            return unauthenticated(new UnauthorizedException(), uri, request);
+        }
+        String detail = e.getMessage() != null && !e.getMessage().isBlank() ? e.getMessage()
+                : "The API key does not carry the scope this resource needs";
+        return respond(ProblemType.FORBIDDEN, detail, List.of(), uri, request);
     }
 
     @ServerExceptionMapper
@@ -118,6 +154,11 @@ public class ProblemExceptionMappers {
         if (cause != null) {
             return problem(cause, uri, request);
         }
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json instanceof JsonMappingException mapping && !(json.getCause() instanceof ProblemException)
+                    && mapping.getPath() != null && !mapping.getPath().isEmpty()
+                    ? bodyMapping(mapping, uri, request) : malformedJson(json, uri, request);
+        }
         int status = e.getResponse().getStatus();
         ProblemType type = switch (status) {
             case 400 -> ProblemType.INVALID_PARAMETER;
@@ -125,6 +166,8 @@ public class ProblemExceptionMappers {
             case 403 -> ProblemType.FORBIDDEN;
             case 404 -> ProblemType.NOT_FOUND;
             case 405 -> ProblemType.METHOD_NOT_ALLOWED;
+            case 409 -> ProblemType.CONFLICT;
+            case 429 -> ProblemType.RATE_LIMITED;
             case 406 -> ProblemType.NOT_ACCEPTABLE;
             case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
             case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
@@ -132,6 +175,12 @@ public class ProblemExceptionMappers {
             default -> status >= 500 ? ProblemType.INTERNAL_ERROR : ProblemType.INVALID_PARAMETER;
         };
         return respond(type, type.title(), List.of(), uri, request);
+    }
+
+    /** Two operators changed the same thing at once; the later one reads again and retries. */
+    @ServerExceptionMapper({ OptimisticLockException.class, StaleObjectStateException.class })
+    public Response concurrentChange(RuntimeException e, UriInfo uri, HttpServerRequest request) {
+        return respond(ProblemType.CONFLICT, "The resource was changed concurrently; read it again and retry", List.of(), uri, request);
     }
 
     @ServerExceptionMapper({ PgException.class, TimeoutException.class, io.vertx.core.impl.NoStackTraceThrowable.class })
@@ -154,6 +203,17 @@ public class ProblemExceptionMappers {
                 uri.getPath(), requestId, List.of()));
     }
 
+    /** A value object that refused its JSON names itself generically; the body path says where it was. */
+    private static ProblemException atBodyPath(ProblemException problem, String path) {
+        List<FieldError> errors = problem.errors().stream()
+                .map(error -> new FieldError(path, error.code(), error.message(), error.expected())).toList();
+        return new ProblemException(problem.type(), problem.detail(), errors);
+    }
+
+    private static String kebab(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
     private static Response respond(ProblemType type, String detail, List<FieldError> errors, UriInfo uri, HttpServerRequest request) {
         return build(ProblemDetail.of(type, detail, uri.getPath(), requestId(request), errors));
     }
@@ -172,40 +232,37 @@ public class ProblemExceptionMappers {
         return null;
     }
 
+    /** RequestIdFilter has set the header on every request that reached the application. */
     private static String requestId(HttpServerRequest request) {
-        String given = request.getHeader(REQUEST_ID_HEADER);
-        return given != null && given.matches("[A-Za-z0-9._-]{1,64}") ? given : UUID.randomUUID().toString();
+        String id = request.getHeader(RequestIdFilter.HEADER);
+        return id != null ? id : UUID.randomUUID().toString();
     }
 
+    /**
+     * Resources name their request-body parameter {@code body}: a violation on it or inside it is
+     * about the body; any other parameter is a path or query parameter.
+     */
     private static boolean isBody(Path path) {
         for (Path.Node node : path) {
             if (node.getKind() == ElementKind.PARAMETER) {
-                return false;
+                return BODY_PARAMETER.equals(node.getName());
             }
         }
         return true;
     }
 
-    /** {@code search.arg0.limit} style paths become the parameter or body property name. */
+    /** {@code create.body.name} becomes {@code name}; {@code search.limit} becomes {@code limit}. */
     private static String fieldName(Path path) {
-        StringBuilder name = new StringBuilder();
+        List<String> parts = new ArrayList<>();
         for (Path.Node node : path) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER && name.isEmpty() && isBodyArgument(node)) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER && BODY_PARAMETER.equals(node.getName())) {
                 continue;
             }
-            if (!name.isEmpty()) {
-                name.append('.');
-            }
-            name.append(node.getName());
-            if (node.getIndex() != null) {
-                name.append('[').append(node.getIndex()).append(']');
-            }
+            String part = node.getName() == null ? "" : node.getName();
+            parts.add(node.getIndex() == null ? part : part + "[" + node.getIndex() + "]");
         }
-        return name.toString();
-    }
-
-    private static boolean isBodyArgument(Path.Node node) {
-        return node.getName() != null && node.getName().startsWith("arg");
+        String field = String.join(".", parts).replace(".[", "[");
+        return field.isEmpty() ? BODY_PARAMETER : field;
     }
 
     private static String jsonPath(JsonMappingException e) {

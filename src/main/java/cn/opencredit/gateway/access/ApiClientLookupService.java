@@ -1,0 +1,66 @@
+package cn.opencredit.gateway.access;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.smallrye.mutiny.Uni;
+
+import cn.opencredit.gateway.shared.ratelimit.RatePlan;
+import cn.opencredit.gateway.shared.security.ApiClient;
+import cn.opencredit.gateway.shared.security.ApiClientLookup;
+
+/**
+ * Resolves keys for authentication. Each replica remembers a lookup (found or not) for the key
+ * cache TTL, so a key costs at most one query per second per replica, and a revocation or
+ * suspension is honoured everywhere within that second without any cross-replica messaging.
+ */
+@ApplicationScoped
+public class ApiClientLookupService implements ApiClientLookup {
+
+    private final ApiClientRepository repository;
+    private final AccessConfig config;
+    private final Clock clock;
+    private final AsyncCache<String, Optional<ApiClient>> recent;
+    private final Map<String, RatePlan> ratePlans = new ConcurrentHashMap<>();
+
+    ApiClientLookupService(ApiClientRepository repository, AccessConfig config, Clock clock) {
+        this.repository = repository;
+        this.config = config;
+        this.clock = clock;
+        this.recent = Caffeine.newBuilder().expireAfterWrite(config.access().keyCacheTtl()).maximumSize(100_000).buildAsync();
+    }
+
+    @Override
+    public Uni<ApiClient> findByKey(String presentedKey) {
+        byte[] hash = ApiKeys.hash(presentedKey);
+        return Uni.createFrom()
+                .completionStage(() -> recent.get(HexFormat.of().formatHex(hash), (ignored, executor) -> repository
+                        .findUsable(hash, OffsetDateTime.now(clock)).map(Optional::ofNullable).subscribeAsCompletionStage()))
+                .map(found -> found.orElse(null));
+    }
+
+    @Override
+    public String anonymousPlan() {
+        return config.access().anonymousPlan();
+    }
+
+    @Override
+    public RatePlan ratePlan(String planName) {
+        return ratePlans.computeIfAbsent(planName, name -> {
+            AccessConfig.Plan plan = config.plans().get(name);
+            if (plan == null) {
+                throw new IllegalStateException("plan " + name + " is held by a consumer but not configured");
+            }
+            return new RatePlan(name, plan.ratePerSecond(), plan.burst(), plan.dailyQuota());
+        });
+    }
+}

@@ -1,0 +1,47 @@
+package cn.opencredit.gateway.audit;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Reads of the access log: newest first, keyset on (occurred_at, id) across partitions. */
+@ApplicationScoped
+class AccessLogRepository {
+
+    private final Pool pool;
+
+    AccessLogRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    Uni<List<AccessLogView>> findBySubject(String uscc, Optional<OffsetDateTime> afterTime, Optional<Long> afterId, int fetchSize) {
+        String keyset = afterTime.isPresent() ? " AND (occurred_at, id) < ($2, $3)" : "";
+        Tuple args = afterTime.isPresent() ? Tuple.of(uscc, afterTime.get(), afterId.orElseThrow(), fetchSize) : Tuple.of(uscc, fetchSize);
+        String limit = afterTime.isPresent() ? "$4" : "$2";
+        return pool.preparedQuery("""
+                        SELECT id, occurred_at, consumer_name, consumer_type, operation, purpose, outcome
+                        FROM audit_access_log WHERE subject_uscc = $1%s ORDER BY occurred_at DESC, id DESC LIMIT %s""".formatted(keyset, limit))
+                .execute(args)
+                .map(rows -> {
+                    List<AccessLogView> views = new ArrayList<>(rows.size());
+                    rows.forEach(row -> views.add(new AccessLogView(
+                            row.getLong("id").toString(),
+                            row.getOffsetDateTime("occurred_at").withOffsetSameInstant(ZoneOffset.ofHours(8)),
+                            row.getString("consumer_name"),
+                            row.getString("consumer_type").toLowerCase(Locale.ROOT).replace('_', '-'),
+                            row.getString("operation"),
+                            row.getString("purpose"),
+                            row.getShort("outcome"))));
+                    return views;
+                });
+    }
+}

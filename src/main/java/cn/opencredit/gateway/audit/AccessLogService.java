@@ -1,0 +1,41 @@
+package cn.opencredit.gateway.audit;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+
+import cn.opencredit.gateway.shared.paging.Page;
+import cn.opencredit.gateway.shared.paging.PageRequest;
+import cn.opencredit.gateway.shared.problem.ProblemException;
+import cn.opencredit.gateway.shared.problem.ProblemType;
+import cn.opencredit.gateway.shared.security.ApiClient;
+import cn.opencredit.gateway.shared.uscc.Uscc;
+
+/** Who looked a subject up: the subject's own query record. */
+@ApplicationScoped
+public class AccessLogService {
+
+    private final AccessLogRepository repository;
+
+    AccessLogService(AccessLogRepository repository) {
+        this.repository = repository;
+    }
+
+    public Uni<Page<AccessLogView>> accessLog(ApiClient caller, Uscc uscc, String limit, String cursor) {
+        Log.debugf("accessLog uscc=%s by %s", uscc, caller.consumerId());
+        if (!AccessLogPolicies.mayReadPolicy(caller.scopes(), caller.boundUscc(), uscc.value())) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Only the subject itself and supervisors may read its access log");
+        }
+        String query = "access-log|" + uscc.value();
+        PageRequest page = PageRequest.parse(limit, cursor, query, 2);
+        Optional<List<String>> after = page.after(key -> List.of(OffsetDateTime.parse(key.get(0)).toString(), Long.toString(Long.parseLong(key.get(1)))));
+        return repository.findBySubject(uscc.value(), after.map(k -> OffsetDateTime.parse(k.get(0))), after.map(k -> Long.parseLong(k.get(1))),
+                        page.fetchSize())
+                .map(rows -> Page.of(rows, page, query, row -> List.of(row.occurredAt().toString(), row.id())));
+    }
+}

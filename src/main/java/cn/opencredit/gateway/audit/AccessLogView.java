@@ -1,0 +1,20 @@
+package cn.opencredit.gateway.audit;
+
+import java.time.OffsetDateTime;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One look-up of the subject, as the subject sees it (查询记录). */
+@Schema(name = "AccessLogEntry")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AccessLogView(
+        @Schema(examples = "918273") String id,
+        OffsetDateTime occurredAt,
+        @Schema(examples = "中国工商银行滑县支行") String consumerName,
+        @Schema(description = "Consumer type code, or anonymous", examples = "bank") String consumerType,
+        @Schema(examples = "subject.profile") String operation,
+        @Schema(description = "Purpose the consumer declared in X-Purpose", examples = "loan-application") String purpose,
+        @Schema(description = "HTTP status the consumer was answered", examples = "200") int outcome) {
+}

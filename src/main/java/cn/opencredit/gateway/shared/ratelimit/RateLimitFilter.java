@@ -1,0 +1,66 @@
+package cn.opencredit.gateway.shared.ratelimit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.mutiny.Uni;
+
+import cn.opencredit.gateway.shared.security.ApiClient;
+import cn.opencredit.gateway.shared.security.ApiClientLookup;
+
+/**
+ * One limiter decision per API call, against the caller's plan: keyed consumers per consumer,
+ * anonymous callers per client address. Every answer carries the RateLimit headers; a refusal
+ * is a 429 problem with {@code Retry-After}. Calls whose key fails authentication are not
+ * counted: they are answered 401 by the endpoint's role check.
+ */
+@ApplicationScoped
+public class RateLimitFilter {
+
+    static final String DECISION = RateLimitFilter.class.getName() + ".decision";
+
+    private final RateLimiter limiter;
+    private final ApiClientLookup clients;
+    private final CurrentIdentityAssociation identities;
+    private final RateLimitConfig config;
+
+    RateLimitFilter(RateLimiter limiter, ApiClientLookup clients, CurrentIdentityAssociation identities, RateLimitConfig config) {
+        this.limiter = limiter;
+        this.clients = clients;
+        this.identities = identities;
+        this.config = config;
+    }
+
+    @ServerRequestFilter
+    public Uni<Void> limit(ContainerRequestContext request) {
+        if (!config.enabled()) {
+            return Uni.createFrom().voidItem();
+        }
+        return identities.getDeferredIdentity()
+                .map(ApiClient::of)
+                .onFailure().recoverWithNull()
+                .chain(client -> client == null ? Uni.createFrom().voidItem()
+                        : limiter.acquire(client.rateKey(), clients.ratePlan(client.plan())).invoke(decision -> {
+                            request.setProperty(DECISION, decision);
+                            if (!decision.allowed()) {
+                                throw decision.rejection();
+                            }
+                        }).replaceWithVoid());
+    }
+
+    @ServerResponseFilter
+    public void headers(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getProperty(DECISION) instanceof RateDecision decision) {
+            response.getHeaders().putSingle(RateDecision.RATE_LIMIT_POLICY, decision.rateLimitPolicyHeader());
+            response.getHeaders().putSingle(RateDecision.RATE_LIMIT, decision.rateLimitHeader());
+            if (!decision.allowed()) {
+                response.getHeaders().putSingle("Retry-After", Long.toString(decision.retryAfterSeconds()));
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package cn.opencredit.gateway.shared.security;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+
+@ConfigMapping(prefix = "opencredit.security")
+public interface SecurityConfig {
+
+    /**
+     * Addresses of the reverse proxies and load balancers in front of the gateway, whose
+     * {@code X-Forwarded-For} is believed when counting anonymous callers. Empty: the peer address counts.
+     */
+    Optional<List<String>> trustedProxies();
+}

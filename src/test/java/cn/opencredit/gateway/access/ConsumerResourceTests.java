@@ -1,0 +1,238 @@
+package cn.opencredit.gateway.access;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+import cn.opencredit.gateway.subject.SubjectFixtures;
+
+@QuarkusTest
+class ConsumerResourceTests {
+
+    private static final String PROBLEM = "application/problem+json";
+    private static final String PUBLIC_READ_PROBE = "/api/v1/subjects/" + SubjectFixtures.RICH + "/records?limit=1";
+
+    private final AgroalDataSource dataSource;
+    private final SubjectFixtures subjects;
+
+    ConsumerResourceTests(AgroalDataSource dataSource, SubjectFixtures subjects) {
+        this.dataSource = dataSource;
+        this.subjects = subjects;
+    }
+
+    private static RequestSpecification operator() {
+        return given().header("Authorization", AccessFixtures.bearer(AccessFixtures.OPERATOR_KEY)).contentType(ContentType.JSON);
+    }
+
+    private static RequestSpecification with(String key) {
+        return given().header("Authorization", AccessFixtures.bearer(key));
+    }
+
+    @Test
+    void shouldCreateConsumerWithTypeDefaultsAndLocation() {
+        operator().body("{\"name\":\" 中国工商银行滑县支行 \",\"type\":\"bank\"}")
+                .when().post("/api/v1/admin/consumers")
+                .then().statusCode(201)
+                .header("Location", matchesPattern(".*/api/v1/admin/consumers/[0-9a-f-]{36}"))
+                .body("name", equalTo("中国工商银行滑县支行"))
+                .body("type", equalTo("bank"))
+                .body("scopes", containsInAnyOrder("public:read", "authorised:read"))
+                .body("plan", equalTo("standard"))
+                .body("status", equalTo("active"))
+                .body("keys", hasSize(0));
+    }
+
+    @Test
+    void shouldShowKeyOnceAndStoreOnlyItsHash() throws SQLException {
+        String id = AccessFixtures.createConsumer("secret check", ConsumerType.APP, null, null, null);
+        var issued = operator().body("{}").when().post("/api/v1/admin/consumers/{id}/keys", id)
+                .then().statusCode(201).extract();
+        String key = issued.path("key");
+        org.hamcrest.MatcherAssert.assertThat(issued.header("Location"), endsWith("/keys/" + issued.path("id")));
+        org.hamcrest.MatcherAssert.assertThat(key, matchesPattern("ocg_[A-Za-z0-9_-]{32}"));
+        operator().when().get("/api/v1/admin/consumers/{id}", id)
+                .then().statusCode(200)
+                .body("keys[0].prefix", equalTo(key.substring(0, 12)))
+                .body("keys[0].usable", equalTo(true))
+                .body(not(containsString(key)))
+                .body(not(containsString("hash")));
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT prefix, key_hash FROM access_key WHERE consumer_id = ?::uuid")) {
+            select.setString(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                assertEquals(key.substring(0, 12), rows.getString(1));
+                assertEquals(32, rows.getBytes(2).length);
+                org.junit.jupiter.api.Assertions.assertArrayEquals(ApiKeys.hash(key), rows.getBytes(2));
+            }
+        }
+    }
+
+    @Test
+    void shouldKeepOldKeyWorkingWhileRotatingAndStopRevokedKeyWithinASecond() throws InterruptedException {
+        subjects.ensureLoaded();
+        String id = AccessFixtures.createConsumer("rotating bank", ConsumerType.BANK, null, null, null);
+        String oldKey = AccessFixtures.issueKey(id);
+        with(oldKey).when().get(PUBLIC_READ_PROBE).then().statusCode(200);
+        String newKey = AccessFixtures.issueKey(id);
+        with(oldKey).when().get(PUBLIC_READ_PROBE).then().statusCode(200);
+        with(newKey).when().get(PUBLIC_READ_PROBE).then().statusCode(200);
+        String oldKeyId = operator().when().get("/api/v1/admin/consumers/{id}", id).then().statusCode(200).extract().path("keys[0].id");
+        operator().when().delete("/api/v1/admin/consumers/{id}/keys/{keyId}", id, oldKeyId).then().statusCode(204);
+        operator().when().delete("/api/v1/admin/consumers/{id}/keys/{keyId}", id, oldKeyId).then().statusCode(204);
+        Thread.sleep(1_100);
+        with(oldKey).when().get(PUBLIC_READ_PROBE).then().statusCode(401).contentType(PROBLEM);
+        with(newKey).when().get(PUBLIC_READ_PROBE).then().statusCode(200);
+        operator().when().get("/api/v1/admin/consumers/{id}", id).then()
+                .body("keys.find { it.id == '" + oldKeyId + "' }.usable", equalTo(false))
+                .body("keys.find { it.id == '" + oldKeyId + "' }.revokedAt", not(nullValue()));
+    }
+
+    @Test
+    void shouldRefuseExpiredKey() throws InterruptedException {
+        subjects.ensureLoaded();
+        String id = AccessFixtures.createConsumer("expiring app", ConsumerType.APP, null, null, null);
+        String expiresAt = OffsetDateTime.now().plusSeconds(2).toString();
+        String key = operator().body("{\"expiresAt\":\"" + expiresAt + "\"}").when().post("/api/v1/admin/consumers/{id}/keys", id)
+                .then().statusCode(201).extract().path("key");
+        with(key).when().get(PUBLIC_READ_PROBE).then().statusCode(200);
+        Thread.sleep(3_200);
+        with(key).when().get(PUBLIC_READ_PROBE).then().statusCode(401);
+    }
+
+    @Test
+    void shouldStopAllKeysWhenConsumerIsSuspendedAndApplyScopeChanges() throws InterruptedException {
+        subjects.ensureLoaded();
+        String id = AccessFixtures.createConsumer("suspended app", ConsumerType.APP, null, null, null);
+        String key = AccessFixtures.issueKey(id);
+        with(key).when().get(PUBLIC_READ_PROBE).then().statusCode(200);
+        operator().body("{\"scopes\":[\"self:read\"]}").when().patch("/api/v1/admin/consumers/{id}", id)
+                .then().statusCode(200).body("scopes", containsInAnyOrder("self:read"));
+        Thread.sleep(1_100);
+        with(key).when().get(PUBLIC_READ_PROBE).then().statusCode(403);
+        operator().body("{\"status\":\"suspended\",\"scopes\":[\"public:read\"]}").when().patch("/api/v1/admin/consumers/{id}", id)
+                .then().statusCode(200).body("status", equalTo("suspended"));
+        Thread.sleep(1_100);
+        with(key).when().get(PUBLIC_READ_PROBE).then().statusCode(401);
+    }
+
+    @Test
+    void shouldBindSubjectConsumerToValidUscc() {
+        operator().body("{\"name\":\"self\",\"type\":\"subject\",\"boundUscc\":\"" + SubjectFixtures.BARE.toLowerCase() + "\"}")
+                .when().post("/api/v1/admin/consumers")
+                .then().statusCode(201).body("boundUscc", equalTo(SubjectFixtures.BARE))
+                .body("scopes", containsInAnyOrder("public:read", "self:read"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"name\":\"x\",\"type\":\"subject\"}",
+            "{\"name\":\"x\",\"type\":\"bank\",\"boundUscc\":\"914403001922038216\"}",
+            "{\"name\":\"x\",\"type\":\"subject\",\"boundUscc\":\"914403001922038217\"}",
+            "{\"name\":\"x\",\"type\":\"bank\",\"scopes\":[\"superuser\"]}",
+            "{\"name\":\"x\",\"type\":\"subject\",\"boundUscc\":\"914403001922038216\",\"scopes\":[\"admin\"]}",
+            "{\"name\":\"x\",\"type\":\"bank\",\"plan\":\"gold\"}",
+            "{\"name\":\"\",\"type\":\"bank\"}",
+            "{\"type\":\"bank\"}",
+            "{\"name\":\"x\"}",
+            "{\"name\":\"x\",\"type\":\"martian\"}",
+            "{\"name\":\"x\",\"type\":\"bank\",\"colour\":\"red\"}",
+            "{\"name\":[1,2],\"type\":\"bank\"}",
+            "{\"name\":\"x\",\"type\":\"bank\"",
+            "[]",
+            "null"})
+    void shouldRefuseInvalidConsumerAndCreateNothing(String body) throws SQLException {
+        long before = consumers();
+        operator().body(body).when().post("/api/v1/admin/consumers")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("type", org.hamcrest.Matchers.anyOf(
+                        equalTo("https://api.opencredit.cn/problems/validation-failed"),
+                        equalTo("https://api.opencredit.cn/problems/malformed-body"),
+                        equalTo("https://api.opencredit.cn/problems/invalid-uscc")));
+        assertEquals(before, consumers());
+    }
+
+    @Test
+    void shouldNameTheBadFieldInErrors() {
+        operator().body("{\"name\":\"x\",\"type\":\"bank\",\"colour\":\"red\"}").when().post("/api/v1/admin/consumers")
+                .then().statusCode(400).body("errors[0].field", equalTo("colour")).body("errors[0].code", equalTo("unknown-field"));
+        operator().body("{\"name\":\"x\",\"type\":\"subject\",\"boundUscc\":\"914403001922038217\"}").when().post("/api/v1/admin/consumers")
+                .then().statusCode(400).body("errors.code", hasItem("check-character"));
+    }
+
+    @Test
+    void shouldAnswer415WhenBodyIsNotJson() {
+        given().header("Authorization", AccessFixtures.bearer(AccessFixtures.OPERATOR_KEY)).contentType(ContentType.TEXT).body("name=x")
+                .when().post("/api/v1/admin/consumers")
+                .then().statusCode(415).contentType(PROBLEM)
+                .body("type", equalTo("https://api.opencredit.cn/problems/unsupported-media-type"));
+    }
+
+    @Test
+    void shouldAnswer404ForUnknownConsumerAnd400ForMalformedId() {
+        operator().when().get("/api/v1/admin/consumers/{id}", "0b6f3c1e-6a53-4f7e-9a55-3c7d2f0c9e11")
+                .then().statusCode(404).contentType(PROBLEM);
+        operator().when().get("/api/v1/admin/consumers/{id}", "not-a-uuid")
+                .then().statusCode(400).body("errors[0].field", equalTo("id"));
+    }
+
+    @Test
+    void shouldRefuseBasicAuthAndOverlongKeys() {
+        given().header("Authorization", "Basic dXNlcjpwYXNz").when().get("/api/v1/admin/consumers")
+                .then().statusCode(401).header("WWW-Authenticate", containsString("Bearer"));
+        given().header("Authorization", "Bearer " + "x".repeat(300)).when().get("/api/v1/admin/consumers")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void shouldListConsumersByTypeInPages() {
+        AccessFixtures.createConsumer("listed agency 1", ConsumerType.CREDIT_AGENCY, null, null, null);
+        AccessFixtures.createConsumer("listed agency 2", ConsumerType.CREDIT_AGENCY, null, null, null);
+        String cursor = operator().queryParam("type", "credit-agency").queryParam("limit", "1").when().get("/api/v1/admin/consumers")
+                .then().statusCode(200).body("items", hasSize(1)).body("items[0].type", equalTo("credit-agency"))
+                .extract().path("nextCursor");
+        operator().queryParam("type", "credit-agency").queryParam("limit", "1").queryParam("cursor", cursor)
+                .when().get("/api/v1/admin/consumers").then().statusCode(200).body("items", hasSize(1));
+    }
+
+    @Test
+    void shouldHaveCreatedBootstrapOperator() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                ResultSet rows = connection.createStatement().executeQuery(
+                        "SELECT count(*) FROM access_consumer WHERE consumer_type = 'OPERATOR' AND name = 'bootstrap operator'")) {
+            rows.next();
+            assertEquals(1, rows.getInt(1));
+        }
+    }
+
+    private long consumers() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                ResultSet rows = connection.createStatement().executeQuery("SELECT count(*) FROM access_consumer")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
