@@ -25,7 +25,7 @@ DB=$(bench_database "$SUBJECTS")
 bench_package
 
 start_app "$DB" "$PORT" "$WORK/secured.log" OPENCREDIT_SEED_SUBJECTS="$SUBJECTS"
-SEED=$(grep -m1 -oE "Seeded .*|Seed .*loaded.*" "$WORK/secured.log" || echo "data set already loaded")
+SEED=$(grep -m1 -oE "Loaded [0-9]+ synthetic subjects.*" "$WORK/secured.log" || echo "data set already loaded")
 echo "seed: $SEED"
 psql_ -d "$DB" -c "SELECT uscc FROM subject TABLESAMPLE SYSTEM (2) WHERE uscc IS NOT NULL LIMIT 20000" >"$WORK/usccs.txt"
 URL="http://127.0.0.1:$PORT"

@@ -1,15 +1,26 @@
 package cn.opencredit.gateway.seed;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -110,5 +121,166 @@ class SyntheticCreditDataTests {
             }
         }
         assertEquals(List.of(), broken);
+    }
+
+    @Test
+    void shouldShapeTheUsccByTypeWhenIssuingCodes() {
+        Map<SubjectRow.Type, Set<String>> prefixes = new EnumMap<>(SubjectRow.Type.class);
+        Set<String> subjectCodes = new HashSet<>();
+        for (long id = 1; id <= SAMPLE; id++) {
+            SubjectRow subject = data.subject(id);
+            prefixes.computeIfAbsent(subject.type(), t -> new HashSet<>()).add(subject.uscc().substring(0, 2));
+            subjectCodes.add(subject.uscc());
+        }
+        assertEquals(Set.of("91"), prefixes.get(SubjectRow.Type.ENTERPRISE));
+        assertEquals(Set.of("92"), prefixes.get(SubjectRow.Type.INDIVIDUAL_BUSINESS));
+        assertEquals(Set.of("93"), prefixes.get(SubjectRow.Type.FARMERS_COOPERATIVE));
+        assertEquals(Set.of("51", "52", "53"), prefixes.get(SubjectRow.Type.SOCIAL_ORGANISATION));
+        assertEquals(Set.of("12"), prefixes.get(SubjectRow.Type.PUBLIC_INSTITUTION));
+        assertEquals(Set.of("11"), prefixes.get(SubjectRow.Type.GOVERNMENT_BODY));
+        Set<String> departmentCodes = new HashSet<>();
+        for (Department department : data.departments()) {
+            assertEquals(department.region().code(), department.uscc().substring(2, 8), department.name());
+            assertTrue(departmentCodes.add(department.uscc()), "duplicate " + department.uscc());
+            assertFalse(subjectCodes.contains(department.uscc()), "department shares a subject's code " + department.uscc());
+        }
+        assertEquals(Region.ALL.size() * DepartmentKind.values().length, departmentCodes.size());
+    }
+
+    @Test
+    void shouldWriteByteIdenticalCsvWhenSeedAndDateAreTheSame() throws IOException {
+        byte[] first = csv(new SyntheticCreditData(20261123L, REFERENCE, 4), 3_000);
+        byte[] second = csv(new SyntheticCreditData(20261123L, REFERENCE, 4), 3_000);
+        byte[] otherDate = csv(new SyntheticCreditData(20261123L, REFERENCE.plusDays(1), 4), 3_000);
+        assertArrayEquals(first, second);
+        assertNotEquals(new String(first, StandardCharsets.UTF_8), new String(otherDate, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void shouldSatisfyTheSubjectConstraintsOnEveryRow() {
+        Pattern usccFormat = Pattern.compile("^[0-9A-HJ-NPQRTUWXY]{18}$");
+        Pattern regionFormat = Pattern.compile("^[0-9]{6}$");
+        for (long id = 1; id <= 20_000; id++) {
+            SubjectRow subject = data.subject(id);
+            assertTrue(usccFormat.matcher(subject.uscc()).matches(), subject.uscc());
+            assertTrue(regionFormat.matcher(subject.region().code()).matches(), subject.region().code());
+            assertTrue(subject.industrySection() >= 'A' && subject.industrySection() <= 'T', subject.uscc());
+            assertTrue(subject.registeredCapital() == null || subject.registeredCapital().signum() >= 0, subject.uscc());
+            assertTrue(subject.registeredCapital() == null || subject.registeredCapital().scale() == 2, subject.uscc());
+            assertEquals(subject.type() == SubjectRow.Type.GOVERNMENT_BODY, subject.registeredCapital() == null);
+            assertFalse(subject.registeredOn().isAfter(REFERENCE), subject.uscc());
+            assertTrue(subject.address().startsWith(subject.region().addressPrefix()), subject.address());
+            assertFalse(subject.name().isBlank() || subject.legalRepresentative().isBlank(), subject.uscc());
+        }
+    }
+
+    @Test
+    void shouldPublishPenaltiesForTheirSeverityPeriodWhenGeneratingRecords() {
+        LocalDate threeYearsAgo = REFERENCE.minusDays(3 * 365);
+        for (long id = 1; id <= 20_000; id++) {
+            SubjectRow subject = data.subject(id);
+            for (CreditRecordRow r : data.records(subject)) {
+                assertFalse(r.decisionDate().isBefore(threeYearsAgo), r.sourceRecordId());
+                assertFalse(r.reportedOn().isAfter(REFERENCE), r.sourceRecordId());
+                assertEquals(r.decisionDate(), r.publishedFrom(), r.sourceRecordId());
+                assertEquals(subject.region(), r.source().region(), r.sourceRecordId());
+                assertTrue(Uscc.isValid(r.source().uscc()), r.source().uscc());
+                if (r.category() == CreditRecordRow.Category.LICENCE) {
+                    assertNull(r.publishedUntil(), r.sourceRecordId());
+                }
+                if (r.category() == CreditRecordRow.Category.PENALTY) {
+                    LocalDate end = switch (r.severity()) {
+                        case MINOR -> r.decisionDate().plusMonths(3);
+                        case GENERAL -> r.decisionDate().plusYears(1);
+                        case SERIOUS -> r.decisionDate().plusYears(3);
+                    };
+                    assertEquals(end, r.publishedUntil(), r.sourceRecordId());
+                    assertEquals("CNY".equals(r.currency()), r.amount() != null, r.sourceRecordId());
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldKeepTheTargetSharesWhenGeneratingManySubjects() {
+        Map<CreditRecordRow.Severity, Integer> severities = new EnumMap<>(CreditRecordRow.Severity.class);
+        Map<ListEntryRow.ListType, Integer> lists = new EnumMap<>(ListEntryRow.ListType.class);
+        int records = 0;
+        int enterprises = 0;
+        int publicRecords = 0;
+        for (long id = 1; id <= SAMPLE; id++) {
+            SubjectRow subject = data.subject(id);
+            if (subject.type() == SubjectRow.Type.ENTERPRISE) {
+                enterprises++;
+            }
+            for (CreditRecordRow r : data.records(subject)) {
+                records++;
+                if (r.disclosureLevel() == CreditRecordRow.DisclosureLevel.PUBLIC) {
+                    publicRecords++;
+                }
+                if (r.severity() != null) {
+                    severities.merge(r.severity(), 1, Integer::sum);
+                }
+            }
+            data.listEntries(subject).forEach(e -> lists.merge(e.listType(), 1, Integer::sum));
+        }
+        assertShare(0.64, enterprises, SAMPLE, 0.02);
+        assertShare(4.0, records, SAMPLE, 0.3);
+        assertShare(0.93, publicRecords, records, 0.01);
+        int penalties = severities.values().stream().mapToInt(Integer::intValue).sum();
+        assertShare(0.55, severities.get(CreditRecordRow.Severity.MINOR), penalties, 0.02);
+        assertShare(0.35, severities.get(CreditRecordRow.Severity.GENERAL), penalties, 0.02);
+        assertShare(0.10, severities.get(CreditRecordRow.Severity.SERIOUS), penalties, 0.015);
+        assertShare(0.02, lists.get(ListEntryRow.ListType.RED), SAMPLE, 0.003);
+        assertShare(0.03, lists.get(ListEntryRow.ListType.ABNORMAL), SAMPLE, 0.003);
+        assertShare(0.01, lists.get(ListEntryRow.ListType.WATCH), SAMPLE, 0.002);
+        assertShare(0.005, lists.get(ListEntryRow.ListType.BLACK), SAMPLE, 0.0015);
+        assertShare(0.005, lists.get(ListEntryRow.ListType.DISHONEST_DEBTOR), SAMPLE, 0.0015);
+    }
+
+    @Test
+    void shouldNameTheLegalRepresentativeWhenAnEnterpriseIsBlackListed() {
+        int blackListedEnterprises = 0;
+        boolean someExpired = false;
+        boolean someRemoved = false;
+        for (long id = 1; id <= SAMPLE; id++) {
+            SubjectRow subject = data.subject(id);
+            for (ListEntryRow e : data.listEntries(subject)) {
+                boolean blackEnterprise = e.listType() == ListEntryRow.ListType.BLACK
+                        && subject.type() == SubjectRow.Type.ENTERPRISE;
+                assertEquals(blackEnterprise ? subject.legalRepresentative() : null, e.legalRepresentative());
+                blackListedEnterprises += blackEnterprise ? 1 : 0;
+                someExpired |= e.expiresAt() != null && e.expiresAt().toLocalDate().isBefore(REFERENCE);
+                someRemoved |= e.removedAt() != null;
+                assertTrue(Uscc.isValid(e.authority().uscc()), e.authority().uscc());
+                assertFalse(e.includedAt().toLocalDate().isAfter(REFERENCE), subject.uscc());
+                assertTrue(e.removedAt() == null || !e.removedAt().toLocalDate().isAfter(REFERENCE), subject.uscc());
+            }
+        }
+        assertTrue(blackListedEnterprises > 0);
+        assertTrue(someExpired && someRemoved);
+    }
+
+    private static void assertShare(double expected, int count, int total, double tolerance) {
+        double actual = (double) count / total;
+        assertTrue(Math.abs(actual - expected) <= tolerance, "share " + actual + ", expected " + expected + " ± " + tolerance);
+    }
+
+    private static byte[] csv(SyntheticCreditData data, int subjects) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
+            SeedCsv csv = new SeedCsv(writer);
+            for (long id = 1; id <= subjects; id++) {
+                SubjectRow subject = data.subject(id);
+                csv.subject(subject);
+                for (CreditRecordRow row : data.records(subject)) {
+                    csv.record(row);
+                }
+                for (ListEntryRow row : data.listEntries(subject)) {
+                    csv.listEntry(row);
+                }
+            }
+        }
+        return bytes.toByteArray();
     }
 }
