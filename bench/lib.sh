@@ -14,17 +14,42 @@ bench_database() { # subjects
   echo "$db"
 }
 
+# bench_package: packages the jar when it is missing or older than the sources; BUILD=never uses
+# target/quarkus-app as it is (while the working tree does not build, or Maven must not run).
 bench_package() {
+  if [ "${BUILD:-auto}" = never ]; then
+    [ -f target/quarkus-app/quarkus-run.jar ] || { echo "BUILD=never, but there is no target/quarkus-app/quarkus-run.jar" >&2; return 1; }
+    return 0
+  fi
   if [ ! -f target/quarkus-app/quarkus-run.jar ] || [ -n "$(find src pom.xml -newer target/quarkus-app/quarkus-run.jar -print -quit)" ]; then
     ./mvnw -B -q package -DskipTests
   fi
 }
 
+# port_in_use PORT: true when something accepts connections on 127.0.0.1:PORT.
+port_in_use() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# free_port FROM: prints the first loopback port from FROM on (at most 100 tried) that nothing listens on.
+free_port() {
+  local port
+  for port in $(seq "$1" $(($1 + 99))); do
+    port_in_use "$port" || { echo "$port"; return 0; }
+  done
+  echo "no free port in $1-$(($1 + 99))" >&2
+  return 1
+}
+
 # start_app DB PORT LOG [VAR=value | -Dproperty=value ...]: starts the jar in the background, sets
-# APP_PID, waits until ready.
+# APP_PID, waits until ready. Refuses a port that is already taken, whose readiness would not be ours.
 start_app() {
   local db=$1 port=$2 log=$3 envs=() props=()
   shift 3
+  if port_in_use "$port"; then
+    echo "port $port is already in use" >&2
+    return 1
+  fi
   for arg in "$@"; do
     case "$arg" in -D*) props+=("$arg") ;; *) envs+=("$arg") ;; esac
   done
@@ -50,11 +75,12 @@ stop_app() {
   APP_PID=
 }
 
-# new_key PORT PLAN [DAILY]: a new app consumer on PLAN, prints its key.
+# new_key PORT PLAN [TYPE]: a new consumer of TYPE (default app, with its type's default scopes)
+# on PLAN, prints its key.
 new_key() {
-  local port=$1 plan=$2 id
+  local port=$1 plan=$2 type=${3:-app} id
   id=$(curl -fs -H "Authorization: Bearer $BENCH_OPERATOR_KEY" -H 'Content-Type: application/json' \
-        -d "{\"name\":\"bench $(date +%s%N)\",\"type\":\"app\",\"plan\":\"$plan\"}" "http://127.0.0.1:$port/api/v1/admin/consumers" \
+        -d "{\"name\":\"bench $(date +%s%N)\",\"type\":\"$type\",\"plan\":\"$plan\"}" "http://127.0.0.1:$port/api/v1/admin/consumers" \
         | sed -E 's/.*"id":"([^"]+)".*/\1/')
   curl -fs -H "Authorization: Bearer $BENCH_OPERATOR_KEY" -H 'Content-Type: application/json' -d '{}' \
         "http://127.0.0.1:$port/api/v1/admin/consumers/$id/keys" | sed -E 's/.*"key":"([^"]+)".*/\1/'
@@ -64,4 +90,21 @@ new_key() {
 wrk_figures() {
   awk '/Requests\/sec/ {rps=$2} $1 == "50%" {p50=$2} $1 == "99%" {p99=$2} /Non-2xx/ {bad=$5}
        END {printf "%s %s %s %s\n", rps, p50, p99, (bad == "" ? 0 : bad)}' "$1"
+}
+
+# wrk_json FILE: the figures of one wrk --latency output as a JSON object (latencies in ms;
+# requests/s counts every answer, non_2xx those outside 2xx/3xx; socket_errors include timeouts).
+wrk_json() {
+  awk 'function ms(v,  n, u) {
+         n = v + 0; u = v; sub(/^[0-9.]+/, "", u)
+         return u == "us" ? n / 1000 : u == "s" ? n * 1000 : u == "m" ? n * 60000 : u == "h" ? n * 3600000 : n
+       }
+       / requests in / {req = $1}
+       /Requests\/sec/ {rps = $2}
+       $1 == "50%" {p50 = ms($2)} $1 == "90%" {p90 = ms($2)} $1 == "99%" {p99 = ms($2)}
+       /Non-2xx/ {bad = $NF}
+       /Socket errors/ {gsub(/,/, ""); err = $4 + $6 + $8 + $10}
+       function num(v) {return v == "" ? "null" : sprintf("%.3f", v)}
+       END {printf "{\"requests\": %d, \"requests_per_second\": %s, \"p50_ms\": %s, \"p90_ms\": %s, \"p99_ms\": %s, \"non_2xx\": %d, \"socket_errors\": %d}\n",
+              req, (rps == "" ? 0 : rps), num(p50), num(p90), num(p99), bad, err}' "$1"
 }

@@ -20,6 +20,9 @@ final class AccessPolicies {
     /** Scopes must be known; a subject acts for itself only, so it never gets operator powers. */
     static List<FieldError> scopesPolicy(ConsumerType type, List<String> scopes) {
         List<FieldError> errors = new ArrayList<>();
+        if (scopes.isEmpty()) {
+            errors.add(new FieldError("scopes", "empty", "a consumer needs at least one scope; suspend it to stop it instead"));
+        }
         for (String scope : scopes) {
             if (!Scopes.ALL.contains(scope)) {
                 errors.add(new FieldError("scopes", "unknown-scope", "unknown scope " + scope, String.join(", ", Scopes.ALL)));
@@ -32,13 +35,16 @@ final class AccessPolicies {
         return errors;
     }
 
-    /** A subject consumer is bound to exactly its own USCC; no other consumer is bound to one. */
+    /**
+     * A subject consumer is bound to exactly its own USCC. A department may be bound to its own, and
+     * then writes only the records it is the data source of; no other consumer is bound to one.
+     */
     static List<FieldError> bindingPolicy(ConsumerType type, String boundUscc) {
         if (type == ConsumerType.SUBJECT && boundUscc == null) {
             return List.of(new FieldError("boundUscc", "required", "a SUBJECT consumer must be bound to its USCC"));
         }
-        if (type != ConsumerType.SUBJECT && boundUscc != null) {
-            return List.of(new FieldError("boundUscc", "not-allowed", "only SUBJECT consumers are bound to a USCC"));
+        if (type != ConsumerType.SUBJECT && type != ConsumerType.DEPARTMENT && boundUscc != null) {
+            return List.of(new FieldError("boundUscc", "not-allowed", "only SUBJECT and DEPARTMENT consumers are bound to a USCC"));
         }
         return List.of();
     }

@@ -37,6 +37,10 @@ public class ApiClientLookupService implements ApiClientLookup {
         this.config = config;
         this.clock = clock;
         this.recent = Caffeine.newBuilder().expireAfterWrite(config.access().keyCacheTtl()).maximumSize(100_000).buildAsync();
+        // Fail at start-up, not on the first call of some consumer, when the plans are misconfigured.
+        config.plans().keySet().forEach(this::ratePlan);
+        ratePlan(config.access().anonymousPlan());
+        ratePlan(config.access().defaultPlan());
     }
 
     @Override

@@ -19,6 +19,7 @@ public record ConsumerRequest(
                 + "department public:read, ingest:write, lists:write; subject public:read and self:read; operator all",
                 examples = "[\"public:read\", \"authorised:read\"]") List<@NotBlank String> scopes,
         @Schema(description = "Rate plan name; defaults to the configured default plan", examples = "standard") String plan,
-        @Schema(description = "Required for, and only for, subject consumers: the USCC the enterprise acts for",
+        @Schema(description = "Required for subject consumers: the USCC the enterprise acts for. Optional for department consumers: "
+                + "the department's own USCC, which then limits its ingestion to records it is the data source of. Not allowed for others",
                 type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, examples = "914403001922038216") Uscc boundUscc) {
 }

@@ -111,13 +111,13 @@ public class ConsumerResource {
     @Operation(operationId = "issueKey", summary = "Issue a new key",
             description = "Returns the secret once. A consumer may hold several usable keys, so a bank can rotate without downtime.")
     @RequestBody(required = false, content = @Content(examples = @ExampleObject(name = "expiring", value = AccessExamples.KEY_REQUEST)))
-    @APIResponse(responseCode = "201", description = "The new key with its secret",
+    @APIResponse(responseCode = "201", description = "The new key with its secret; Location names the consumer, where the key is listed by prefix",
             content = @Content(schema = @Schema(implementation = IssuedKeyView.class), examples = @ExampleObject(name = "key", value = AccessExamples.ISSUED_KEY)))
     @APIResponse(responseCode = "400", ref = "ValidationFailed")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<RestResponse<IssuedKeyView>> issueKey(@PathParam("id") String id, @Valid KeyRequest body, UriInfo uri) {
         return consumers.issueKey(Ids.uuid(id, "id"), body)
-                .map(key -> RestResponse.ResponseBuilder.<IssuedKeyView>created(uri.getAbsolutePathBuilder().path(key.id().toString()).build()).entity(key).build());
+                .map(key -> RestResponse.ResponseBuilder.<IssuedKeyView>created(locationOf(uri, id)).entity(key).build());
     }
 
     @DELETE
@@ -138,6 +138,10 @@ public class ConsumerResource {
     }
 
     private static URI locationOf(UriInfo uri, UUID id) {
-        return uri.getAbsolutePathBuilder().path(id.toString()).build();
+        return uri.getBaseUriBuilder().path("api/v1/admin/consumers").path(id.toString()).build();
+    }
+
+    private static URI locationOf(UriInfo uri, String id) {
+        return locationOf(uri, Ids.uuid(id, "id"));
     }
 }

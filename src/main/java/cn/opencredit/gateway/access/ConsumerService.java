@@ -103,7 +103,7 @@ public class ConsumerService {
             String secret = ApiKeys.generate();
             ApiKey key = newKey(consumer, secret, now, expiresAt);
             consumer.keys.add(key);
-            return new IssuedKeyView(key.id, secret, key.prefix, key.createdAt, key.expiresAt);
+            return new IssuedKeyView(key.id, secret, key.prefix, ConsumerMapper.china(key.createdAt), ConsumerMapper.china(key.expiresAt));
         });
     }
 

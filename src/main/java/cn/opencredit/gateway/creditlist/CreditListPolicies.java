@@ -1,9 +1,38 @@
 package cn.opencredit.gateway.creditlist;
 
+import java.text.Normalizer;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
-/** When a list entry counts as a current membership. */
+import cn.opencredit.gateway.shared.problem.FieldError;
+import cn.opencredit.gateway.subject.SubjectType;
+
+/** Rules of list entries: pure functions of the entry, the caller and the time. */
 final class CreditListPolicies {
+
+    static final int MAX_NAME_LENGTH = 200;
+    static final int MAX_TEXT_LENGTH = 2000;
+    static final int MAX_PERSON_NAME_LENGTH = 100;
+    /** Room for a pasted code with full-width characters and spaces around it; normalisation leaves 18. */
+    static final int MAX_CODE_LENGTH = 64;
+
+    /** Clocks of departments and gateway disagree a little; more than this is a wrong date, not skew. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+
+    /** Government bodies (机关) are registered by 机构编制 (position 1 = 1) as entity type 1 (position 2 = 1). */
+    static final String GOVERNMENT_BODY_PREFIX = "11";
+
+    /** The subject types whose black-list entries name the legal representative (责任追究). */
+    static final Set<SubjectType> ENTERPRISES = EnumSet.of(SubjectType.ENTERPRISE, SubjectType.INDIVIDUAL_BUSINESS,
+            SubjectType.FARMERS_COOPERATIVE);
+
+    private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
 
     private CreditListPolicies() {
     }
@@ -14,5 +43,120 @@ final class CreditListPolicies {
      */
     static boolean currentMembership(Instant includedAt, Instant expiresAt, Instant removedAt, Instant now) {
         return !includedAt.isAfter(now) && removedAt == null && (expiresAt == null || expiresAt.isAfter(now));
+    }
+
+    /**
+     * One authority keeps at most one entry per list and subject that has not ended (not removed,
+     * not expired); one that takes effect in the coming minute counts, or it would become a duplicate.
+     */
+    static boolean blocksSecondEntryPolicy(Instant expiresAt, Instant removedAt, Instant now) {
+        return removedAt == null && (expiresAt == null || expiresAt.isAfter(now));
+    }
+
+    /**
+     * Operators act for any authority. A department acts only for itself, so it must be bound to its
+     * own USCC and name that as the authority. Nobody else maintains lists.
+     *
+     * @return why the caller may not act for this authority, empty when it may
+     */
+    static Optional<String> actingAuthorityPolicy(String callerType, String boundUscc, String authorityUscc) {
+        if ("OPERATOR".equals(callerType)) {
+            return Optional.empty();
+        }
+        if (!"DEPARTMENT".equals(callerType)) {
+            return Optional.of("Only department and operator consumers maintain lists");
+        }
+        if (boundUscc == null) {
+            return Optional.of("This department consumer is not bound to its department's USCC; an operator must bind it "
+                    + "(boundUscc) before it can maintain lists");
+        }
+        if (!boundUscc.equals(authorityUscc)) {
+            return Optional.of("This consumer acts for authority " + boundUscc + " and may not act for authority " + authorityUscc);
+        }
+        return Optional.empty();
+    }
+
+    /** Lists are kept by government bodies (courts included), so an authority's code starts with 11. */
+    static List<FieldError> authorityCodePolicy(String authorityUscc) {
+        if (authorityUscc.startsWith(GOVERNMENT_BODY_PREFIX)) {
+            return List.of();
+        }
+        String message = "authorityUscc must be the code of a government body, starting with " + GOVERNMENT_BODY_PREFIX
+                + " (registration authority 1, entity type 1)";
+        return List.of(new FieldError("authorityUscc", "not-a-government-body", message, GOVERNMENT_BODY_PREFIX + "…"));
+    }
+
+    /** An inclusion has taken effect (give or take the clock skew) and, if it expires, expires after it began. */
+    static List<FieldError> inclusionPeriodPolicy(Instant includedAt, Instant expiresAt, Instant now) {
+        List<FieldError> errors = new ArrayList<>();
+        if (includedAt.isAfter(now.plus(CLOCK_SKEW))) {
+            errors.add(new FieldError("includedAt", "in-the-future",
+                    "includedAt must not be more than " + CLOCK_SKEW.toMinutes() + " minute ahead of now"));
+        }
+        if (expiresAt != null && !expiresAt.isAfter(includedAt)) {
+            errors.add(new FieldError("expiresAt", "not-after-inclusion", "expiresAt must be after includedAt"));
+        }
+        return errors;
+    }
+
+    /**
+     * A name sent with the code must be the registered one, or the code is probably wrong (重错码):
+     * putting the wrong enterprise on a list does real harm. Full-width and half-width forms are equal.
+     */
+    static List<FieldError> subjectNamePolicy(Optional<String> given, String registered) {
+        if (given.isEmpty() || fold(given.get()).equals(fold(registered))) {
+            return List.of();
+        }
+        return List.of(new FieldError("subjectName", "name-mismatch",
+                "subjectName is not the name registered under subjectUscc; check the code", registered));
+    }
+
+    /** Only black-list entries name a legal representative: on the other lists a person's name has no purpose. */
+    static List<FieldError> legalRepresentativeAllowedPolicy(ListType type, Optional<String> given) {
+        if (type == ListType.BLACK || given.isEmpty()) {
+            return List.of();
+        }
+        return List.of(new FieldError("legalRepresentative", "not-allowed", "legalRepresentative is recorded on black-list entries only"));
+    }
+
+    /**
+     * 责任追究: the person linked to a black-list entry is the one the department names, else, for
+     * an enterprise, its registered legal representative. Entries of other lists link nobody.
+     */
+    static Optional<String> linkedLegalRepresentative(ListType type, SubjectType subjectType, Optional<String> given,
+            Optional<String> registered) {
+        if (type != ListType.BLACK) {
+            return Optional.empty();
+        }
+        return given.or(() -> ENTERPRISES.contains(subjectType) ? registered : Optional.empty());
+    }
+
+    /** A black-list entry of an enterprise names its legal representative (责任追究); without one it is refused. */
+    static List<FieldError> legalRepresentativeRequiredPolicy(ListType type, SubjectType subjectType, Optional<String> linked) {
+        if (type != ListType.BLACK || !ENTERPRISES.contains(subjectType) || linked.isPresent()) {
+            return List.of();
+        }
+        return List.of(new FieldError("legalRepresentative", "required", "a black-list entry of an enterprise names its legal "
+                + "representative; give legalRepresentative, since none is registered for the subject"));
+    }
+
+    /** The legal representative is published with a current black-list entry only; it ends with the entry. */
+    static boolean legalRepresentativeShownPolicy(ListType type, boolean current) {
+        return type == ListType.BLACK && current;
+    }
+
+    private static String fold(String name) {
+        return Normalizer.normalize(name, Normalizer.Form.NFKC).strip();
+    }
+
+    /** A removal is recorded once; it cannot precede the inclusion. */
+    static Optional<String> removalPolicy(Long id, Instant includedAt, Instant removedAt, Instant now) {
+        if (removedAt != null) {
+            return Optional.of("List entry " + id + " was removed already, at " + removedAt.atOffset(CHINA));
+        }
+        if (includedAt.isAfter(now)) {
+            return Optional.of("List entry " + id + " takes effect only at " + includedAt.atOffset(CHINA) + "; remove it after that");
+        }
+        return Optional.empty();
     }
 }

@@ -1,22 +1,32 @@
 package cn.opencredit.gateway.creditlist;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** List entries on the reactive PostgreSQL client. */
+import cn.opencredit.gateway.shared.time.ChinaTime;
+
+/** List entries on the reactive PostgreSQL client: the profile's parts and the public listing. */
 @ApplicationScoped
 class CreditListRepository {
 
-    /** CreditListPolicies.currentMembership as SQL, $2 = now. */
-    private static final String CURRENT = "removed_at IS NULL AND included_at <= $2 AND (expires_at IS NULL OR expires_at > $2)";
+
+    private static final String ENTRY_COLUMNS = """
+            e.id, e.list_type, s.uscc, s.name, e.authority, e.authority_uscc, e.reason, e.legal_basis, e.legal_representative,
+            e.included_at, e.expires_at, e.removed_at, e.removal_reason, e.removal_note""";
+
+    private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
 
     private final Pool pool;
 
@@ -24,10 +34,20 @@ class CreditListRepository {
         this.pool = pool;
     }
 
+    /** A stored entry with its subject's code and name, before the publication rules are applied. */
+    record EntryRow(long id, ListType type, String subjectUscc, String subjectName, String authority, String authorityUscc,
+            String reason, String legalBasis, String legalRepresentative, OffsetDateTime includedAt, OffsetDateTime expiresAt,
+            OffsetDateTime removedAt, RemovalReason removalReason, String removalNote) {
+    }
+
+    /** Where a keyset walk stopped: the last entry of the previous page. */
+    record Position(OffsetDateTime includedAt, long id) {
+    }
+
     Uni<List<ListMembershipView>> findCurrent(long subjectId, OffsetDateTime now) {
         return pool.preparedQuery("""
                         SELECT id, list_type, authority, authority_uscc, reason, legal_basis, included_at, expires_at
-                        FROM list_entry WHERE subject_id = $1 AND %s ORDER BY list_type, included_at DESC, id DESC""".formatted(CURRENT))
+                        FROM list_entry WHERE subject_id = $1 AND %s ORDER BY list_type, included_at DESC, id DESC""".formatted(current("", "$2")))
                 .execute(Tuple.of(subjectId, now))
                 .map(rows -> {
                     List<ListMembershipView> memberships = new ArrayList<>(rows.size());
@@ -38,10 +58,102 @@ class CreditListRepository {
                             row.getString("authority_uscc"),
                             row.getString("reason"),
                             row.getString("legal_basis"),
-                            row.getOffsetDateTime("included_at").withOffsetSameInstant(ZoneOffset.ofHours(8)),
-                            row.getOffsetDateTime("expires_at") == null ? null
-                                    : row.getOffsetDateTime("expires_at").withOffsetSameInstant(ZoneOffset.ofHours(8)))));
+                            china(row.getOffsetDateTime("included_at")),
+                            china(row.getOffsetDateTime("expires_at")))));
                     return memberships;
                 });
+    }
+
+    /** Every entry of the subject, removed and expired ones included, newest inclusion first. */
+    Uni<List<EntryRow>> findHistory(long subjectId) {
+        return pool.preparedQuery("SELECT " + ENTRY_COLUMNS + """
+                         FROM list_entry e JOIN subject s ON s.id = e.subject_id
+                        WHERE e.subject_id = $1 ORDER BY e.included_at DESC, e.id DESC""")
+                .execute(Tuple.of(subjectId))
+                .map(CreditListRepository::toEntries);
+    }
+
+    Uni<EntryRow> findEntry(ListType type, long id) {
+        return pool.preparedQuery("SELECT " + ENTRY_COLUMNS + " FROM list_entry e JOIN subject s ON s.id = e.subject_id"
+                        + " WHERE e.id = $1 AND e.list_type = $2")
+                .execute(Tuple.of(id, type.name()))
+                .map(rows -> rows.size() == 0 ? null : toEntry(rows.iterator().next()));
+    }
+
+    /**
+     * One page of a list, newest inclusion first, after the position {@code after}. The walk follows
+     * list_entry_type_included (or list_entry_type_authority_included); the other filters only
+     * thin it out, so a deep page costs what the first does.
+     */
+    Uni<List<EntryRow>> page(ListEntryQuery query, Optional<Position> after, OffsetDateTime now, int fetchSize) {
+        List<Object> args = new ArrayList<>(List.of(query.type().name()));
+        StringBuilder sql = new StringBuilder("SELECT ").append(ENTRY_COLUMNS)
+                .append(" FROM list_entry e JOIN subject s ON s.id = e.subject_id WHERE e.list_type = $1");
+        query.authorityUscc().ifPresent(authority -> sql.append(" AND e.authority_uscc = ").append(bind(args, authority)));
+        query.regionPrefix().ifPresent(region -> {
+            if (region.length() == 6) {
+                sql.append(" AND s.region_code = ").append(bind(args, region));
+            } else {
+                sql.append(" AND s.region_code >= ").append(bind(args, region))
+                        .append(" AND s.region_code < ").append(bind(args, upperBound(region)));
+            }
+        });
+        query.includedFrom().ifPresent(day -> sql.append(" AND e.included_at >= ").append(bind(args, startOf(day))));
+        query.includedTo().ifPresent(day -> sql.append(" AND e.included_at < ").append(bind(args, startOf(day.plusDays(1)))));
+        query.active().ifPresent(active -> sql.append(active ? " AND (" : " AND NOT (").append(current("e.", bind(args, now))).append(')'));
+        after.ifPresent(position -> sql.append(" AND (e.included_at, e.id) < (").append(bind(args, position.includedAt())).append(", ")
+                .append(bind(args, position.id())).append(')'));
+        sql.append(" ORDER BY e.included_at DESC, e.id DESC LIMIT ").append(bind(args, fetchSize));
+        return pool.preparedQuery(sql.toString()).execute(Tuple.from(args)).map(CreditListRepository::toEntries);
+    }
+
+    /** CreditListPolicies.currentMembership as SQL, on the columns of {@code alias} and the parameter that holds now. */
+    private static String current(String alias, String now) {
+        return "%1$sremoved_at IS NULL AND %1$sincluded_at <= %2$s AND (%1$sexpires_at IS NULL OR %1$sexpires_at > %2$s)".formatted(alias, now);
+    }
+
+    /** Days of the inclusion filter are calendar days in China. */
+    private static OffsetDateTime startOf(LocalDate day) {
+        return day.atStartOfDay(ChinaTime.ZONE).toOffsetDateTime();
+    }
+
+    private static String bind(List<Object> args, Object value) {
+        args.add(value);
+        return "$" + args.size();
+    }
+
+    /** The smallest string greater than every string that starts with {@code prefix} (bytewise, "C" collation). */
+    private static String upperBound(String prefix) {
+        char last = prefix.charAt(prefix.length() - 1);
+        return prefix.substring(0, prefix.length() - 1) + (char) (last + 1);
+    }
+
+    private static List<EntryRow> toEntries(RowSet<Row> rows) {
+        List<EntryRow> entries = new ArrayList<>(rows.size());
+        rows.forEach(row -> entries.add(toEntry(row)));
+        return entries;
+    }
+
+    private static EntryRow toEntry(Row row) {
+        String removalReason = row.getString("removal_reason");
+        return new EntryRow(
+                row.getLong("id"),
+                ListType.valueOf(row.getString("list_type")),
+                row.getString("uscc"),
+                row.getString("name"),
+                row.getString("authority"),
+                row.getString("authority_uscc"),
+                row.getString("reason"),
+                row.getString("legal_basis"),
+                row.getString("legal_representative"),
+                china(row.getOffsetDateTime("included_at")),
+                china(row.getOffsetDateTime("expires_at")),
+                china(row.getOffsetDateTime("removed_at")),
+                removalReason == null ? null : RemovalReason.valueOf(removalReason),
+                row.getString("removal_note"));
+    }
+
+    private static OffsetDateTime china(OffsetDateTime instant) {
+        return instant == null ? null : instant.withOffsetSameInstant(CHINA);
     }
 }

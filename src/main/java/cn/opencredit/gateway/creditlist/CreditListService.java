@@ -1,14 +1,22 @@
 package cn.opencredit.gateway.creditlist;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
-/** Red/black and other list memberships. */
+import cn.opencredit.gateway.shared.paging.Page;
+import cn.opencredit.gateway.shared.paging.PageRequest;
+import cn.opencredit.gateway.shared.problem.ProblemException;
+import cn.opencredit.gateway.shared.problem.ProblemType;
+
+/** Reads of red/black and other list entries: the public listing, one entry, and a subject's memberships and history. */
 @ApplicationScoped
 public class CreditListService {
 
@@ -22,5 +30,43 @@ public class CreditListService {
 
     public Uni<List<ListMembershipView>> currentMemberships(long subjectId) {
         return repository.findCurrent(subjectId, OffsetDateTime.now(clock));
+    }
+
+    /** Every entry of the subject, newest inclusion first, including removed and expired ones with their removal. */
+    public Uni<List<ListEntryView>> history(long subjectId) {
+        Instant now = clock.instant();
+        return repository.findHistory(subjectId).map(rows -> rows.stream().map(row -> ListEntryMapper.toView(row, now)).toList());
+    }
+
+    /** One page of a list, newest inclusion first (ties by id, newest first). */
+    public Uni<Page<ListEntryView>> list(ListEntryQuery query, String limit, String cursor) {
+        Log.debugf("list %s", query);
+        String fingerprint = query.fingerprint();
+        PageRequest page = PageRequest.parse(limit, cursor, fingerprint, 2);
+        Optional<CreditListRepository.Position> after = page.after(key -> new CreditListRepository.Position(
+                OffsetDateTime.parse(key.get(0)), Long.parseLong(key.get(1))));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return repository.page(query, after, now, page.fetchSize())
+                .map(rows -> Page.of(rows, page, fingerprint, row -> List.of(row.includedAt().toString(), Long.toString(row.id())))
+                        .map(row -> ListEntryMapper.toView(row, now.toInstant())));
+    }
+
+    /** The entry with this id on this list, or a 404 problem. */
+    public Uni<ListEntryView> entry(ListType type, long id) {
+        return repository.findEntry(type, id)
+                .onItem().ifNull().failWith(() -> notFound(type, id))
+                .map(row -> ListEntryMapper.toView(row, clock.instant()));
+    }
+
+    /** A list-entry id of a path: a positive whole number, else a 400 naming the parameter. */
+    public static long parseId(String raw) {
+        if (raw != null && raw.matches("[1-9][0-9]{0,17}")) {
+            return Long.parseLong(raw);
+        }
+        throw ProblemException.invalidParameter("id", "format", "id must be a list-entry id: a positive whole number");
+    }
+
+    static ProblemException notFound(ListType type, long id) {
+        return new ProblemException(ProblemType.NOT_FOUND, "No " + type.code() + "-list entry with id " + id);
     }
 }

@@ -98,6 +98,12 @@ public class SeedLoader {
                 connection.rollback();
                 return Optional.empty();
             }
+            try (Statement statement = connection.createStatement()) {
+                // Synthetic demo data is not a change anyone made: the history and change-feed triggers
+                // would double the load's work and storage and record millions of fake changes. Foreign-key
+                // checks are skipped with them; the generator's ids are consistent by construction.
+                statement.execute("SET LOCAL session_replication_role = replica");
+            }
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             subjectRows = copy(copy, SeedCsv.COPY_SUBJECTS, csv -> {
                 for (long id = 1; id <= subjects; id++) {
@@ -119,6 +125,7 @@ public class SeedLoader {
                 }
             });
             try (Statement statement = connection.createStatement()) {
+                statement.execute("SET LOCAL session_replication_role = origin");
                 // COPY bypassed the identity sequence; move it past the ids we wrote so later inserts do not collide.
                 statement.execute("SELECT setval(pg_get_serial_sequence('subject', 'id'), (SELECT max(id) FROM subject))");
             }

@@ -20,6 +20,16 @@ final class SubjectExamples {
                  "reason": "纳税信用A级纳税人", "legalBasis": "《纳税信用管理办法》", "includedAt": "2026-04-01T09:00:00+08:00",
                  "expiresAt": "2027-03-31T23:59:59+08:00"}
               ],
+              "listHistory": [
+                {"id": "2048", "listType": "red", "subjectUscc": "91410526MA9GQWXK0J", "subjectName": "滑县恒信农业发展有限公司",
+                 "authority": "滑县税务局", "authorityUscc": "11410526MB1C37623U", "reason": "纳税信用A级纳税人",
+                 "legalBasis": "《纳税信用管理办法》", "includedAt": "2026-04-01T09:00:00+08:00",
+                 "expiresAt": "2027-03-31T23:59:59+08:00", "current": true},
+                {"id": "1024", "listType": "abnormal", "subjectUscc": "91410526MA9GQWXK0J", "subjectName": "滑县恒信农业发展有限公司",
+                 "authority": "滑县市场监督管理局", "authorityUscc": "11410526MB1C37623U", "reason": "未按规定公示年度报告",
+                 "legalBasis": "《企业经营异常名录管理暂行办法》第四条", "includedAt": "2024-07-01T09:00:00+08:00", "current": false,
+                 "removal": {"removedAt": "2024-09-12T15:20:00+08:00", "reason": "repaired", "note": "已补报并公示2023年度报告"}}
+              ],
               "recordCounts": {"licence": 4, "penalty": 1},
               "latestRecords": [
                 {"id": "1048576", "category": "penalty", "title": "行政处罚决定书", "decisionNumber": "滑市监罚〔2026〕118号",

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.opencredit.gateway.creditlist.ListEntryView;
 import cn.opencredit.gateway.creditlist.ListMembershipView;
 import cn.opencredit.gateway.record.RecordCategory;
 import cn.opencredit.gateway.record.RecordView;
@@ -19,12 +20,12 @@ final class SubjectMapper {
         return new SubjectSummaryView(row.uscc(), row.name(), row.type(), row.regionCode(), row.status(), row.registeredOn());
     }
 
-    static SubjectProfileView toProfile(SubjectRow row, List<ListMembershipView> memberships, Map<RecordCategory, Long> counts,
-            List<RecordView> latest) {
+    static SubjectProfileView toProfile(SubjectRow row, List<ListMembershipView> memberships, List<ListEntryView> listHistory,
+            Map<RecordCategory, Long> counts, List<RecordView> latest) {
         Map<String, Long> countsByCode = new LinkedHashMap<>();
         counts.forEach((category, count) -> countsByCode.put(category.code(), count));
         return new SubjectProfileView(row.uscc(), row.name(), row.type(), row.legalRepresentative(), row.regionCode(),
                 row.industrySection(), row.registeredOn(), row.status(), Money.of(row.registeredCapital(), row.capitalCurrency()),
-                row.address(), memberships, countsByCode, latest);
+                row.address(), memberships, listHistory, countsByCode, latest);
     }
 }

@@ -8,12 +8,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import cn.opencredit.gateway.creditlist.ListEntryView;
 import cn.opencredit.gateway.creditlist.ListMembershipView;
 import cn.opencredit.gateway.record.RecordView;
 import cn.opencredit.gateway.shared.money.Money;
 
 /** The public credit profile of one subject. */
-@Schema(name = "SubjectProfile", description = "Basic registration data, current list memberships, public record counts and the latest public records")
+@Schema(name = "SubjectProfile", description = "Basic registration data, current list memberships, the list history, public record counts and the latest public records")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SubjectProfileView(
         @Schema(examples = "91410526MA9GQWXK0J") String uscc,
@@ -26,7 +27,11 @@ public record SubjectProfileView(
         SubjectStatus status,
         Money registeredCapital,
         @Schema(examples = "河南省安阳市滑县道口镇文明路18号") String address,
-        @JsonInclude(JsonInclude.Include.ALWAYS) List<ListMembershipView> listMemberships,
+        @JsonInclude(JsonInclude.Include.ALWAYS)
+        @Schema(description = "Current memberships only: included, not removed, not expired") List<ListMembershipView> listMemberships,
+        @JsonInclude(JsonInclude.Include.ALWAYS)
+        @Schema(description = "Every list entry of the subject, newest inclusion first, removed and expired ones included with "
+                + "their removal") List<ListEntryView> listHistory,
         @JsonInclude(JsonInclude.Include.ALWAYS)
         @Schema(description = "Number of public records per category code; categories without records are absent",
                 examples = "{\"licence\": 4, \"penalty\": 1}") Map<String, Long> recordCounts,

@@ -45,7 +45,7 @@ public class SubjectService {
                 .map(rows -> Page.of(rows, page, query, row -> List.of(row.uscc())).map(SubjectMapper::toSummary));
     }
 
-    private static ProblemException notFound(Uscc uscc) {
+    public static ProblemException notFound(Uscc uscc) {
         return new ProblemException(ProblemType.SUBJECT_NOT_FOUND, "No subject with USCC " + uscc.value() + " is registered");
     }
 }

@@ -62,6 +62,7 @@ class ConsumerResourceTests {
                 .body("scopes", containsInAnyOrder("public:read", "authorised:read"))
                 .body("plan", equalTo("standard"))
                 .body("status", equalTo("active"))
+                .body("createdAt", org.hamcrest.Matchers.endsWith("+08:00"))
                 .body("keys", hasSize(0));
     }
 
@@ -71,10 +72,11 @@ class ConsumerResourceTests {
         var issued = operator().body("{}").when().post("/api/v1/admin/consumers/{id}/keys", id)
                 .then().statusCode(201).extract();
         String key = issued.path("key");
-        org.hamcrest.MatcherAssert.assertThat(issued.header("Location"), endsWith("/keys/" + issued.path("id")));
+        org.hamcrest.MatcherAssert.assertThat(issued.header("Location"), endsWith("/api/v1/admin/consumers/" + id));
         org.hamcrest.MatcherAssert.assertThat(key, matchesPattern("ocg_[A-Za-z0-9_-]{32}"));
         operator().when().get("/api/v1/admin/consumers/{id}", id)
                 .then().statusCode(200)
+                .body("createdAt", org.hamcrest.Matchers.endsWith("+08:00"))
                 .body("keys[0].prefix", equalTo(key.substring(0, 12)))
                 .body("keys[0].usable", equalTo(true))
                 .body(not(containsString(key)))
@@ -147,12 +149,52 @@ class ConsumerResourceTests {
                 .body("scopes", containsInAnyOrder("public:read", "self:read"));
     }
 
+    @Test
+    void shouldBindDepartmentConsumerOnlyWhenAsked() throws SQLException {
+        String bound = operator().body("{\"name\":\"bound department\",\"type\":\"department\",\"boundUscc\":\""
+                        + SubjectFixtures.DEPARTMENT_USCC + "\"}")
+                .when().post("/api/v1/admin/consumers")
+                .then().statusCode(201).body("boundUscc", equalTo(SubjectFixtures.DEPARTMENT_USCC))
+                .body("scopes", containsInAnyOrder("public:read", "ingest:write", "lists:write"))
+                .extract().path("id");
+        operator().body("{\"name\":\"unbound department\",\"type\":\"department\"}")
+                .when().post("/api/v1/admin/consumers")
+                .then().statusCode(201).body("boundUscc", nullValue());
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT bound_uscc FROM access_consumer WHERE id = ?::uuid")) {
+            select.setString(1, bound);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                assertEquals(SubjectFixtures.DEPARTMENT_USCC, rows.getString(1));
+            }
+        }
+    }
+
+    @Test
+    void shouldRefuseBindingOtherConsumersInTheDatabaseToo() {
+        SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class, () -> {
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement insert = connection.prepareStatement("""
+                            INSERT INTO access_consumer (id, name, consumer_type, scopes, plan, bound_uscc)
+                            VALUES (gen_random_uuid(), 'bound bank', 'BANK', ARRAY['public:read'], 'standard', ?)""")) {
+                insert.setString(1, SubjectFixtures.DEPARTMENT_USCC);
+                insert.executeUpdate();
+            }
+        });
+        assertEquals("23514", refused.getSQLState());
+        org.hamcrest.MatcherAssert.assertThat(refused.getMessage(), containsString("access_consumer_binding"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "{\"name\":\"x\",\"type\":\"subject\"}",
             "{\"name\":\"x\",\"type\":\"bank\",\"boundUscc\":\"914403001922038216\"}",
+            "{\"name\":\"x\",\"type\":\"app\",\"boundUscc\":\"914403001922038216\"}",
+            "{\"name\":\"x\",\"type\":\"operator\",\"boundUscc\":\"914403001922038216\"}",
+            "{\"name\":\"x\",\"type\":\"department\",\"boundUscc\":\"914403001922038217\"}",
             "{\"name\":\"x\",\"type\":\"subject\",\"boundUscc\":\"914403001922038217\"}",
             "{\"name\":\"x\",\"type\":\"bank\",\"scopes\":[\"superuser\"]}",
+            "{\"name\":\"x\",\"type\":\"bank\",\"scopes\":[]}",
             "{\"name\":\"x\",\"type\":\"subject\",\"boundUscc\":\"914403001922038216\",\"scopes\":[\"admin\"]}",
             "{\"name\":\"x\",\"type\":\"bank\",\"plan\":\"gold\"}",
             "{\"name\":\"\",\"type\":\"bank\"}",

@@ -44,7 +44,7 @@ class CurrentMembershipTests {
         List<String> usccs = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
                 ResultSet rows = connection.createStatement().executeQuery(
-                        "SELECT DISTINCT s.uscc FROM list_entry e JOIN subject s ON s.id = e.subject_id ORDER BY 1 LIMIT 40")) {
+                        "SELECT DISTINCT s.uscc FROM list_entry e JOIN subject s ON s.id = e.subject_id WHERE s.uscc IS NOT NULL ORDER BY 1 LIMIT 40")) {
             while (rows.next()) {
                 usccs.add(rows.getString(1));
             }

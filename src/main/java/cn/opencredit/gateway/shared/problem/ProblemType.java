@@ -23,7 +23,8 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     RATE_LIMITED(429, "Too many requests"),
     INTERNAL_ERROR(500, "Internal error"),
-    SERVICE_UNAVAILABLE(503, "Service unavailable");
+    SERVICE_UNAVAILABLE(503, "Service unavailable"),
+    IDEMPOTENCY_KEY_REUSED(409, "Idempotency key reused");
 
     public static final String BASE_URI = "https://api.opencredit.cn/problems/";
 

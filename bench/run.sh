@@ -1,0 +1,588 @@
+#!/usr/bin/env bash
+# Measures the gateway against the machine's ceilings in one run. Per scale (number of synthetic
+# subjects) it makes sure the data set is loaded (timing the load), then for each variant restarts
+# the packaged jar (prod profile, -Xmx512m) and runs each wrk scenario (-t2 -c64, a warm-up of the
+# same, then the measured run with --latency) while sampling the JVM's resident memory with ps:
+#
+#   hotset   GET /api/v1/subjects/{uscc}, Zipf-like over SAMPLE subjects (bench/hotset.lua): the
+#            first 1 % of them get most calls
+#   uniform  GET /api/v1/subjects/{uscc}, uniform over up to UNIFORM_SAMPLE subjects (bench/lookup.lua);
+#            at 1 000 000 subjects mostly misses of the cache
+#   search   GET /api/v1/subjects?q=<two-character fragment> (bench/search.lua, bench/search-terms.txt)
+#   paging   GET /api/v1/subjects?region=41&limit=20: page 1, and page PAGES (or the last one) with
+#            the cursor found by walking there with curl; keyset paging should cost the same
+#   ingest   POST /api/v1/ingest/records, batches of INGEST_BATCH rows with unique sourceRecordIds, as a
+#            department consumer (bench/ingest.lua), into a throw-away copy of the database; skipped
+#            with a note while the running app's OpenAPI document has no such operation
+#
+# Variants (ingestion always needs a department's key; there "open" only switches limiter and audit off):
+#   secured+cache    a keyed consumer on PLAN (default internal), rate limiter, access log and cache on
+#   secured-nocache  the same with OPENCREDIT_CACHE_ENABLED=false
+#   open+cache       anonymous calls, OPENCREDIT_RATELIMIT_ENABLED=false OPENCREDIT_AUDIT_ENABLED=false
+#   open-nocache     the same with OPENCREDIT_CACHE_ENABLED=false
+#
+# Ceilings, measured per scale while the gateway is stopped: wrk with the same settings against
+# nginx (nginx-light, foreground on a free loopback port from 8099) serving a static JSON file as
+# large as a real profile answer, and `redis-benchmark -q -t get -n 200000 -c 64`.
+#
+#   bench/run.sh [scale ...]                                  default: 100000 1000000
+#   DURATION=3s WARMUP=1s bench/run.sh 2000                   a quick check of the harness
+#   SCENARIOS=hotset,uniform VARIANTS=secured+cache,open+cache bench/run.sh 100000
+#
+# Environment (defaults in brackets): DURATION [30s] and WARMUP [10s] per wrk run; SCENARIOS and
+# VARIANTS [all], comma- or space-separated; THREADS [2], CONNECTIONS [64]; PLAN [internal] for the
+# keyed consumers (plan "bench" is defined without practical limits); SAMPLE [20000] subjects in the
+# hot set; UNIFORM_SAMPLE [200000]; PAGES [1000]; REGION [41]; INGEST_BATCH [1000],
+# INGEST_CONNECTIONS [8]; HOTSET_EXPONENT [1.1]; PORT [8090] and NGINX_PORT [8099], the first free
+# port from there is taken; BENCH_REDIS_DB [1], the Redis database of the gateway's cache and limiter
+# (not the one the tests use); RELOAD=1 drops and reloads each data set; BUILD=never takes
+# target/quarkus-app as it is instead of packaging it when the sources are newer; RESULTS_DIR
+# [bench/results] and DOCS_FILE [docs/benchmarks.md]. Everything listens on and talks to 127.0.0.1 only.
+#
+# Results: RESULTS_DIR/<date>.json (machine, settings, every figure with its ratio to the nginx
+# ceiling) and the section between <!-- bench:run.sh:begin --> and <!-- bench:run.sh:end --> in
+# DOCS_FILE, both rewritten after each scale; the rest of DOCS_FILE is kept.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+ALL_SCENARIOS=(hotset uniform search paging ingest)
+ALL_VARIANTS=(secured+cache secured-nocache open+cache open-nocache)
+
+# The exact command line, with the settings given in the environment, for the docs.
+quote() { if [[ "$1" =~ ^[A-Za-z0-9_./:,=+@%-]+$ ]]; then printf '%s' "$1"; else printf "'%s'" "${1//\'/\'\\\'\'}"; fi; }
+COMMAND=
+for v in DURATION WARMUP SCENARIOS VARIANTS THREADS CONNECTIONS PLAN SAMPLE UNIFORM_SAMPLE PAGES REGION \
+    INGEST_BATCH INGEST_CONNECTIONS HOTSET_EXPONENT PORT NGINX_PORT BENCH_REDIS_DB RELOAD BUILD RESULTS_DIR DOCS_FILE; do
+  if [ -n "${!v+x}" ]; then COMMAND+="$v=$(quote "${!v}") "; fi
+done
+COMMAND+=bench/run.sh
+for a in "$@"; do COMMAND+=" $(quote "$a")"; done
+
+SCALES=("$@")
+[ ${#SCALES[@]} -gt 0 ] || SCALES=(100000 1000000)
+DURATION=${DURATION:-30s}
+WARMUP=${WARMUP:-10s}
+THREADS=${THREADS:-2}
+CONNECTIONS=${CONNECTIONS:-64}
+PLAN=${PLAN:-internal}
+SAMPLE=${SAMPLE:-20000}
+UNIFORM_SAMPLE=${UNIFORM_SAMPLE:-200000}
+PAGES=${PAGES:-1000}
+REGION=${REGION:-41}
+INGEST_BATCH=${INGEST_BATCH:-1000}
+INGEST_CONNECTIONS=${INGEST_CONNECTIONS:-8}
+export HOTSET_EXPONENT=${HOTSET_EXPONENT:-1.1}
+BENCH_REDIS_DB=${BENCH_REDIS_DB:-1}
+RESULTS_DIR=${RESULTS_DIR:-bench/results}
+DOCS_FILE=${DOCS_FILE:-docs/benchmarks.md}
+BEGIN_MARKER='<!-- bench:run.sh:begin -->'
+END_MARKER='<!-- bench:run.sh:end -->'
+
+die() { echo "bench/run.sh: $*" >&2; exit 2; }
+seconds() { # a wrk duration (30, 30s, 2m, 1h) in whole seconds
+  case "$1" in
+    *[0-9]s) echo "${1%s}" ;; *m) echo $((${1%m} * 60)) ;; *h) echo $((${1%h} * 3600)) ;; *) echo "$1" ;;
+  esac
+}
+SELECTED=()
+select_names() { # GIVEN KNOWN...: "all" or a comma/space-separated list of known names, into SELECTED
+  local given=$1 name known
+  shift
+  SELECTED=()
+  if [ "$given" = all ]; then SELECTED=("$@"); return 0; fi
+  for name in ${given//,/ }; do
+    for known in "$@"; do
+      if [ "$name" = "$known" ]; then SELECTED+=("$name"); continue 2; fi
+    done
+    die "unknown name '$name' (known: $* or all)"
+  done
+}
+for s in "${SCALES[@]}"; do [[ "$s" =~ ^[1-9][0-9]*$ ]] || die "a scale is a positive number of subjects, not '$s'"; done
+for v in DURATION WARMUP; do [[ "$(seconds "${!v}")" =~ ^[1-9][0-9]*$ ]] || die "$v must be like 30s, 2m or 1h"; done
+for v in THREADS CONNECTIONS SAMPLE UNIFORM_SAMPLE PAGES INGEST_BATCH INGEST_CONNECTIONS BENCH_REDIS_DB; do
+  [[ "${!v}" =~ ^[0-9]+$ ]] || die "$v must be a number"
+done
+[[ "$REGION" =~ ^[0-9]{2}([0-9]{2}([0-9]{2})?)?$ ]] || die "REGION must be a 2, 4 or 6-digit region code"
+[[ "$PLAN" =~ ^[a-z0-9-]+$ ]] || die "PLAN must be a plan name"
+select_names "${SCENARIOS:-all}" "${ALL_SCENARIOS[@]}"
+SCENARIO_LIST=("${SELECTED[@]}")
+select_names "${VARIANTS:-all}" "${ALL_VARIANTS[@]}"
+VARIANT_LIST=("${SELECTED[@]}")
+if [ ${#SCENARIO_LIST[@]} -eq 0 ] || [ ${#VARIANT_LIST[@]} -eq 0 ]; then die "nothing to run"; fi
+wants() { local s; for s in "${SCENARIO_LIST[@]}"; do [ "$s" = "$1" ] && return 0; done; return 1; }
+
+source bin/java-home
+source bench/lib.sh
+bin/services
+apt_updated=
+need() { # command package
+  command -v "$1" >/dev/null 2>&1 && return 0
+  echo "installing $2" >&2
+  [ -n "$apt_updated" ] || { apt-get update -q >/dev/null; apt_updated=1; }
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$2" >/dev/null
+}
+need wrk wrk
+need jq jq
+need redis-benchmark redis-tools
+need redis-cli redis-tools
+PATH=$PATH:/usr/sbin
+need nginx nginx-light
+
+WORK=$(mktemp -d)
+NGX=$(mktemp -d /tmp/opencredit-bench-nginx.XXXXXX)
+chmod 755 "$NGX" # nginx's workers run as nobody
+APP_PID='' NGINX_PID='' WRK_PID='' CLONE_DB=
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  if [ -n "$WRK_PID" ]; then kill "$WRK_PID" 2>/dev/null || true; wait "$WRK_PID" 2>/dev/null || true; fi
+  stop_app || true
+  stop_nginx || true
+  if [ -n "$CLONE_DB" ]; then psql_ -c "DROP DATABASE IF EXISTS $CLONE_DB WITH (FORCE)" 2>/dev/null || true; fi
+  rm -rf "$WORK" "$NGX"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+bench_package
+JAR_BUILT=$(date -u -r target/quarkus-app/quarkus-run.jar +%FT%TZ)
+JAR_STALE=$(find src pom.xml -newer target/quarkus-app/quarkus-run.jar -type f -print -quit)
+[ -z "$JAR_STALE" ] || echo "note: the jar (built $JAR_BUILT) is older than $JAR_STALE" >&2
+PORT=$(free_port "${PORT:-8090}")
+NGINX_PORT=$(free_port "${NGINX_PORT:-8099}")
+[ "$NGINX_PORT" != "$PORT" ] || NGINX_PORT=$(free_port $((PORT + 1)))
+URL=http://127.0.0.1:$PORT
+DATE=$(date -u +%F)
+STARTED=$(date -u +%FT%TZ)
+RESULTS=$RESULTS_DIR/$DATE.json
+mkdir -p "$RESULTS_DIR"
+WRK_LIMIT=$(($(seconds "$DURATION") + 120))
+# A plan without practical limits, for PLAN=bench; the keyed consumers use PLAN.
+COMMON=(QUARKUS_REDIS_HOSTS="redis://127.0.0.1:6379/$BENCH_REDIS_DB"
+  -Dopencredit.plans.bench.rate-per-second=1000000 -Dopencredit.plans.bench.burst=1000000
+  -Dopencredit.plans.bench.daily-quota=1000000000000)
+
+variant_env() { # variant: prints the environment settings of the variant, one a line
+  case "$1" in
+    secured+cache) ;;
+    secured-nocache) echo OPENCREDIT_CACHE_ENABLED=false ;;
+    open+cache) printf '%s\n' OPENCREDIT_RATELIMIT_ENABLED=false OPENCREDIT_AUDIT_ENABLED=false ;;
+    open-nocache) printf '%s\n' OPENCREDIT_RATELIMIT_ENABLED=false OPENCREDIT_AUDIT_ENABLED=false OPENCREDIT_CACHE_ENABLED=false ;;
+  esac
+}
+
+# ------------------------------------------------------------------------------------------------
+# Machine
+# ------------------------------------------------------------------------------------------------
+jq -n --arg nproc "$(nproc)" \
+  --arg memory "$(free -b | awk '/^Mem:/ {printf "%.1f GiB", $2 / 1073741824}')" \
+  --arg cpu "$(lscpu | sed -n 's/^Model name: *//p' | head -1)" \
+  --arg os "$(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r)" \
+  --arg java "$(java -version 2>&1 | grep -v '^Picked up' | paste -sd ';' | sed 's/;/; /g')" \
+  --arg postgresql "$(psql_ -c 'SHOW server_version')" \
+  --arg redis "$(redis-cli -h 127.0.0.1 INFO server | sed -n 's/^redis_version:\([^[:space:]]*\).*/\1/p')" \
+  --arg nginx "$(nginx -v 2>&1 | sed 's/^nginx version: //')" \
+  --arg wrk "$(wrk -v 2>&1 | head -1 | awk '{print $2}')" \
+  '{nproc: ($nproc | tonumber), memory: $memory, cpu_model: $cpu, os: $os, java_version: $java,
+    postgresql: $postgresql, redis: $redis, nginx: $nginx, wrk: $wrk}' >"$WORK/machine.json"
+echo "machine: $(jq -r '"\(.nproc) × \(.cpu_model), \(.memory), \(.java_version | split(";")[0])"' "$WORK/machine.json")"
+: >"$WORK/figures.jsonl"
+: >"$WORK/scales.jsonl"
+
+# ------------------------------------------------------------------------------------------------
+# Measuring
+# ------------------------------------------------------------------------------------------------
+# bench_wrk NAME CONNECTIONS WRK-ARGS...: a warm-up, then the measured run into $WORK/NAME.txt, while
+# the JVM's resident set (APP_PID, if running) is sampled every second; its maximum goes to
+# $WORK/NAME.rss (kB). Returns non-zero when wrk failed.
+bench_wrk() {
+  local name=$1 connections=$2 rss=0 r i
+  shift 2
+  local opts=(-t"$THREADS" -c"$connections")
+  [ "$THREADS" -le "$connections" ] || opts=(-t"$connections" -c"$connections")
+  wrk "${opts[@]}" -d"$WARMUP" "$@" >"$WORK/$name.warmup.txt" 2>&1 || return 1
+  wrk "${opts[@]}" -d"$DURATION" --latency "$@" >"$WORK/$name.txt" 2>&1 &
+  WRK_PID=$!
+  for ((i = 0; i < WRK_LIMIT; i++)); do
+    kill -0 "$WRK_PID" 2>/dev/null || break
+    if [ -n "$APP_PID" ]; then
+      r=$(ps -o rss= -p "$APP_PID" 2>/dev/null | tr -d ' ' || true)
+      [ -n "$r" ] && [ "$r" -gt "$rss" ] && rss=$r
+    fi
+    sleep 1
+  done
+  kill "$WRK_PID" 2>/dev/null || true
+  local rc=0
+  wait "$WRK_PID" || rc=$?
+  WRK_PID=
+  echo "$rss" >"$WORK/$name.rss"
+  return "$rc"
+}
+
+NGINX_RPS=0
+# record SCALE SCENARIO VARIANT NAME [rows-per-request] [page]: appends the figures of run NAME.
+record() {
+  local scale=$1 scenario=$2 variant=$3 name=$4 rows=${5:-0} page=${6:-0} figures
+  figures=$(wrk_json "$WORK/$name.txt")
+  jq -c -n --argjson w "$figures" --arg scenario "$scenario" --arg variant "$variant" \
+    --argjson scale "$scale" --argjson rows "$rows" --argjson page "$page" \
+    --argjson rss "$(cat "$WORK/$name.rss" 2>/dev/null || echo 0)" --argjson nginx "$NGINX_RPS" \
+    '{scale: $scale, scenario: $scenario, variant: $variant}
+     + (if $page > 0 then {page: $page} else {} end) + $w
+     + {ok_requests_per_second: (if $w.requests > 0 then $w.requests_per_second * ($w.requests - $w.non_2xx) / $w.requests else 0 end),
+        ratio_to_nginx: (if $nginx > 0 then $w.requests_per_second / $nginx else null end),
+        rss_mb: (if $rss > 0 then ($rss / 1024 | round) else null end)}
+     + (if $rows > 0 then {rows_per_request: $rows, rows_per_second: ($w.requests_per_second * $rows)} else {} end)' \
+    | tee -a "$WORK/figures.jsonl" \
+    | jq -r '"  \(.scenario)\(if .page then " page \(.page)" else "" end) \(.variant): \(.requests_per_second) req/s, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms, non-2xx \(.non_2xx), errors \(.socket_errors), × nginx \(if .ratio_to_nginx then (.ratio_to_nginx * 1000 | round / 1000) else "-" end), RSS \(.rss_mb // "-") MB"'
+}
+failed() { # scale scenario variant why: a run without figures
+  jq -c -n --argjson scale "$1" --arg scenario "$2" --arg variant "$3" --arg why "$4" \
+    '{scale: $scale, scenario: $scenario, variant: $variant, failed: $why}' >>"$WORK/figures.jsonl"
+  echo "  $2 $3: FAILED ($4)" >&2
+}
+note() { echo "  note: $*"; echo "$*" >>"$WORK/notes.txt"; }
+
+start_nginx() {
+  mkdir -p "$NGX/www" "$NGX/tmp"
+  chmod 755 "$NGX/www"
+  cat >"$NGX/nginx.conf" <<CONF
+daemon off;
+worker_processes auto;
+pid $NGX/nginx.pid;
+error_log $NGX/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  default_type application/json;
+  keepalive_requests 1000000000;
+  client_body_temp_path $NGX/tmp/body;
+  proxy_temp_path $NGX/tmp/proxy;
+  fastcgi_temp_path $NGX/tmp/fastcgi;
+  uwsgi_temp_path $NGX/tmp/uwsgi;
+  scgi_temp_path $NGX/tmp/scgi;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $NGX/www;
+    location / { try_files /profile.json =404; }
+  }
+}
+CONF
+  nginx -e "$NGX/error.log" -p "$NGX" -c "$NGX/nginx.conf" >"$NGX/stdout.log" 2>&1 &
+  NGINX_PID=$!
+  local i
+  for ((i = 0; i < 100; i++)); do
+    curl -fs -o /dev/null "http://127.0.0.1:$NGINX_PORT/profile.json" && return 0
+    kill -0 "$NGINX_PID" 2>/dev/null || break
+    sleep 0.1
+  done
+  cat "$NGX/stdout.log" "$NGX/error.log" >&2 2>/dev/null || true
+  return 1
+}
+stop_nginx() {
+  [ -n "${NGINX_PID:-}" ] || return 0
+  kill "$NGINX_PID" 2>/dev/null || true
+  wait "$NGINX_PID" 2>/dev/null || true
+  NGINX_PID=
+}
+
+# ingest_template OPENAPI-JSON OUT: three lines for bench/ingest.lua from the request example of
+# POST /api/v1/ingest/records (the JSON around the rows, one row with @@ID@@ as its source record id).
+ingest_template() {
+  jq -r '
+    def id_key: [keys_unsorted[] | select(test("^source.*id$"; "i"))] | first;
+    .paths["/api/v1/ingest/records"].post.requestBody.content["application/json"] as $c
+    | ($c.example // ([($c.examples // {})[] | .value] | first)) as $e
+    | (if ($e | type) == "string" then ($e | fromjson) else $e end) as $body
+    | (if ($body | type) == "array" then null
+       elif ($body | type) == "object" then
+         [$body | to_entries[] | select((.value | type) == "array" and (.value | length) > 0 and (.value[0] | type) == "object") | .key] | first
+       else error("no example") end) as $field
+    | (if $field == null then $body else $body[$field] end) as $rows
+    | if ($rows | type) != "array" or ($rows | length) == 0 or ($rows[0] | type) != "object" then error("no example rows") else . end
+    | ($rows[0] | id_key) as $key
+    | if $key == null then error("no source record id in the example row") else . end
+    | (if $field == null then "[@@ROWS@@]" else ($body | .[$field] = ["@@ROWS@@"] | tojson | sub("\\[\"@@ROWS@@\"\\]"; "[@@ROWS@@]")) end
+       | split("@@ROWS@@")) as $frame
+    | $frame[0], ($rows[0] | .[$key] = "@@ID@@" | tojson), $frame[1]' "$1" >"$2"
+}
+
+# ------------------------------------------------------------------------------------------------
+# Results: RESULTS_DIR/<date>.json and the section of DOCS_FILE, both from the figures so far
+# ------------------------------------------------------------------------------------------------
+write_results() {
+  jq -n --arg date "$DATE" --arg started "$STARTED" --arg finished "$(date -u +%FT%TZ)" --arg command "$COMMAND" \
+    --arg commit "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" \
+    --argjson dirty "$(git status --porcelain 2>/dev/null | grep -c . || true)" \
+    --slurpfile machine "$WORK/machine.json" --slurpfile scales "$WORK/scales.jsonl" --slurpfile figures "$WORK/figures.jsonl" \
+    --arg duration "$DURATION" --arg warmup "$WARMUP" --argjson threads "$THREADS" --argjson connections "$CONNECTIONS" \
+    --arg plan "$PLAN" --argjson sample "$SAMPLE" --argjson uniform "$UNIFORM_SAMPLE" --argjson pages "$PAGES" --arg region "$REGION" \
+    --argjson batch "$INGEST_BATCH" --argjson ingest_connections "$INGEST_CONNECTIONS" --arg exponent "$HOTSET_EXPONENT" \
+    --arg jar_built "$JAR_BUILT" --arg jar_stale "$JAR_STALE" --arg scenarios "${SCENARIO_LIST[*]}" --arg variants "${VARIANT_LIST[*]}" \
+    '{date: $date, started: $started, finished: $finished, command: $command,
+      git: {commit: $commit, uncommitted_files: $dirty}, jar: {built: $jar_built, older_than_sources: ($jar_stale != "")},
+      settings: {duration: $duration, warmup: $warmup, wrk: "-t\($threads) -c\($connections) --latency", plan: $plan,
+                 hotset_subjects: $sample, hotset_exponent: ($exponent | tonumber), uniform_subjects: $uniform,
+                 paging: "region=\($region)&limit=20, page 1 vs page \($pages)", ingest_rows_per_batch: $batch,
+                 ingest_connections: $ingest_connections, jvm: "-Xmx512m -XX:+UseParallelGC, prod profile",
+                 scenarios: ($scenarios | split(" ")), variants: ($variants | split(" "))},
+      machine: $machine[0], scales: $scales, figures: $figures}' >"$WORK/results.json"
+  cp "$WORK/results.json" "$RESULTS"
+
+  jq -r --arg open_marker "$BEGIN_MARKER" --arg close_marker "$END_MARKER" --arg results "$RESULTS" '
+    def n2: if . == null then "—" else (. * 100 | round / 100 | tostring) end;
+    def n0: if . == null then "—" else (. | round | tostring) end;
+    def pct: if . == null then "—" else (. * 1000 | round / 10 | tostring) + " %" end;
+    def scenario_order: ["hotset", "uniform", "search", "paging-first", "paging-deep", "ingest"];
+    . as $r
+    | def scenario_name($s):
+        {hotset: "hot-set lookup (Zipf, s = \($r.settings.hotset_exponent))",
+         uniform: "uniform lookup",
+         search: "name search, 2-character fragment",
+         "paging-first": "list of region \($r.settings.paging | split("&")[0] | ltrimstr("region=")), page",
+         "paging-deep": "list of region \($r.settings.paging | split("&")[0] | ltrimstr("region=")), page",
+         ingest: "ingestion, \($r.settings.ingest_rows_per_batch) rows a batch, -c\($r.settings.ingest_connections)"}[$s] // $s;
+    $open_marker,
+      "## Every scenario against the machine'"'"'s ceilings (`bench/run.sh`)",
+      "",
+      "Generated by `bench/run.sh` (\($r.started) to \($r.finished), commit \($r.git.commit)\(if $r.git.uncommitted_files > 0 then " with \($r.git.uncommitted_files) uncommitted files" else "" end); jar built \($r.jar.built)\(if $r.jar.older_than_sources then ", older than the sources" else "" end)); every figure, with p90 and socket errors, is in [`\($results)`](../\($results)).",
+      "",
+      "```bash",
+      $r.command,
+      "```",
+      "",
+      "Machine: \($r.machine.nproc) × \($r.machine.cpu_model), \($r.machine.memory), \($r.machine.os); \($r.machine.java_version | split(";")[0]); PostgreSQL \($r.machine.postgresql), Redis \($r.machine.redis), \($r.machine.nginx), wrk \($r.machine.wrk).",
+      "",
+      "Each figure: `wrk \($r.settings.wrk) -d\($r.settings.duration)` after a \($r.settings.warmup) warm-up of the same, against the packaged jar (\($r.settings.jvm)) restarted per variant. Variants: *secured* is a keyed consumer on the `\($r.settings.plan)` plan with the rate limiter and the access log on, *open* is anonymous with both off (ingestion keeps a department key); *nocache* sets `OPENCREDIT_CACHE_ENABLED=false`. Requests/s counts every answer, non-2xx included; \"of nginx\" is the share of the static-file ceiling of the same scale; RSS is the JVM'"'"'s largest resident set during the run.",
+      ( $r.scales[] as $s
+        | "",
+          "### \($s.scale) subjects",
+          "",
+          "- Data set `\($s.database)`: \($s.subjects) subjects; \(if $s.seed.loaded then "loaded \($s.seed.records) credit records and \($s.seed.list_entries) list entries in \($s.seed.ms) ms, \($s.seed.subjects_per_second | n0) subjects/s (`\($s.seed.line)`)" else "already loaded (RELOAD=1 reloads it)" end).",
+          "- Samples: \($s.hot_subjects) subjects in the hot set (the first 1 % get most calls), \($s.uniform_subjects) for the uniform lookup; the deep list page is page \($s.paging_depth).",
+          "- Ceilings: nginx serving a \($s.profile_bytes)-byte JSON file (a profile answer of median size among the hottest subjects): \($s.ceilings.nginx.requests_per_second | n2) requests/s, p50 \($s.ceilings.nginx.p50_ms | n2) ms, p99 \($s.ceilings.nginx.p99_ms | n2) ms; `\($s.ceilings.redis_command)`: \($s.ceilings.redis_get_per_second | n2) GET/s.",
+          "",
+          "| scenario | variant | requests/s | p50 ms | p99 ms | non-2xx | of nginx | RSS MB |",
+          "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+          ( [$r.figures[] | select(.scale == $s.scale)]
+            | sort_by([(.scenario as $x | scenario_order | index($x)), (.variant as $v | $r.settings.variants | index($v))])[]
+            | if .failed then "| \(scenario_name(.scenario)) | \(.variant) | failed: \(.failed) | | | | | |"
+              else "| \(scenario_name(.scenario))\(if .page then " \(.page)" else "" end)\(if .rows_per_second then " (\(.rows_per_second | n0) rows/s)" else "" end) | \(.variant) | \(.requests_per_second | n2) | \(.p50_ms | n2) | \(.p99_ms | n2) | \(.non_2xx) | \(.ratio_to_nginx | pct) | \(.rss_mb // "—") |"
+              end ),
+          ( [$r.figures[] | select(.scale == $s.scale and .failed == null)] as $f
+            | def rps($sc; $v): [$f[] | select(.scenario == $sc and .variant == $v) | .requests_per_second] | first;
+              def ratios($a; $b): [scenario_order[] as $sc | select(rps($sc; $a) and rps($sc; $b) and rps($sc; $b) > 0)
+                                   | "\($sc) \(rps($sc; $a) / rps($sc; $b) | n2)"] | join(", ");
+              (ratios("secured+cache"; "open+cache") | select(. != "") | "", "Requests/s with authentication, limits and audit ÷ without them (cache on): \(.)."),
+              (ratios("secured+cache"; "secured-nocache") | select(. != "") | "", "Requests/s with the cache ÷ without it (secured): \(.).") ),
+          ( if ($s.notes | length) > 0 then "", ($s.notes[] | "- \(.)") else empty end ) ),
+      ( [$r.scales[].scale] | select(length > 1) | [min, max] as [$lo, $hi]
+        | [$r.figures[] | select(.scenario == "uniform" and .failed == null)] as $u
+        | [$r.settings.variants[] as $v
+           | ([$u[] | select(.variant == $v and .scale == $lo) | .requests_per_second] | first) as $a
+           | ([$u[] | select(.variant == $v and .scale == $hi) | .requests_per_second] | first) as $b
+           | select($a and $b and $b > 0) | "\($v) \($a / $b | n2)"] | join(", ")
+        | select(. != "")
+        | "", "### Across scales", "", "Uniform lookup, requests/s at \($lo) subjects ÷ at \($hi): \(.)." ),
+      $close_marker' "$WORK/results.json" >"$WORK/section.md"
+
+  if [ ! -f "$DOCS_FILE" ]; then printf '# Benchmarks\n' >"$DOCS_FILE"; fi
+  local begins ends
+  begins=$(grep -cxF "$BEGIN_MARKER" "$DOCS_FILE" || true)
+  ends=$(grep -cxF "$END_MARKER" "$DOCS_FILE" || true)
+  if [ "$begins" = 0 ] && [ "$ends" = 0 ]; then
+    { cat "$DOCS_FILE"; echo; cat "$WORK/section.md"; } >"$WORK/docs-rewritten.md"
+  elif [ "$begins" = 1 ] && [ "$ends" = 1 ]; then
+    awk -v begin="$BEGIN_MARKER" -v end="$END_MARKER" -v section="$WORK/section.md" '
+      $0 == begin {while ((getline line < section) > 0) print line; skip = 1; next}
+      $0 == end {skip = 0; next}
+      !skip' "$DOCS_FILE" >"$WORK/docs-rewritten.md"
+  else
+    echo "bench/run.sh: $DOCS_FILE must hold each marker once (or neither); left unchanged" >&2
+    return 0
+  fi
+  cat "$WORK/docs-rewritten.md" >"$DOCS_FILE"
+}
+
+# ------------------------------------------------------------------------------------------------
+# Per scale
+# ------------------------------------------------------------------------------------------------
+for SCALE in "${SCALES[@]}"; do
+  echo "== $SCALE subjects"
+  : >"$WORK/notes.txt"
+  NGINX_RPS=0
+  DB=$(bench_database "$SCALE")
+
+  # The data set, loaded on the first start into an empty database; keys, samples, cursors, a profile.
+  t0=$(date +%s)
+  start_app "$DB" "$PORT" "$WORK/$SCALE-load.log" OPENCREDIT_SEED_SUBJECTS="$SCALE" "${COMMON[@]}"
+  start_seconds=$(($(date +%s) - t0))
+  SEED_LINE=$(grep -m1 -oE "Loaded [0-9]+ synthetic subjects.*" "$WORK/$SCALE-load.log" || true)
+  SUBJECTS=$(psql_ -d "$DB" -c "SELECT count(*) FROM subject")
+  echo "  data set $DB: $SUBJECTS subjects; ${SEED_LINE:-already loaded} (ready after $start_seconds s)"
+  [ "$SUBJECTS" -gt 0 ] || die "$DB holds no subjects"
+  [ "$SUBJECTS" = "$SCALE" ] || note "$DB holds $SUBJECTS subjects, not $SCALE (RELOAD=1 reloads it)"
+
+  # Subjects in a fixed pseudo-random order (the same every run): the first SAMPLE are the hot set.
+  pct=$(awk -v n="$UNIFORM_SAMPLE" -v s="$SUBJECTS" 'BEGIN {p = 150 * n / s; printf "%.6f", (p > 100 ? 100 : p)}')
+  psql_ -d "$DB" -c "SELECT uscc FROM subject TABLESAMPLE BERNOULLI ($pct) REPEATABLE (20261123)
+                     WHERE uscc IS NOT NULL ORDER BY md5(uscc) LIMIT $UNIFORM_SAMPLE" >"$WORK/uniform.txt"
+  head -n "$SAMPLE" "$WORK/uniform.txt" >"$WORK/hot.txt"
+  [ -s "$WORK/hot.txt" ] || die "no subjects sampled from $DB"
+
+  KEY=$(new_key "$PORT" "$PLAN")
+  [ -n "$KEY" ] || die "could not create a consumer on plan $PLAN"
+  # The profile of median size among the 21 hottest subjects is what nginx will serve.
+  i=0
+  while read -r uscc && [ "$i" -lt 21 ]; do
+    curl -fsS -H "Authorization: Bearer $KEY" "$URL/api/v1/subjects/$uscc" -o "$WORK/profile-$i.json"
+    i=$((i + 1))
+  done <"$WORK/hot.txt"
+  cp "$(wc -c "$WORK"/profile-*.json | grep -v ' total$' | sort -n | awk '{a[NR] = $2} END {print a[int((NR + 1) / 2)]}')" "$WORK/profile.json"
+  PROFILE_BYTES=$(wc -c <"$WORK/profile.json")
+
+  INGEST=no
+  if wants ingest; then
+    if curl -fsS "$URL/q/openapi?format=json" -o "$WORK/openapi.json" \
+        && jq -e '.paths["/api/v1/ingest/records"].post' "$WORK/openapi.json" >/dev/null; then
+      if ingest_template "$WORK/openapi.json" "$WORK/ingest-template.txt" 2>"$WORK/ingest-template.err"; then
+        DEPT_KEY=$(new_key "$PORT" "$PLAN" department)
+        if [ -n "$DEPT_KEY" ]; then INGEST=yes; else note "ingestion skipped: could not create a department consumer"; fi
+      else
+        note "ingestion skipped: no usable request example for POST /api/v1/ingest/records ($(head -c 200 "$WORK/ingest-template.err"))"
+      fi
+    else
+      note "ingestion skipped: POST /api/v1/ingest/records is not in the running app's OpenAPI document$(grep -q '^  /api/v1/ingest/records:' openapi/openapi.yaml && echo ' (openapi/openapi.yaml has it: rebuild the jar)' || echo ' nor in openapi/openapi.yaml')"
+    fi
+  fi
+
+  DEPTH=0 DEEP_CURSOR=
+  if wants paging; then
+    cursor='' page=1 next=
+    for ((page = 1; page < PAGES; page++)); do
+      query="region=$REGION&limit=20"
+      [ -z "$cursor" ] || query+="&cursor=$(jq -rn --arg c "$cursor" '$c | @uri')"
+      if ! next=$(curl -fsS -H "Authorization: Bearer $KEY" "$URL/api/v1/subjects?$query" | jq -r '.nextCursor // empty'); then
+        note "walking the pages of region $REGION failed at page $page"
+        break
+      fi
+      [ -n "$next" ] || break
+      cursor=$next
+    done
+    DEPTH=$page DEEP_CURSOR=$cursor
+    echo "  region $REGION: page $DEPTH reached by walking (asked for $PAGES)"
+    [ "$DEPTH" -ge "$PAGES" ] || note "region $REGION has $DEPTH pages of 20 at this scale, so the deep page is page $DEPTH, not $PAGES"
+  fi
+  stop_app
+
+  # Ceilings, with the gateway stopped.
+  mkdir -p "$NGX/www"
+  cp "$WORK/profile.json" "$NGX/www/profile.json"
+  chmod 644 "$NGX/www/profile.json"
+  NGINX_JSON=null
+  if start_nginx && bench_wrk "$SCALE-nginx" "$CONNECTIONS" "http://127.0.0.1:$NGINX_PORT/profile.json"; then
+    NGINX_JSON=$(wrk_json "$WORK/$SCALE-nginx.txt")
+    NGINX_RPS=$(jq -r '.requests_per_second' <<<"$NGINX_JSON")
+    echo "  ceiling nginx ($PROFILE_BYTES bytes): $(jq -r '"\(.requests_per_second) req/s, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms"' <<<"$NGINX_JSON")"
+  else
+    note "the nginx ceiling could not be measured"
+  fi
+  stop_nginx
+  REDIS_CMD="redis-benchmark -q -t get -n 200000 -c 64"
+  REDIS_OUT=$(redis-benchmark -h 127.0.0.1 -p 6379 -q -t get -n 200000 -c 64 2>&1 | tr '\r' '\n' || true)
+  REDIS_RPS=$(awk '/^GET:/ {print $2}' <<<"$REDIS_OUT" | tail -1)
+  [[ "$REDIS_RPS" =~ ^[0-9.]+$ ]] || { note "redis-benchmark gave no GET figure"; REDIS_RPS=null; }
+  echo "  ceiling redis: ${REDIS_RPS} GET/s"
+
+  # The variants.
+  for VARIANT in "${VARIANT_LIST[@]}"; do
+    mapfile -t VENV < <(variant_env "$VARIANT")
+    CALLER=()
+    [[ "$VARIANT" == open* ]] || CALLER=("$KEY")
+    HEADER=()
+    [[ "$VARIANT" == open* ]] || HEADER=(-H "Authorization: Bearer $KEY")
+    READS=0
+    for s in hotset uniform search paging; do
+      if wants "$s"; then READS=1; fi
+    done
+    if [ "$READS" = 1 ]; then
+      echo "  -- $VARIANT ${VENV[*]}"
+      start_app "$DB" "$PORT" "$WORK/$SCALE-$VARIANT.log" "${COMMON[@]}" "${VENV[@]}"
+      for SCENARIO in hotset uniform search paging; do
+        wants "$SCENARIO" || continue
+        if ! kill -0 "$APP_PID" 2>/dev/null; then failed "$SCALE" "$SCENARIO" "$VARIANT" "the gateway had exited"; continue; fi
+        name=$SCALE-$VARIANT-$SCENARIO
+        case "$SCENARIO" in
+          hotset)
+            if bench_wrk "$name" "$CONNECTIONS" -s bench/hotset.lua "$URL" -- "$WORK/hot.txt" "${CALLER[@]}"; then
+              record "$SCALE" hotset "$VARIANT" "$name"; else failed "$SCALE" hotset "$VARIANT" "wrk failed"; fi ;;
+          uniform)
+            if bench_wrk "$name" "$CONNECTIONS" -s bench/lookup.lua "$URL" -- "$WORK/uniform.txt" "${CALLER[@]}"; then
+              record "$SCALE" uniform "$VARIANT" "$name"; else failed "$SCALE" uniform "$VARIANT" "wrk failed"; fi ;;
+          search)
+            if bench_wrk "$name" "$CONNECTIONS" -s bench/search.lua "$URL" -- bench/search-terms.txt "${CALLER[@]}"; then
+              record "$SCALE" search "$VARIANT" "$name"; else failed "$SCALE" search "$VARIANT" "wrk failed"; fi ;;
+          paging)
+            list="$URL/api/v1/subjects?region=$REGION&limit=20"
+            if bench_wrk "$name-first" "$CONNECTIONS" "${HEADER[@]}" "$list"; then
+              record "$SCALE" paging-first "$VARIANT" "$name-first" 0 1; else failed "$SCALE" paging-first "$VARIANT" "wrk failed"; fi
+            if [ "$DEPTH" -gt 1 ]; then
+              if bench_wrk "$name-deep" "$CONNECTIONS" "${HEADER[@]}" "$list&cursor=$(jq -rn --arg c "$DEEP_CURSOR" '$c | @uri')"; then
+                record "$SCALE" paging-deep "$VARIANT" "$name-deep" 0 "$DEPTH"; else failed "$SCALE" paging-deep "$VARIANT" "wrk failed"; fi
+            fi ;;
+        esac
+      done
+      stop_app
+    fi
+
+    if [ "$INGEST" = yes ]; then
+      # Into a copy of the data set, dropped afterwards, so that the runs leave the data set as it was.
+      CLONE_DB=${DB}_ingest
+      PGOPTIONS="-c client_min_messages=warning" psql_ -c "DROP DATABASE IF EXISTS $CLONE_DB WITH (FORCE)"
+      for ((i = 0; i < 30; i++)); do
+        psql_ -c "CREATE DATABASE $CLONE_DB TEMPLATE $DB" 2>/dev/null && break
+        sleep 1
+      done
+      if [ "$i" -ge 30 ]; then
+        failed "$SCALE" ingest "$VARIANT" "could not copy $DB"
+      else
+        start_app "$CLONE_DB" "$PORT" "$WORK/$SCALE-$VARIANT-ingest.log" "${COMMON[@]}" "${VENV[@]}"
+        # One batch of two rows first, to see the answer.
+        { sed -n 1p "$WORK/ingest-template.txt"
+          sed -n 2p "$WORK/ingest-template.txt" | sed "s/@@ID@@/bench-probe-$$-1/"; echo ,
+          sed -n 2p "$WORK/ingest-template.txt" | sed "s/@@ID@@/bench-probe-$$-2/"
+          sed -n 3p "$WORK/ingest-template.txt"; } | tr -d '\n' >"$WORK/probe.json"
+        status=$(curl -sS -o "$WORK/probe-answer.json" -w '%{http_code}' -H "Authorization: Bearer $DEPT_KEY" \
+          -H 'Content-Type: application/json' --data-binary @"$WORK/probe.json" "$URL/api/v1/ingest/records" || true)
+        echo "  ingestion probe: HTTP $status $(head -c 300 "$WORK/probe-answer.json")"
+        [[ "$status" == 2* ]] || note "ingestion ($VARIANT): a two-row batch was answered $status: $(head -c 300 "$WORK/probe-answer.json")"
+        name=$SCALE-$VARIANT-ingest
+        if bench_wrk "$name" "$INGEST_CONNECTIONS" --timeout 60s -s bench/ingest.lua "$URL" -- "$WORK/ingest-template.txt" "$DEPT_KEY" "$INGEST_BATCH"; then
+          record "$SCALE" ingest "$VARIANT" "$name" "$INGEST_BATCH"; else failed "$SCALE" ingest "$VARIANT" "wrk failed"; fi
+        stop_app
+      fi
+      PGOPTIONS="-c client_min_messages=warning" psql_ -c "DROP DATABASE IF EXISTS $CLONE_DB WITH (FORCE)"
+      CLONE_DB=
+    fi
+  done
+
+  # This scale's description, then the results so far.
+  jq -c -n --argjson scale "$SCALE" --arg db "$DB" --argjson subjects "$SUBJECTS" --arg line "$SEED_LINE" \
+    --argjson start "$start_seconds" --argjson bytes "$PROFILE_BYTES" --argjson nginx "$NGINX_JSON" \
+    --arg redis_cmd "$REDIS_CMD" --argjson redis "$REDIS_RPS" --argjson depth "$DEPTH" \
+    --argjson hot "$(wc -l <"$WORK/hot.txt")" --argjson uniform "$(wc -l <"$WORK/uniform.txt")" --rawfile notes "$WORK/notes.txt" \
+    '($line | capture("Loaded (?<s>[0-9]+) synthetic subjects, (?<r>[0-9]+) credit records and (?<l>[0-9]+) list entries in (?<ms>[0-9]+) ms")? // null) as $m
+     | {scale: $scale, database: $db, subjects: $subjects,
+        seed: (if $line == "" then {loaded: false}
+               else {loaded: true, line: $line, subjects: (($m.s | tonumber?) // null), records: (($m.r | tonumber?) // null),
+                     list_entries: (($m.l | tonumber?) // null), ms: (($m.ms | tonumber?) // null),
+                     subjects_per_second: (if $m then ($m.s | tonumber) * 1000 / ($m.ms | tonumber) else null end)} end),
+        ready_after_seconds: $start, profile_bytes: $bytes, paging_depth: $depth,
+        hot_subjects: $hot, uniform_subjects: $uniform,
+        ceilings: {nginx: $nginx, redis_get_per_second: $redis, redis_command: $redis_cmd},
+        notes: ($notes | split("\n") | map(select(length > 0)))}' >>"$WORK/scales.jsonl"
+  write_results
+  echo "  results: $RESULTS, $DOCS_FILE"
+done

@@ -1,0 +1,157 @@
+package cn.opencredit.gateway.ingestion;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
+import cn.opencredit.gateway.shared.cache.SubjectDataVersions;
+import cn.opencredit.gateway.shared.problem.FieldError;
+import cn.opencredit.gateway.shared.problem.ProblemException;
+import cn.opencredit.gateway.shared.problem.ProblemType;
+import cn.opencredit.gateway.shared.security.ApiClient;
+import cn.opencredit.gateway.shared.time.ChinaTime;
+
+/**
+ * 数据归集: departments' batches of credit records. A batch is read, every row validated on its
+ * own, the accepted rows written in one transaction, and the answer says per row what happened.
+ */
+@ApplicationScoped
+public class IngestionService {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** Cache versions are bumped this many subjects at a time, well inside the Redis client's pool. */
+    private static final int CACHE_BUMP_CONCURRENCY = 16;
+    private static final int MIN_IDENTITY_KEY_LENGTH = 32;
+
+    private final BatchReader reader;
+    private final BatchWriter writer;
+    private final SubjectDataVersions versions;
+    private final IngestionConfig config;
+    private final Clock clock;
+    private final Optional<SecretKeySpec> identityKey;
+
+    IngestionService(BatchReader reader, BatchWriter writer, SubjectDataVersions versions, IngestionConfig config, Clock clock) {
+        this.reader = reader;
+        this.writer = writer;
+        this.versions = versions;
+        this.config = config;
+        this.clock = clock;
+        this.identityKey = config.identityHashKey().filter(key -> !key.isBlank()).map(key -> {
+            if (key.length() < MIN_IDENTITY_KEY_LENGTH) {
+                throw new IllegalStateException("opencredit.ingestion.identity-hash-key must have at least " + MIN_IDENTITY_KEY_LENGTH
+                        + " characters");
+            }
+            return new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        });
+    }
+
+    /** The answer to a batch, and whether it is the stored answer to an earlier attempt with the same Idempotency-Key. */
+    public record Answer(String reportJson, boolean replayed) {
+    }
+
+    void checkConfiguration(@Observes StartupEvent started) {
+        if (identityKey.isEmpty()) {
+            Log.warn("opencredit.ingestion.identity-hash-key is not set: legal representatives' identity numbers are dropped and rows "
+                    + "about natural persons are refused");
+        }
+    }
+
+    /**
+     * Reads, validates and stores one batch for {@code caller}.
+     *
+     * @param contentType    application/json, text/csv or the XLSX type
+     * @param template       licence or penalty for files whose template the headers do not make clear; may be null
+     * @param idempotencyKey null, or the key under which the first answer is kept and replayed
+     */
+    public Uni<Answer> ingest(ApiClient caller, String contentType, String template, String idempotencyKey, byte[] body) {
+        IngestionPolicies.Sender sender = new IngestionPolicies.Sender(caller.type(), caller.boundUscc());
+        IngestionPolicies.senderPolicy(sender).ifPresent(reason -> {
+            throw new ProblemException(ProblemType.FORBIDDEN, reason);
+        });
+        Optional<String> key = Optional.ofNullable(idempotencyKey);
+        if (key.isPresent() && !IngestionPolicies.idempotencyKeyPolicy(key.get())) {
+            throw ProblemException.invalidParameter(IDEMPOTENCY_KEY, "format", IDEMPOTENCY_KEY + " must be 1 to 200 printable ASCII characters");
+        }
+        Log.debugf("ingest by %s (%s), %d bytes of %s", caller.consumerId(), caller.type(), body == null ? 0 : body.length, contentType);
+        // Parsing a 5 000-row workbook is CPU work for tens of milliseconds: off the event loop.
+        return Uni.createFrom().<BatchReader.ParsedBatch>emitter(emitter -> {
+                    try {
+                        emitter.complete(reader.read(contentType, template, body));
+                    } catch (Exception e) {
+                        emitter.fail(e);
+                    }
+                })
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(parsed -> store(caller, sender, key, parsed));
+    }
+
+    private Uni<Answer> store(ApiClient caller, IngestionPolicies.Sender sender, Optional<String> key, BatchReader.ParsedBatch parsed) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        LocalDate today = ChinaTime.today(clock);
+        Function<String, byte[]> identityHash = identityKey.<Function<String, byte[]>>map(k -> number -> hmac(k, number)).orElse(null);
+        List<IngestionPolicies.Checked> checks = new ArrayList<>(parsed.rows().size());
+        parsed.rows().forEach(row -> checks.add(RowValidation.check(row, sender, today, identityHash)));
+        BatchWriter.Batch batch = new BatchWriter.Batch(UUID.randomUUID(), caller.consumerId(), key, parsed,
+                IngestionPolicies.uniqueRecordPolicy(parsed.rows(), checks), today, now, now.plus(config.idempotencyTtl()));
+        return writer.write(batch)
+                .call(written -> Multi.createFrom().iterable(written.changedUsccs())
+                        .onItem().transformToUni(versions::subjectChanged).merge(CACHE_BUMP_CONCURRENCY)
+                        .collect().last())
+                .map(written -> new Answer(written.reportJson(), false))
+                .onFailure(BatchWriter.KeyTaken.class).recoverWithUni(() -> replay(caller, key.orElseThrow(), parsed.requestHash(), now));
+    }
+
+    /** A retry gets the first answer; a different request under the same key is a client error. */
+    private Uni<Answer> replay(ApiClient caller, String key, byte[] requestHash, OffsetDateTime now) {
+        return writer.storedAnswer(caller.consumerId(), key, now).map(stored -> {
+            if (stored == null || stored.status() == 0) {
+                throw new ProblemException(ProblemType.CONFLICT, "Another request with this " + IDEMPOTENCY_KEY + " is still being processed; "
+                        + "retry shortly");
+            }
+            if (!MessageDigest.isEqual(stored.requestHash(), requestHash)) {
+                throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, "This " + IDEMPOTENCY_KEY + " was used for a different batch; "
+                        + "use a new key for a new batch", List.of(new FieldError(IDEMPOTENCY_KEY, "reused", "the key belongs to another request")));
+            }
+            return new Answer(stored.body(), true);
+        });
+    }
+
+    /** Expired answers are only ever read as absent; deleting them keeps the table small. */
+    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> purgeExpiredAnswers() {
+        return writer.purgeExpiredAnswers(OffsetDateTime.now(clock))
+                .invoke(purged -> Log.debugf("purged %d expired idempotency answers", purged))
+                .replaceWithVoid();
+    }
+
+    private static byte[] hmac(SecretKeySpec key, String number) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(number.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JVM provides HmacSHA256", e);
+        }
+    }
+}

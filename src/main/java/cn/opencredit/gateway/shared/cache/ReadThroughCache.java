@@ -1,0 +1,170 @@
+package cn.opencredit.gateway.shared.cache;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
+import io.vertx.mutiny.redis.client.Command;
+
+import cn.opencredit.gateway.shared.problem.ProblemException;
+
+/**
+ * Cache-aside in Redis for answers derived from one subject.
+ * <ul>
+ * <li>Keys carry the subject in a hash tag, the answer's name and the caller's view
+ * ({@code cache:{uscc}:profile:public}), so one view is never served for another.</li>
+ * <li>Each value is stored with the subject's data version it was read under; one MGET fetches
+ * value and current version together, and a value of an older version is a miss. A write bumps
+ * the version ({@link SubjectDataVersions}), which invalidates every answer about the subject on
+ * every replica at once. A load that raced with a write stores the old version and is never served.</li>
+ * <li>Concurrent misses of one key on one replica share a single load (stampede protection per
+ * replica; replicas do not coordinate, so at most one load per replica).</li>
+ * <li>"Not found" is cached briefly too, so scanning unknown codes cannot drive PostgreSQL.</li>
+ * <li>Redis unreachable or slower than the read timeout: the answer is loaded from PostgreSQL
+ * and not stored; the miss is counted as degraded.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class ReadThroughCache {
+
+    private static final String NOT_FOUND = "";
+    private static final char SEPARATOR = '|';
+
+    private final Redis redis;
+    private final ObjectMapper json;
+    private final CacheConfig config;
+    private final Map<String, Uni<CachedJson>> loading = new ConcurrentHashMap<>();
+    private final Counter hits;
+    private final Counter misses;
+    private final Counter degraded;
+
+    ReadThroughCache(Redis redis, ObjectMapper json, CacheConfig config, MeterRegistry registry) {
+        this.redis = redis;
+        this.json = json;
+        this.config = config;
+        this.hits = Counter.builder("opencredit.cache.requests").tag("result", "hit").register(registry);
+        this.misses = Counter.builder("opencredit.cache.requests").tag("result", "miss").register(registry);
+        this.degraded = Counter.builder("opencredit.cache.requests").tag("result", "degraded").register(registry);
+    }
+
+    /**
+     * The answer {@code name} about subject {@code uscc} as {@code view} sees it.
+     *
+     * @param loader reads the answer from PostgreSQL; a null item, or a failure with a 404
+     *               {@link ProblemException}, means "not found" and is cached as such
+     */
+    public Uni<CachedJson> get(String uscc, String name, String view, Supplier<Uni<?>> loader) {
+        if (!config.enabled()) {
+            return load(loader).map(body -> answer(body, false));
+        }
+        String key = "cache:{" + uscc + "}:" + name + ":" + view;
+        String versionKey = SubjectDataVersions.key(uscc);
+        return redis.send(Request.cmd(Command.MGET).arg(versionKey).arg(key))
+                .ifNoItem().after(config.redisTimeout()).fail()
+                .onFailure().recoverWithItem(failure -> null)
+                .chain(reply -> {
+                    if (reply == null) {
+                        degraded.increment();
+                        return load(loader).map(body -> answer(body, false));
+                    }
+                    String version = text(reply.get(0));
+                    String stored = text(reply.get(1));
+                    CachedJson cached = stored == null ? null : fromStored(stored, version);
+                    if (cached != null) {
+                        hits.increment();
+                        return Uni.createFrom().item(cached);
+                    }
+                    misses.increment();
+                    return loadOnce(key, version, loader);
+                });
+    }
+
+    private Uni<CachedJson> loadOnce(String key, String version, Supplier<Uni<?>> loader) {
+        String flightKey = key + SEPARATOR + version;
+        return loading.computeIfAbsent(flightKey, ignored -> load(loader)
+                .call(body -> store(key, version, body))
+                .map(body -> answer(body, false))
+                // A block, not an expression: remove() returns this very Uni, and eventually() would wait for it.
+                .eventually(() -> {
+                    loading.remove(flightKey);
+                })
+                .memoize().indefinitely());
+    }
+
+    /** The loaded body as JSON text, or {@link #NOT_FOUND}. */
+    private Uni<String> load(Supplier<Uni<?>> loader) {
+        return loader.get()
+                .map(item -> item == null ? NOT_FOUND : serialise(item))
+                .onFailure(ReadThroughCache::isNotFound).recoverWithItem(NOT_FOUND);
+    }
+
+    private Uni<Void> store(String key, String version, String body) {
+        String value = (version == null ? "0" : version) + SEPARATOR + etagOf(body) + SEPARATOR + body;
+        long ttlMillis = (body.isEmpty() ? config.negativeTtl() : config.ttl()).toMillis();
+        return redis.send(Request.cmd(Command.SET).arg(key).arg(value).arg("PX").arg(ttlMillis))
+                .ifNoItem().after(config.redisTimeout()).fail()
+                .onFailure().invoke(failure -> Log.debugf("cache store of %s failed: %s", key, failure.toString()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    private static CachedJson fromStored(String stored, String currentVersion) {
+        int first = stored.indexOf(SEPARATOR);
+        int second = stored.indexOf(SEPARATOR, first + 1);
+        if (first < 0 || second < 0) {
+            return null;
+        }
+        String storedVersion = stored.substring(0, first);
+        if (!storedVersion.equals(currentVersion == null ? "0" : currentVersion)) {
+            return null;
+        }
+        String body = stored.substring(second + 1);
+        return new CachedJson(body.isEmpty() ? null : body, stored.substring(first + 1, second), true);
+    }
+
+    private static CachedJson answer(String body, boolean hit) {
+        return new CachedJson(body.isEmpty() ? null : body, etagOf(body), hit);
+    }
+
+    private String serialise(Object item) {
+        try {
+            return json.writeValueAsString(item);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a view could not be serialised", e);
+        }
+    }
+
+    private static boolean isNotFound(Throwable failure) {
+        return failure instanceof ProblemException problem && problem.type().status() == 404;
+    }
+
+    private static String text(Response response) {
+        return response == null ? null : response.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Strong validator: the body's SHA-256, shortened; equal bodies give equal tags on every replica. */
+    static String etagOf(String body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
+            return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM provides SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package cn.opencredit.gateway.creditlist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import cn.opencredit.gateway.shared.problem.FieldError;
+import cn.opencredit.gateway.subject.SubjectFixtures;
+import cn.opencredit.gateway.subject.SubjectType;
+
+class CreditListPoliciesTests {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T04:00:00Z");
+    private static final String DEPARTMENT = SubjectFixtures.uscc("11", "MB0L9001");
+    private static final String OTHER = SubjectFixtures.uscc("11", "MB0L9002");
+
+    @Test
+    void shouldCountAnEntryAsCurrentFromInclusionUntilExpiryOrRemoval() {
+        assertTrue(CreditListPolicies.currentMembership(NOW, null, null, NOW));
+        assertFalse(CreditListPolicies.currentMembership(NOW.plusSeconds(1), null, null, NOW));
+        assertFalse(CreditListPolicies.currentMembership(NOW.minusSeconds(60), NOW, null, NOW));
+        assertTrue(CreditListPolicies.currentMembership(NOW.minusSeconds(60), NOW.plusSeconds(1), null, NOW));
+        assertFalse(CreditListPolicies.currentMembership(NOW.minusSeconds(60), null, NOW.minusSeconds(1), NOW));
+    }
+
+    @Test
+    void shouldBlockASecondEntryWhileTheFirstHasNotEnded() {
+        assertTrue(CreditListPolicies.blocksSecondEntryPolicy(null, null, NOW));
+        assertTrue(CreditListPolicies.blocksSecondEntryPolicy(NOW.plusSeconds(1), null, NOW));
+        assertFalse(CreditListPolicies.blocksSecondEntryPolicy(NOW, null, NOW));
+        assertFalse(CreditListPolicies.blocksSecondEntryPolicy(null, NOW.minusSeconds(1), NOW));
+    }
+
+    @Test
+    void shouldLetOperatorsActForAnyAuthorityAndDepartmentsForTheirOwnOnly() {
+        assertEquals(Optional.empty(), CreditListPolicies.actingAuthorityPolicy("OPERATOR", null, OTHER));
+        assertEquals(Optional.empty(), CreditListPolicies.actingAuthorityPolicy("DEPARTMENT", DEPARTMENT, DEPARTMENT));
+        assertTrue(CreditListPolicies.actingAuthorityPolicy("DEPARTMENT", DEPARTMENT, OTHER).orElseThrow().contains(OTHER));
+        assertTrue(CreditListPolicies.actingAuthorityPolicy("DEPARTMENT", null, DEPARTMENT).orElseThrow().contains("bound"));
+        assertTrue(CreditListPolicies.actingAuthorityPolicy("BANK", null, DEPARTMENT).isPresent());
+    }
+
+    @Test
+    void shouldAcceptGovernmentBodiesOnlyAsAuthorities() {
+        assertEquals(List.of(), CreditListPolicies.authorityCodePolicy(DEPARTMENT));
+        assertEquals("not-a-government-body", CreditListPolicies.authorityCodePolicy(SubjectFixtures.uscc("12", "MB0L9003")).getFirst().code());
+    }
+
+    @Test
+    void shouldAllowAMinuteOfClockSkewAndRequireExpiryAfterInclusion() {
+        assertEquals(List.of(), CreditListPolicies.inclusionPeriodPolicy(NOW.plusSeconds(60), null, NOW));
+        assertEquals(List.of("in-the-future"), codes(CreditListPolicies.inclusionPeriodPolicy(NOW.plusSeconds(61), null, NOW)));
+        assertEquals(List.of("not-after-inclusion"), codes(CreditListPolicies.inclusionPeriodPolicy(NOW, NOW, NOW)));
+        assertEquals(List.of(), CreditListPolicies.inclusionPeriodPolicy(NOW.minusSeconds(10), NOW.minusSeconds(5), NOW));
+    }
+
+    @Test
+    void shouldLinkTheNamedOrRegisteredLegalRepresentativeOfBlackListedEnterprises() {
+        Optional<String> registered = Optional.of("王建国");
+        assertEquals(Optional.of("李四"), CreditListPolicies.linkedLegalRepresentative(ListType.BLACK, SubjectType.ENTERPRISE,
+                Optional.of("李四"), registered));
+        assertEquals(registered, CreditListPolicies.linkedLegalRepresentative(ListType.BLACK, SubjectType.ENTERPRISE, Optional.empty(), registered));
+        assertEquals(Optional.empty(), CreditListPolicies.linkedLegalRepresentative(ListType.BLACK, SubjectType.SOCIAL_ORGANISATION,
+                Optional.empty(), registered));
+        assertEquals(Optional.empty(), CreditListPolicies.linkedLegalRepresentative(ListType.RED, SubjectType.ENTERPRISE, Optional.empty(), registered));
+        assertEquals(List.of("required"), codes(CreditListPolicies.legalRepresentativeRequiredPolicy(ListType.BLACK,
+                SubjectType.INDIVIDUAL_BUSINESS, Optional.empty())));
+        assertEquals(List.of(), CreditListPolicies.legalRepresentativeRequiredPolicy(ListType.BLACK, SubjectType.PUBLIC_INSTITUTION, Optional.empty()));
+        assertTrue(CreditListPolicies.legalRepresentativeShownPolicy(ListType.BLACK, true));
+        assertFalse(CreditListPolicies.legalRepresentativeShownPolicy(ListType.BLACK, false));
+        assertFalse(CreditListPolicies.legalRepresentativeShownPolicy(ListType.WATCH, true));
+    }
+
+    @Test
+    void shouldMatchSubjectNamesAcrossFullAndHalfWidthForms() {
+        assertEquals(List.of(), CreditListPolicies.subjectNamePolicy(Optional.of("天山(兵团)果业有限公司 "), "天山（兵团）果业有限公司"));
+        assertEquals(List.of("name-mismatch"), codes(CreditListPolicies.subjectNamePolicy(Optional.of("天山果业有限公司"), "天山（兵团）果业有限公司")));
+    }
+
+    @Test
+    void shouldRecordARemovalOnceAndNotBeforeTheInclusion() {
+        assertEquals(Optional.empty(), CreditListPolicies.removalPolicy(1L, NOW, null, NOW));
+        assertTrue(CreditListPolicies.removalPolicy(1L, NOW.minusSeconds(5), NOW.minusSeconds(1), NOW).orElseThrow().contains("removed already"));
+        assertTrue(CreditListPolicies.removalPolicy(1L, NOW.plusSeconds(5), null, NOW).isPresent());
+    }
+
+    private static List<String> codes(List<FieldError> errors) {
+        return errors.stream().map(FieldError::code).toList();
+    }
+}

@@ -1,0 +1,96 @@
+package cn.opencredit.gateway.ingestion;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import cn.opencredit.gateway.subject.SubjectFixtures;
+import cn.opencredit.gateway.subject.SubjectType;
+
+/** One row's fields into their typed form; the HTTP-level cases are in IngestionResourceTests. */
+class RowValidationTests {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+    private static final String DEPARTMENT = SubjectFixtures.uscc("11", "GJD00001");
+    private static final IngestionPolicies.Sender BOUND = new IngestionPolicies.Sender("DEPARTMENT", DEPARTMENT);
+
+    private static IngestionRecordRequest penalty(String amount) {
+        return new IngestionRecordRequest("r-1", "penalty", "石河子归集有限公司", SubjectFixtures.uscc("91", "GJ000001"), "法人及非法人组织",
+                null, null, "王强", null, null, "石交罚〔2026〕1号", "行政处罚决定书", "2026-11-02", null, "罚款", null, "一般", null, amount,
+                null, null, null, null, null, "石河子市交通运输局", DEPARTMENT, null);
+    }
+
+    private static IncomingRow template(IngestionRecordRequest fields, boolean tenThousands, String confiscated) {
+        return new IncomingRow(2, fields, tenThousands, confiscated, tenThousands, Map.of(), Map.of("amount", "罚款金额（万元）"), List.of());
+    }
+
+    @ParameterizedTest(name = "{0} 万元 = {1} yuan")
+    @CsvSource({"0.000001, 0.01", "0.123456, 1234.56", "12.5, 125000.00", "3, 30000.00", "123456.789012, 1234567890.12", "0, 0.00",
+            "１２.５, 125000.00"})
+    void shouldTurnTenThousandsIntoExactYuan(String tenThousands, String yuan) {
+        IngestionPolicies.Checked checked = RowValidation.check(template(penalty(tenThousands), true, tenThousands), BOUND, TODAY, null);
+        assertEquals(List.of(), checked.errors());
+        assertEquals(new BigDecimal(yuan), checked.accepted().amount());
+        assertEquals(yuan, checked.accepted().details().get("confiscatedAmount"));
+        assertEquals("CNY", checked.accepted().currency());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0.0000001, too-many-decimals", "-0.5, negative", "1e3, format", "一万, format", "1000000000000000, too-large"})
+    void shouldRefuseAmountsThatAreNotExact(String tenThousands, String code) {
+        IngestionPolicies.Checked checked = RowValidation.check(template(penalty(tenThousands), true, null), BOUND, TODAY, null);
+        assertNull(checked.accepted());
+        assertEquals(code, checked.errors().getFirst().code());
+        assertEquals("罚款金额（万元）", checked.errors().getFirst().field(), "errors name the file's column");
+    }
+
+    @Test
+    void shouldKeepYuanToTwoDecimalsInJson() {
+        assertEquals(new BigDecimal("5000.50"), RowValidation.check(IncomingRow.json(1, penalty("5000.5")), BOUND, TODAY, null)
+                .accepted().amount());
+        assertEquals("too-many-decimals", RowValidation.check(IncomingRow.json(1, penalty("0.001")), BOUND, TODAY, null)
+                .errors().getFirst().code());
+    }
+
+    @Test
+    void shouldDeriveSubjectTypeAndRegionFromTheCode() {
+        IngestionPolicies.Checked company = RowValidation.check(IncomingRow.json(1, penalty("1")), BOUND, TODAY, null);
+        assertEquals(SubjectType.ENTERPRISE, company.accepted().subject().type());
+        assertEquals("659001", company.accepted().subject().regionCode());
+        IngestionRecordRequest institution = new IngestionRecordRequest("r-2", "licence", "石河子市第一中学", SubjectFixtures.uscc("12", "GJ000002"),
+                "legal-person", null, null, null, null, null, null, "许可", "2026-11-02", null, "许可", null, null, null, null, null, null,
+                null, null, null, "石河子市交通运输局", DEPARTMENT, null);
+        assertEquals(SubjectType.PUBLIC_INSTITUTION,
+                RowValidation.check(IncomingRow.json(1, institution), BOUND, TODAY, null).accepted().subject().type());
+    }
+
+    @Test
+    void shouldDropALegalRepresentativesNumberAndRefuseAPersonWithoutAHashKey() {
+        IngestionRecordRequest fields = penalty("1");
+        IngestionRecordRequest withNumber = new IngestionRecordRequest(fields.sourceRecordId(), fields.category(), fields.subjectName(),
+                fields.subjectUscc(), fields.subjectCategory(), null, null, "王强", "身份证", "11010519491231002X", fields.decisionNumber(),
+                fields.title(), fields.decisionDate(), null, fields.content(), null, "一般", null, "1", null, null, null, null, null,
+                fields.sourceDepartment(), DEPARTMENT, null);
+        IngestionPolicies.Checked dropped = RowValidation.check(IncomingRow.json(1, withNumber), BOUND, TODAY, null);
+        assertNull(dropped.accepted().legalRepresentativeIdHash());
+        assertEquals("identity-number-not-kept", dropped.flags().getFirst().code());
+        IngestionRecordRequest person = new IngestionRecordRequest("r-3", "penalty", "张三", null, "自然人", "身份证", "659001199001011234",
+                null, null, null, null, "行政处罚决定书", "2026-11-02", null, "罚款", null, "一般", null, null, null, null, null, null, null,
+                "石河子市交通运输局", DEPARTMENT, null);
+        assertEquals("identity-hashing-unavailable",
+                RowValidation.check(IncomingRow.json(1, person), BOUND, TODAY, null).errors().getFirst().code());
+        byte[] hash = {1, 2, 3};
+        IngestionPolicies.Checked hashed = RowValidation.check(IncomingRow.json(1, person), BOUND, TODAY, number -> hash);
+        assertEquals(SubjectType.NATURAL_PERSON, hashed.accepted().subject().type());
+        assertNull(hashed.accepted().subject().uscc());
+        assertEquals(hash, hashed.accepted().subject().identityHash());
+    }
+}
