@@ -14,11 +14,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 import cn.opencredit.gateway.creditlist.ListType;
 import cn.opencredit.gateway.record.DisclosureLevel;
-import cn.opencredit.gateway.record.RecordCategory;
-import cn.opencredit.gateway.record.RecordStatus;
 import cn.opencredit.gateway.record.RecordView;
-import cn.opencredit.gateway.record.Severity;
-import cn.opencredit.gateway.shared.money.Money;
 import cn.opencredit.gateway.subject.SubjectStatus;
 import cn.opencredit.gateway.subject.SubjectSummaryView;
 import cn.opencredit.gateway.subject.SubjectType;
@@ -90,7 +86,7 @@ class ChangeFeedRepository {
                 row.getString("subject_uscc"),
                 row.getOffsetDateTime("occurred_at").withOffsetSameInstant(CHINA),
                 row.getString("s_uscc") == null ? null : toSubject(row),
-                row.getLong("r_id") == null ? null : toRecord(row),
+                row.getLong("r_id") == null ? null : RecordView.fromRow(row, "r_id", "r_status"),
                 row.getLong("r_id") == null ? null : DisclosureLevel.valueOf(row.getString("disclosure_level")),
                 listType == null ? null : ListType.valueOf(listType));
     }
@@ -100,24 +96,4 @@ class ChangeFeedRepository {
                 row.getString("s_region"), SubjectStatus.valueOf(row.getString("s_status")), row.getLocalDate("s_registered_on"));
     }
 
-    private static RecordView toRecord(Row row) {
-        RecordStatus status = RecordStatus.valueOf(row.getString("r_status"));
-        String severity = row.getString("severity");
-        return new RecordView(
-                row.getLong("r_id").toString(),
-                RecordCategory.valueOf(row.getString("category")),
-                row.getString("title"),
-                row.getString("decision_number"),
-                row.getLocalDate("decision_date"),
-                row.getLocalDate("reported_on"),
-                new RecordView.Department(row.getString("source_department"), row.getString("source_department_uscc")),
-                row.getString("content"),
-                row.getString("legal_basis"),
-                severity == null ? null : Severity.valueOf(severity),
-                Money.of(row.getBigDecimal("amount"), row.getString("currency")),
-                row.getLocalDate("published_from"),
-                row.getLocalDate("published_until"),
-                status,
-                status == RecordStatus.DISPUTED);
-    }
 }

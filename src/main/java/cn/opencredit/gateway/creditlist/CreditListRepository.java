@@ -15,6 +15,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
+import cn.opencredit.gateway.shared.sql.SqlArgs;
 import cn.opencredit.gateway.shared.time.ChinaTime;
 
 /** List entries on the reactive PostgreSQL client: the profile's parts and the public listing. */
@@ -89,21 +90,14 @@ class CreditListRepository {
         List<Object> args = new ArrayList<>(List.of(query.type().name()));
         StringBuilder sql = new StringBuilder("SELECT ").append(ENTRY_COLUMNS)
                 .append(" FROM list_entry e JOIN subject s ON s.id = e.subject_id WHERE e.list_type = $1");
-        query.authorityUscc().ifPresent(authority -> sql.append(" AND e.authority_uscc = ").append(bind(args, authority)));
-        query.regionPrefix().ifPresent(region -> {
-            if (region.length() == 6) {
-                sql.append(" AND s.region_code = ").append(bind(args, region));
-            } else {
-                sql.append(" AND s.region_code >= ").append(bind(args, region))
-                        .append(" AND s.region_code < ").append(bind(args, upperBound(region)));
-            }
-        });
-        query.includedFrom().ifPresent(day -> sql.append(" AND e.included_at >= ").append(bind(args, startOf(day))));
-        query.includedTo().ifPresent(day -> sql.append(" AND e.included_at < ").append(bind(args, startOf(day.plusDays(1)))));
-        query.active().ifPresent(active -> sql.append(active ? " AND (" : " AND NOT (").append(current("e.", bind(args, now))).append(')'));
-        after.ifPresent(position -> sql.append(" AND (e.included_at, e.id) < (").append(bind(args, position.includedAt())).append(", ")
-                .append(bind(args, position.id())).append(')'));
-        sql.append(" ORDER BY e.included_at DESC, e.id DESC LIMIT ").append(bind(args, fetchSize));
+        query.authorityUscc().ifPresent(authority -> sql.append(" AND e.authority_uscc = ").append(SqlArgs.bind(args, authority)));
+        query.regionPrefix().ifPresent(region -> sql.append(" AND ").append(region.condition("s.region_code", args)));
+        query.includedFrom().ifPresent(day -> sql.append(" AND e.included_at >= ").append(SqlArgs.bind(args, startOf(day))));
+        query.includedTo().ifPresent(day -> sql.append(" AND e.included_at < ").append(SqlArgs.bind(args, startOf(day.plusDays(1)))));
+        query.active().ifPresent(active -> sql.append(active ? " AND (" : " AND NOT (").append(current("e.", SqlArgs.bind(args, now))).append(')'));
+        after.ifPresent(position -> sql.append(" AND (e.included_at, e.id) < (").append(SqlArgs.bind(args, position.includedAt())).append(", ")
+                .append(SqlArgs.bind(args, position.id())).append(')'));
+        sql.append(" ORDER BY e.included_at DESC, e.id DESC LIMIT ").append(SqlArgs.bind(args, fetchSize));
         return pool.preparedQuery(sql.toString()).execute(Tuple.from(args)).map(CreditListRepository::toEntries);
     }
 
@@ -115,17 +109,6 @@ class CreditListRepository {
     /** Days of the inclusion filter are calendar days in China. */
     private static OffsetDateTime startOf(LocalDate day) {
         return day.atStartOfDay(ChinaTime.ZONE).toOffsetDateTime();
-    }
-
-    private static String bind(List<Object> args, Object value) {
-        args.add(value);
-        return "$" + args.size();
-    }
-
-    /** The smallest string greater than every string that starts with {@code prefix} (bytewise, "C" collation). */
-    private static String upperBound(String prefix) {
-        char last = prefix.charAt(prefix.length() - 1);
-        return prefix.substring(0, prefix.length() - 1) + (char) (last + 1);
     }
 
     private static List<EntryRow> toEntries(RowSet<Row> rows) {

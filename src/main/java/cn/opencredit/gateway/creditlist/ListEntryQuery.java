@@ -6,11 +6,11 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import cn.opencredit.gateway.shared.problem.FieldError;
 import cn.opencredit.gateway.shared.problem.ProblemException;
 import cn.opencredit.gateway.shared.problem.ProblemType;
+import cn.opencredit.gateway.shared.sql.RegionPrefix;
 import cn.opencredit.gateway.shared.uscc.Uscc;
 import cn.opencredit.gateway.shared.web.ApiCode;
 
@@ -25,17 +25,12 @@ import cn.opencredit.gateway.shared.web.ApiCode;
  * @param includedTo    last day of inclusion (China Standard Time), inclusive
  * @param active        true: current memberships only; false: only entries that are not (removed, expired or not yet in force)
  */
-public record ListEntryQuery(ListType type, Optional<String> regionPrefix, Optional<String> authorityUscc, Optional<LocalDate> includedFrom,
+public record ListEntryQuery(ListType type, Optional<RegionPrefix> regionPrefix, Optional<String> authorityUscc, Optional<LocalDate> includedFrom,
         Optional<LocalDate> includedTo, Optional<Boolean> active) {
-
-    private static final Pattern REGION = Pattern.compile("\\d{2}|\\d{4}|\\d{6}");
 
     public static ListEntryQuery parse(String type, String region, String authority, String includedFrom, String includedTo, String active) {
         ListType listType = parseType(type);
-        Optional<String> regionPrefix = normalise(region);
-        regionPrefix.filter(r -> !REGION.matcher(r).matches()).ifPresent(r -> {
-            throw ProblemException.invalidParameter("region", "format", "region must be 2, 4 or 6 digits of a GB/T 2260 region code");
-        });
+        Optional<RegionPrefix> regionPrefix = RegionPrefix.parse(region);
         Optional<String> authorityUscc = normalise(authority).map(a -> Uscc.parse(a, "authority").value());
         Optional<LocalDate> from = normalise(includedFrom).map(d -> date(d, "includedFrom"));
         Optional<LocalDate> to = normalise(includedTo).map(d -> date(d, "includedTo"));
@@ -53,7 +48,7 @@ public record ListEntryQuery(ListType type, Optional<String> regionPrefix, Optio
 
     /** Identifies this listing in its cursors, so that a cursor cannot be replayed against other filters. */
     String fingerprint() {
-        return "lists|" + type.name() + "|" + regionPrefix.orElse("") + "|" + authorityUscc.orElse("") + "|"
+        return "lists|" + type.name() + "|" + regionPrefix.map(RegionPrefix::digits).orElse("") + "|" + authorityUscc.orElse("") + "|"
                 + includedFrom.map(LocalDate::toString).orElse("") + "|" + includedTo.map(LocalDate::toString).orElse("") + "|"
                 + active.map(String::valueOf).orElse("");
     }

@@ -6,11 +6,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import cn.opencredit.gateway.shared.problem.FieldError;
 import cn.opencredit.gateway.shared.problem.ProblemException;
 import cn.opencredit.gateway.shared.problem.ProblemType;
+import cn.opencredit.gateway.shared.sql.RegionPrefix;
 import cn.opencredit.gateway.shared.uscc.Uscc;
 import cn.opencredit.gateway.shared.web.ApiCode;
 
@@ -22,10 +22,8 @@ import cn.opencredit.gateway.shared.web.ApiCode;
  * @param from         first decision date, inclusive
  * @param to           last decision date, inclusive
  */
-record DisclosureQuery(Optional<DisclosureCategory> category, Optional<String> department, Optional<String> regionPrefix,
+record DisclosureQuery(Optional<DisclosureCategory> category, Optional<String> department, Optional<RegionPrefix> regionPrefix,
         Optional<LocalDate> from, Optional<LocalDate> to) {
-
-    private static final Pattern REGION = Pattern.compile("\\d{2}|\\d{4}|\\d{6}");
 
     /** Reads the query parameters; every invalid one is named in a single 400 problem (an invalid USCC in its own). */
     static DisclosureQuery parse(String category, String department, String region, String from, String to) {
@@ -37,9 +35,11 @@ record DisclosureQuery(Optional<DisclosureCategory> category, Optional<String> d
         } catch (ProblemException e) {
             errors.addAll(e.errors());
         }
-        Optional<String> regionPrefix = normalise(region);
-        if (regionPrefix.isPresent() && !REGION.matcher(regionPrefix.get()).matches()) {
-            errors.add(new FieldError("region", "format", "region must be 2, 4 or 6 digits of a GB/T 2260 region code"));
+        Optional<RegionPrefix> regionPrefix = Optional.empty();
+        try {
+            regionPrefix = RegionPrefix.parse(region);
+        } catch (ProblemException e) {
+            errors.addAll(e.errors());
         }
         Optional<LocalDate> first = date(from, "from", errors);
         Optional<LocalDate> last = date(to, "to", errors);
@@ -55,7 +55,7 @@ record DisclosureQuery(Optional<DisclosureCategory> category, Optional<String> d
 
     /** Identifies these filters in cursors, so that a cursor cannot be replayed against others. */
     String fingerprint() {
-        return "disclosures|" + category.map(Enum::name).orElse("") + "|" + department.orElse("") + "|" + regionPrefix.orElse("") + "|"
+        return "disclosures|" + category.map(Enum::name).orElse("") + "|" + department.orElse("") + "|" + regionPrefix.map(RegionPrefix::digits).orElse("") + "|"
                 + from.map(LocalDate::toString).orElse("") + "|" + to.map(LocalDate::toString).orElse("");
     }
 

@@ -14,11 +14,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-import cn.opencredit.gateway.record.RecordCategory;
-import cn.opencredit.gateway.record.RecordStatus;
 import cn.opencredit.gateway.record.RecordView;
-import cn.opencredit.gateway.record.Severity;
-import cn.opencredit.gateway.shared.money.Money;
+import cn.opencredit.gateway.shared.sql.SqlArgs;
 
 /** Disclosed records across all subjects, newest decision first, on the reactive client. */
 @ApplicationScoped
@@ -51,21 +48,14 @@ class DisclosureRepository {
         StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS)
                 .append(" FROM credit_record r JOIN subject s ON s.id = r.subject_id WHERE ").append(DISCLOSED)
                 .append(" AND r.published_from <= $1 AND (r.published_until IS NULL OR r.published_until >= $1) AND s.uscc IS NOT NULL");
-        query.category().ifPresent(category -> sql.append(" AND r.category = ").append(parameter(args, category.name())));
-        query.department().ifPresent(department -> sql.append(" AND r.source_department_uscc = ").append(parameter(args, department)));
-        query.regionPrefix().ifPresent(region -> {
-            if (region.length() == 6) {
-                sql.append(" AND s.region_code = ").append(parameter(args, region));
-            } else {
-                sql.append(" AND s.region_code >= ").append(parameter(args, region))
-                        .append(" AND s.region_code < ").append(parameter(args, upperBound(region)));
-            }
-        });
-        query.from().ifPresent(from -> sql.append(" AND r.decision_date >= ").append(parameter(args, from)));
-        query.to().ifPresent(to -> sql.append(" AND r.decision_date <= ").append(parameter(args, to)));
-        after.ifPresent(position -> sql.append(" AND (r.decision_date, r.id) < (").append(parameter(args, position.decisionDate()))
-                .append(", ").append(parameter(args, position.id())).append(')'));
-        sql.append(" ORDER BY r.decision_date DESC, r.id DESC LIMIT ").append(parameter(args, fetchSize));
+        query.category().ifPresent(category -> sql.append(" AND r.category = ").append(SqlArgs.bind(args, category.name())));
+        query.department().ifPresent(department -> sql.append(" AND r.source_department_uscc = ").append(SqlArgs.bind(args, department)));
+        query.regionPrefix().ifPresent(region -> sql.append(" AND ").append(region.condition("s.region_code", args)));
+        query.from().ifPresent(from -> sql.append(" AND r.decision_date >= ").append(SqlArgs.bind(args, from)));
+        query.to().ifPresent(to -> sql.append(" AND r.decision_date <= ").append(SqlArgs.bind(args, to)));
+        after.ifPresent(position -> sql.append(" AND (r.decision_date, r.id) < (").append(SqlArgs.bind(args, position.decisionDate()))
+                .append(", ").append(SqlArgs.bind(args, position.id())).append(')'));
+        sql.append(" ORDER BY r.decision_date DESC, r.id DESC LIMIT ").append(SqlArgs.bind(args, fetchSize));
         return pool.preparedQuery(sql.toString()).execute(Tuple.from(args))
                 .map(rows -> {
                     List<DisclosureView> views = new ArrayList<>(rows.size());
@@ -74,39 +64,12 @@ class DisclosureRepository {
                 });
     }
 
-    private static String parameter(List<Object> args, Object value) {
-        args.add(value);
-        return "$" + args.size();
-    }
-
     private static String quoted(List<String> constants) {
         return constants.stream().map(c -> "'" + c + "'").collect(Collectors.joining(", "));
     }
 
-    /** The smallest string greater than every string that starts with {@code prefix} (region codes are "C" collated digits). */
-    private static String upperBound(String prefix) {
-        return prefix.substring(0, prefix.length() - 1) + (char) (prefix.charAt(prefix.length() - 1) + 1);
-    }
-
     private static DisclosureView toView(Row row) {
-        RecordStatus status = RecordStatus.valueOf(row.getString("status"));
-        String severity = row.getString("severity");
-        RecordView record = new RecordView(
-                row.getLong("id").toString(),
-                RecordCategory.valueOf(row.getString("category")),
-                row.getString("title"),
-                row.getString("decision_number"),
-                row.getLocalDate("decision_date"),
-                row.getLocalDate("reported_on"),
-                new RecordView.Department(row.getString("source_department"), row.getString("source_department_uscc")),
-                row.getString("content"),
-                row.getString("legal_basis"),
-                severity == null ? null : Severity.valueOf(severity),
-                Money.of(row.getBigDecimal("amount"), row.getString("currency")),
-                row.getLocalDate("published_from"),
-                row.getLocalDate("published_until"),
-                status,
-                status == RecordStatus.DISPUTED);
+        RecordView record = RecordView.fromRow(row, "id", "status");
         return new DisclosureView(new DisclosureView.Subject(row.getString("uscc"), row.getString("name"), row.getString("region_code")), record);
     }
 }

@@ -11,10 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-import cn.opencredit.gateway.shared.money.Money;
 
 /** Public reads of credit records, on the reactive PostgreSQL client (the hot read path). */
 @ApplicationScoped
@@ -54,7 +52,7 @@ class RecordRepository {
         return pool.preparedQuery(sql.toString()).execute(Tuple.from(args))
                 .map(rows -> {
                     List<RecordView> records = new ArrayList<>(rows.size());
-                    rows.forEach(row -> records.add(toView(row)));
+                    rows.forEach(row -> records.add(RecordView.fromRow(row, "id", "status")));
                     return records;
                 });
     }
@@ -74,24 +72,4 @@ class RecordRepository {
         return RecordPolicies.PUBLICLY_LISTED_STATUSES.stream().map(Enum::name).toArray(String[]::new);
     }
 
-    private static RecordView toView(Row row) {
-        RecordStatus status = RecordStatus.valueOf(row.getString("status"));
-        String severity = row.getString("severity");
-        return new RecordView(
-                row.getLong("id").toString(),
-                RecordCategory.valueOf(row.getString("category")),
-                row.getString("title"),
-                row.getString("decision_number"),
-                row.getLocalDate("decision_date"),
-                row.getLocalDate("reported_on"),
-                new RecordView.Department(row.getString("source_department"), row.getString("source_department_uscc")),
-                row.getString("content"),
-                row.getString("legal_basis"),
-                severity == null ? null : Severity.valueOf(severity),
-                Money.of(row.getBigDecimal("amount"), row.getString("currency")),
-                row.getLocalDate("published_from"),
-                row.getLocalDate("published_until"),
-                status,
-                status == RecordStatus.DISPUTED);
-    }
 }

@@ -12,6 +12,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
+import cn.opencredit.gateway.shared.sql.SqlArgs;
 import cn.opencredit.gateway.shared.uscc.Uscc;
 
 /** Subject reads on the reactive PostgreSQL client (the hot read path). */
@@ -48,25 +49,16 @@ class SubjectRepository {
         List<Object> args = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM subject WHERE uscc IS NOT NULL");
         search.text().ifPresent(text -> {
-            args.add("%" + escapeLike(text) + "%");
+            args.add("%" + SqlArgs.escapeLike(text) + "%");
             sql.append(" AND (name_folded ILIKE $").append(args.size());
             search.usccPrefix().ifPresent(prefix -> {
                 args.add(prefix);
-                args.add(upperBound(prefix));
+                args.add(SqlArgs.upperBound(prefix));
                 sql.append(" OR (uscc >= $").append(args.size() - 1).append(" AND uscc < $").append(args.size()).append(')');
             });
             sql.append(')');
         });
-        search.regionPrefix().ifPresent(region -> {
-            if (region.length() == 6) {
-                args.add(region);
-                sql.append(" AND region_code = $").append(args.size());
-            } else {
-                args.add(region);
-                args.add(upperBound(region));
-                sql.append(" AND region_code >= $").append(args.size() - 1).append(" AND region_code < $").append(args.size());
-            }
-        });
+        search.regionPrefix().ifPresent(region -> sql.append(" AND ").append(region.condition("region_code", args)));
         search.type().ifPresent(type -> {
             args.add(type.name());
             sql.append(" AND subject_type = $").append(args.size());
@@ -78,17 +70,6 @@ class SubjectRepository {
         args.add(fetchSize);
         sql.append(" ORDER BY uscc LIMIT $").append(args.size());
         return pool.preparedQuery(sql.toString()).execute(Tuple.from(args)).map(SubjectRepository::toRows);
-    }
-
-    /** ILIKE treats {@code %}, {@code _} and the escape character itself as wildcards. */
-    static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    /** The smallest string greater than every string that starts with {@code prefix} (bytewise, "C" collation). */
-    static String upperBound(String prefix) {
-        char last = prefix.charAt(prefix.length() - 1);
-        return prefix.substring(0, prefix.length() - 1) + (char) (last + 1);
     }
 
     private static List<SubjectRow> toRows(RowSet<Row> rows) {

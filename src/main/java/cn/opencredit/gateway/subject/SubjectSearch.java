@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import cn.opencredit.gateway.shared.problem.FieldError;
 import cn.opencredit.gateway.shared.problem.ProblemException;
 import cn.opencredit.gateway.shared.problem.ProblemType;
+import cn.opencredit.gateway.shared.sql.RegionPrefix;
 import cn.opencredit.gateway.shared.web.ApiCode;
 
 /**
@@ -20,29 +21,25 @@ import cn.opencredit.gateway.shared.web.ApiCode;
  * @param regionPrefix 2 (province), 4 (prefecture) or 6 (county) digits of the region code
  * @param type         the subject type
  */
-public record SubjectSearch(Optional<String> text, Optional<String> usccPrefix, Optional<String> regionPrefix,
+public record SubjectSearch(Optional<String> text, Optional<String> usccPrefix, Optional<RegionPrefix> regionPrefix,
         Optional<SubjectType> type) {
 
     static final int MAX_TEXT_LENGTH = 100;
 
     private static final Pattern USCC_PREFIX = Pattern.compile("[0-9A-HJ-NPQRTUWXY]{1,18}");
-    private static final Pattern REGION = Pattern.compile("\\d{2}|\\d{4}|\\d{6}");
 
     public static SubjectSearch parse(String q, String region, String type) {
         Optional<String> text = normalise(q);
         text.ifPresent(SubjectSearch::checkText);
         Optional<String> usccPrefix = text.map(t -> t.toUpperCase(Locale.ROOT)).filter(t -> USCC_PREFIX.matcher(t).matches());
-        Optional<String> regionPrefix = normalise(region);
-        regionPrefix.filter(r -> !REGION.matcher(r).matches()).ifPresent(r -> {
-            throw invalid("region", "format", "region must be 2, 4 or 6 digits of a GB/T 2260 region code");
-        });
+        Optional<RegionPrefix> regionPrefix = RegionPrefix.parse(region);
         Optional<SubjectType> subjectType = normalise(type).map(t -> ApiCode.parse(SubjectType.class, t, "type"));
         return new SubjectSearch(text, usccPrefix, regionPrefix, subjectType);
     }
 
     /** Identifies this search in its cursors, so that a cursor cannot be replayed against other filters. */
     String fingerprint() {
-        return "subjects|" + text.orElse("") + "|" + regionPrefix.orElse("") + "|" + type.map(Enum::name).orElse("");
+        return "subjects|" + text.orElse("") + "|" + regionPrefix.map(RegionPrefix::digits).orElse("") + "|" + type.map(Enum::name).orElse("");
     }
 
     private static Optional<String> normalise(String raw) {
