@@ -1,7 +1,9 @@
--- Admits one call of one consumer or refuses it, in one atomic step: GCRA for the burst and the
--- sustained rate, and a counter per calendar day in Asia/Shanghai for the daily quota. Deciding and
--- recording inside one script is what keeps any number of replicas from admitting more than the
--- plan between them. GcraPolicy takes the same steps in Java; keep the two in line.
+-- Decides one or more calls of one consumer that arrived together, in one atomic step: GCRA for
+-- the burst and the sustained rate, and a counter per calendar day in Asia/Shanghai for the daily
+-- quota. As many calls as both have room for are admitted, in arrival order, the others refused,
+-- exactly as if the calls had come one by one. Deciding and recording inside one script is what
+-- keeps any number of replicas from admitting more than the plan between them. GcraPolicy takes
+-- the same steps in Java (acquireAll); keep the two in line.
 --
 -- KEYS[1]  the consumer's TAT key: theoretical arrival time, microseconds since the epoch
 -- KEYS[2]  the consumer's day-key prefix; the day's key is this plus the Shanghai date, yyyymmdd.
@@ -11,11 +13,14 @@
 -- ARGV[1]  emission interval in microseconds (one over the sustained rate)
 -- ARGV[2]  burst
 -- ARGV[3]  daily quota
+-- ARGV[4]  how many calls arrived together (at least 1; 1 when absent)
 --
--- Returns { the limit that refused the call ("burst" or "day"), or "" when it was admitted,
---           burst remaining, microseconds until the burst is full again,
---           day remaining, microseconds until the day ends,
---           microseconds until a refused call could be admitted, 0 when admitted }
+-- Returns { how many of the calls were admitted, from the first on,
+--           the limit that refused the others ("burst" or "day"), or "" when all were admitted,
+--           microseconds from now to the theoretical arrival time after the admitted calls,
+--           calls left today,
+--           microseconds until the day ends,
+--           microseconds until a refused call could be admitted, 0 when none was refused }
 
 -- China has kept UTC+8, without daylight saving, since 1991.
 local SHANGHAI_OFFSET = 8 * 3600 * 1000000
@@ -41,6 +46,7 @@ end
 local interval = tonumber(ARGV[1])
 local burst = tonumber(ARGV[2])
 local quota = tonumber(ARGV[3])
+local calls = tonumber(ARGV[4]) or 1
 
 -- The server's clock, so that every replica counts the same time and the same day.
 local time = redis.call('TIME')
@@ -52,24 +58,30 @@ local day_reset = (day + 1) * DAY - local_time
 local day_key = KEYS[2] .. yyyymmdd(day)
 
 local tat = math.max(tonumber(redis.call('GET', KEYS[1])) or now, now)
--- Positive when the call would arrive before the burst has room for it.
-local burst_wait = tat + interval - burst * interval - now
 local used = tonumber(redis.call('GET', day_key)) or 0
 
-local refused_by, retry_after = '', 0
-if used >= quota then
-    refused_by, retry_after = 'day', math.max(day_reset, burst_wait)
-elseif burst_wait > 0 then
-    refused_by, retry_after = 'burst', burst_wait
-else
-    tat = tat + interval
+-- k calls move the TAT k intervals on, and it may run at most a whole burst ahead of now.
+local burst_room = math.max(0, math.floor((burst * interval - (tat - now)) / interval))
+local quota_room = math.max(0, quota - used)
+local admitted = math.min(calls, burst_room, quota_room)
+
+if admitted > 0 then
+    tat = tat + admitted * interval
     -- tostring would print a microsecond timestamp in 14 significant digits and lose the rest.
     redis.call('SET', KEYS[1], string.format('%d', tat), 'PX', math.ceil((tat - now) / 1000))
-    used = redis.call('INCR', day_key)
+    used = redis.call('INCRBY', day_key, admitted)
     redis.call('PEXPIRE', day_key, math.ceil(day_reset / 1000) + DAY_KEY_MARGIN_MS)
 end
 
-return { refused_by,
-         math.max(0, math.floor((burst * interval - (tat - now)) / interval)), tat - now,
-         math.max(0, quota - used), day_reset,
-         retry_after }
+local refused_by, retry_after = '', 0
+if admitted < calls then
+    -- Positive when the next call would arrive before the burst has room for it.
+    local burst_wait = tat + interval - burst * interval - now
+    if used >= quota then
+        refused_by, retry_after = 'day', math.max(day_reset, burst_wait)
+    else
+        refused_by, retry_after = 'burst', burst_wait
+    end
+end
+
+return { admitted, refused_by, tat - now, math.max(0, quota - used), day_reset, retry_after }

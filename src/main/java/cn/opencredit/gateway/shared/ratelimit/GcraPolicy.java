@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 import cn.opencredit.gateway.shared.ratelimit.RateDecision.Limit;
 import cn.opencredit.gateway.shared.time.ChinaTime;
@@ -40,6 +42,24 @@ final class GcraPolicy {
     record Outcome(State state, RateDecision decision) {
     }
 
+    /**
+     * What one decision over several calls of a consumer, arrived together, did. The calls are
+     * decided in arrival order, exactly as if they had come one by one. {@code acquire.lua} returns
+     * the same fields.
+     *
+     * @param admitted         how many of the calls, from the first on, were admitted
+     * @param refusedBy        the limit that refused the others; null when all were admitted
+     * @param tatMicros        the theoretical arrival time after the admitted calls, relative to now
+     * @param dayRemaining     calls left today after the admitted ones
+     * @param dayResetMicros   until midnight in Asia/Shanghai
+     * @param retryAfterMicros for the refused calls, until a call could be admitted; 0 when none was refused
+     */
+    record Batch(int admitted, Limit refusedBy, long tatMicros, long dayRemaining, long dayResetMicros, long retryAfterMicros) {
+    }
+
+    record BatchOutcome(State state, Batch batch) {
+    }
+
     private GcraPolicy() {
     }
 
@@ -48,32 +68,69 @@ final class GcraPolicy {
      * the state as it was, so refusals neither delay later calls nor count against the quota.
      */
     static Outcome acquire(State state, RatePlan plan, long nowMicros, boolean degraded) {
+        BatchOutcome outcome = acquireAll(state, plan, nowMicros, 1);
+        return new Outcome(outcome.state(), decisions(plan, 1, outcome.batch(), degraded).getFirst());
+    }
+
+    /**
+     * Decides {@code calls} calls that arrived together: as many as both the burst and the daily
+     * quota have room for are admitted, the others refused, and only the admitted ones change the state.
+     */
+    static BatchOutcome acquireAll(State state, RatePlan plan, long nowMicros, int calls) {
+        if (calls < 1) {
+            throw new IllegalArgumentException("A decision is about at least one call, not " + calls);
+        }
         long interval = emissionIntervalMicros(plan);
         ZonedDateTime now = Instant.EPOCH.plus(nowMicros, ChronoUnit.MICROS).atZone(ChinaTime.ZONE);
         LocalDate today = now.toLocalDate();
         long dayReset = ChronoUnit.MICROS.between(now, today.plusDays(1).atStartOfDay(ChinaTime.ZONE));
         long used = today.equals(state.day()) ? state.used() : 0;
         long tat = Math.max(state.tatMicros(), nowMicros);
-        // Positive when the call would arrive before the burst has room for it.
-        long burstWait = tat + interval - plan.burst() * interval - nowMicros;
+        // k calls move the TAT k intervals on, and it may run at most a whole burst ahead of now.
+        long burstRoom = Math.max(0, Math.floorDiv(plan.burst() * interval - (tat - nowMicros), interval));
+        long quotaRoom = Math.max(0, plan.dailyQuota() - used);
+        int admitted = (int) Math.min(calls, Math.min(burstRoom, quotaRoom));
 
-        Limit refusedBy = null;
-        long retryAfter = 0;
         State next = state;
-        if (used >= plan.dailyQuota()) {
-            refusedBy = Limit.DAY;
-            retryAfter = Math.max(dayReset, burstWait);
-        } else if (burstWait > 0) {
-            refusedBy = Limit.BURST;
-            retryAfter = burstWait;
-        } else {
-            tat += interval;
-            used++;
+        if (admitted > 0) {
+            tat += admitted * interval;
+            used += admitted;
             next = new State(tat, today, used);
         }
-        long burstRemaining = Math.max(0, Math.floorDiv(plan.burst() * interval - (tat - nowMicros), interval));
-        return new Outcome(next, decision(plan, refusedBy, burstRemaining, tat - nowMicros,
-                Math.max(0, plan.dailyQuota() - used), dayReset, retryAfter, degraded));
+        Limit refusedBy = null;
+        long retryAfter = 0;
+        if (admitted < calls) {
+            // Positive when the next call would arrive before the burst has room for it.
+            long burstWait = tat + interval - plan.burst() * interval - nowMicros;
+            if (used >= plan.dailyQuota()) {
+                refusedBy = Limit.DAY;
+                retryAfter = Math.max(dayReset, burstWait);
+            } else {
+                refusedBy = Limit.BURST;
+                retryAfter = burstWait;
+            }
+        }
+        return new BatchOutcome(next, new Batch(admitted, refusedBy, tat - nowMicros, Math.max(0, plan.dailyQuota() - used), dayReset,
+                retryAfter));
+    }
+
+    /**
+     * One decision per call of a batch, in arrival order: each admitted call sees what remained
+     * right after it, as it would have had it come alone; each refused call sees the final state.
+     */
+    static List<RateDecision> decisions(RatePlan plan, int calls, Batch batch, boolean degraded) {
+        long interval = emissionIntervalMicros(plan);
+        List<RateDecision> decisions = new ArrayList<>(calls);
+        for (int i = 0; i < calls; i++) {
+            boolean admitted = i < batch.admitted();
+            // Every admitted call after this one moved the TAT one interval on and used one call of the day.
+            long later = admitted ? batch.admitted() - 1L - i : 0;
+            long tat = batch.tatMicros() - later * interval;
+            long burstRemaining = Math.max(0, Math.floorDiv(plan.burst() * interval - tat, interval));
+            decisions.add(decision(plan, admitted ? null : batch.refusedBy(), burstRemaining, tat, batch.dayRemaining() + later,
+                    batch.dayResetMicros(), admitted ? 0 : batch.retryAfterMicros(), degraded));
+        }
+        return decisions;
     }
 
     /** Builds the decision from microsecond durations, as both this class and the Redis script yield them. */

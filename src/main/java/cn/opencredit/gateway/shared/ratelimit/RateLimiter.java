@@ -7,9 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,15 +29,22 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 
 /**
- * Decides whether a consumer's call fits its plan. Each decision is one run of the script
+ * Decides whether a consumer's call fits its plan. Decisions are runs of the script
  * {@code ratelimit/acquire.lua} in Redis, which reads and writes the consumer's counters
  * atomically, so any number of replicas together admit no more than the plan.
+ *
+ * <p>Calls of one consumer are coalesced: while one run for the consumer is in flight, the calls
+ * that arrive wait and the next run decides all of them at once, in arrival order. The decisions
+ * are the same as one run per call would give (the script admits as many as fit and refuses the
+ * rest), but a busy consumer costs one Redis round trip per round trip's worth of calls instead of
+ * one per call, and a consumer's calls never queue for connections behind each other.
  *
  * <p>When Redis does not answer within {@code opencredit.ratelimit.redis-timeout}, this replica
  * decides alone, at the configured share of each plan, until Redis answers again. A decision is
@@ -51,6 +62,8 @@ public class RateLimiter {
     private static final long PROBE_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** Enough for every consumer a replica serves in a day; bounds the fallback's memory. */
     private static final int FALLBACK_CAPACITY = 50_000;
+    /** Bounds one script run; more waiting calls of a consumer go in the next run. */
+    static final int MAX_BATCH = 1_000;
 
     private final Redis redis;
     private final RateLimitConfig config;
@@ -61,6 +74,9 @@ public class RateLimiter {
     private final AtomicBoolean degraded = new AtomicBoolean();
     private final AtomicLong nextProbe = new AtomicLong();
     private final Counter degradations;
+    private final Counter runs;
+    /** Consumers with a run in flight, and the calls waiting for the next one. */
+    private final ConcurrentHashMap<String, Lane> lanes = new ConcurrentHashMap<>();
 
     RateLimiter(Redis redis, RateLimitConfig config, Clock clock, MeterRegistry registry) {
         // Checked here, at start-up, because a bad timeout would otherwise fail every call.
@@ -75,6 +91,9 @@ public class RateLimiter {
         this.scriptSha = sha1(script);
         this.degradations = Counter.builder("opencredit.ratelimit.degraded")
                 .description("Times this replica lost Redis and began limiting calls on its own")
+                .register(registry);
+        this.runs = Counter.builder("opencredit.ratelimit.redis.runs")
+                .description("Runs of the limiter script in Redis; each decides all calls of one consumer that arrived together")
                 .register(registry);
         Gauge.builder("opencredit.ratelimit.degraded.active", degraded, active -> active.get() ? 1 : 0)
                 .description("1 while this replica limits calls on its own because Redis is unreachable, else 0")
@@ -95,23 +114,86 @@ public class RateLimiter {
         if (degraded.get() && !probeDue()) {
             return Uni.createFrom().item(() -> alone(consumerKey, plan));
         }
-        return shared(consumerKey, plan)
+        return Uni.createFrom().emitter(emitter -> enqueue(consumerKey, new Waiter(plan, emitter)));
+    }
+
+    private void enqueue(String consumerKey, Waiter waiter) {
+        List<Waiter> run = new ArrayList<>(1);
+        lanes.compute(consumerKey, (key, lane) -> {
+            Lane current = lane == null ? new Lane() : lane;
+            if (current.running) {
+                current.waiting.add(waiter);
+            } else {
+                current.running = true;
+                run.add(waiter);
+            }
+            return current;
+        });
+        if (!run.isEmpty()) {
+            run(consumerKey, run);
+        }
+    }
+
+    /** Decides one run's calls in Redis, then starts the next run with the calls that arrived meanwhile. */
+    private void run(String consumerKey, List<Waiter> run) {
+        RatePlan plan = run.getFirst().plan();
+        runs.increment();
+        shared(consumerKey, plan, run.size())
                 .ifNoItem().after(config.redisTimeout()).fail()
                 .invoke(this::recovered)
-                .onFailure().recoverWithItem(failure -> degrade(failure, consumerKey, plan));
+                .subscribe().with(
+                        decisions -> {
+                            for (int i = 0; i < run.size(); i++) {
+                                run.get(i).emitter().complete(decisions.get(i));
+                            }
+                            next(consumerKey);
+                        },
+                        failure -> {
+                            run.forEach(waiter -> waiter.emitter().complete(degrade(failure, consumerKey, plan)));
+                            next(consumerKey);
+                        });
     }
 
-    private Uni<RateDecision> shared(String consumerKey, RatePlan plan) {
+    private void next(String consumerKey) {
+        while (true) {
+            List<Waiter> run = nextRun(consumerKey);
+            if (run.isEmpty()) {
+                return;
+            }
+            if (!degraded.get() || probeDue()) {
+                run(consumerKey, run);
+                return;
+            }
+            RatePlan plan = run.getFirst().plan();
+            run.forEach(waiter -> waiter.emitter().complete(alone(consumerKey, plan)));
+        }
+    }
+
+    /** The calls of the next run, taken off the lane; none when no call waits, and then the lane is gone. */
+    private List<Waiter> nextRun(String consumerKey) {
+        List<Waiter> run = new ArrayList<>();
+        lanes.computeIfPresent(consumerKey, (key, lane) -> {
+            // One run is about one plan; a consumer whose plan just changed has the rest decided in the following run.
+            RatePlan plan = lane.waiting.isEmpty() ? null : lane.waiting.peekFirst().plan();
+            while (!lane.waiting.isEmpty() && run.size() < MAX_BATCH && lane.waiting.peekFirst().plan().equals(plan)) {
+                run.add(lane.waiting.pollFirst());
+            }
+            return run.isEmpty() ? null : lane;
+        });
+        return run;
+    }
+
+    private Uni<List<RateDecision>> shared(String consumerKey, RatePlan plan, int calls) {
         // The consumer in braces is the Redis Cluster hash tag: both keys land in one slot.
         String keys = config.keyPrefix() + "{" + consumerKey + "}:";
-        return evaluate(Command.EVALSHA, scriptSha, keys, plan)
+        return evaluate(Command.EVALSHA, scriptSha, keys, plan, calls)
                 // EVAL rather than SCRIPT LOAD: a cluster client sends SCRIPT LOAD to any node,
                 // while EVAL goes to the node holding the keys and leaves the script cached there.
-                .onFailure(RateLimiter::scriptMissing).recoverWithUni(missing -> evaluate(Command.EVAL, script, keys, plan))
-                .map(reply -> decision(reply, plan));
+                .onFailure(RateLimiter::scriptMissing).recoverWithUni(missing -> evaluate(Command.EVAL, script, keys, plan, calls))
+                .map(reply -> GcraPolicy.decisions(plan, calls, batch(reply), false));
     }
 
-    private Uni<Response> evaluate(Command command, String scriptOrSha, String keys, RatePlan plan) {
+    private Uni<Response> evaluate(Command command, String scriptOrSha, String keys, RatePlan plan, int calls) {
         return redis.send(Request.cmd(command)
                 .arg(scriptOrSha)
                 .arg(2)
@@ -119,14 +201,14 @@ public class RateLimiter {
                 .arg(keys + "day:")
                 .arg(GcraPolicy.emissionIntervalMicros(plan))
                 .arg(plan.burst())
-                .arg(plan.dailyQuota()));
+                .arg(plan.dailyQuota())
+                .arg(calls));
     }
 
-    private static RateDecision decision(Response reply, RatePlan plan) {
-        String refusedBy = reply.get(0).toString();
-        return GcraPolicy.decision(plan, refusedBy.isEmpty() ? null : Limit.valueOf(refusedBy.toUpperCase(Locale.ROOT)),
-                reply.get(1).toLong(), reply.get(2).toLong(), reply.get(3).toLong(), reply.get(4).toLong(), reply.get(5).toLong(),
-                false);
+    private static GcraPolicy.Batch batch(Response reply) {
+        String refusedBy = reply.get(1).toString();
+        return new GcraPolicy.Batch(reply.get(0).toInteger(), refusedBy.isEmpty() ? null : Limit.valueOf(refusedBy.toUpperCase(Locale.ROOT)),
+                reply.get(2).toLong(), reply.get(3).toLong(), reply.get(4).toLong(), reply.get(5).toLong());
     }
 
     private RateDecision alone(String consumerKey, RatePlan plan) {
@@ -176,5 +258,15 @@ public class RateLimiter {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java platform provides SHA-1", e);
         }
+    }
+
+    private record Waiter(RatePlan plan, UniEmitter<? super RateDecision> emitter) {
+    }
+
+    /** One consumer's calls: whether a run is in flight, and who waits for the next. Guarded by the map's lock on its key. */
+    private static final class Lane {
+
+        final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
+        boolean running;
     }
 }

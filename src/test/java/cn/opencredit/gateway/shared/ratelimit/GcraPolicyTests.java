@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -182,5 +185,58 @@ class GcraPolicyTests {
     void shouldKeepFastRatesExactInMicroseconds() {
         assertEquals(2_000, GcraPolicy.emissionIntervalMicros(new RatePlan("test", 500, 1, 1)));
         assertEquals(333_334, GcraPolicy.emissionIntervalMicros(new RatePlan("test", 3, 1, 1)));
+    }
+
+    @Test
+    void shouldDecideCallsArrivingTogetherAsIfTheyHadComeOneByOne() {
+        RatePlan plan = new RatePlan("test", 2, 5, 1_000);
+        State together = State.NEW;
+        GcraPolicy.BatchOutcome outcome = GcraPolicy.acquireAll(together, plan, GcraPolicy.micros(NOON), 8);
+        List<RateDecision> batched = GcraPolicy.decisions(plan, 8, outcome.batch(), false);
+
+        List<RateDecision> oneByOne = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            oneByOne.add(call(plan, NOON));
+        }
+
+        assertEquals(oneByOne, batched);
+        assertEquals(5, outcome.batch().admitted());
+        assertEquals(Limit.BURST, outcome.batch().refusedBy());
+        assertEquals(state, outcome.state(), "the batch leaves the state the single calls left");
+    }
+
+    @Test
+    void shouldAdmitTheRestOfTheQuotaAndRefuseTheOthersByDay() {
+        RatePlan plan = new RatePlan("test", 1_000, 1_000, 3);
+        call(plan, NOON);
+
+        GcraPolicy.BatchOutcome outcome = GcraPolicy.acquireAll(state, plan, GcraPolicy.micros(NOON), 4);
+        List<RateDecision> decisions = GcraPolicy.decisions(plan, 4, outcome.batch(), false);
+
+        assertEquals(List.of(true, true, false, false), decisions.stream().map(RateDecision::allowed).toList());
+        assertEquals(List.of(1L, 0L, 0L, 0L), decisions.stream().map(RateDecision::dayRemaining).toList());
+        assertEquals(Limit.DAY, decisions.get(3).refusedBy());
+        assertEquals(Duration.ofHours(12).toSeconds(), decisions.get(3).retryAfterSeconds());
+        assertEquals(3, outcome.state().used());
+    }
+
+    @Test
+    void shouldRefuseAWholeBatchWithoutChangingTheState() {
+        RatePlan plan = new RatePlan("test", 0.01, 1, 1_000);
+        call(plan, NOON);
+        State before = state;
+
+        GcraPolicy.BatchOutcome outcome = GcraPolicy.acquireAll(before, plan, GcraPolicy.micros(NOON), 3);
+
+        assertEquals(0, outcome.batch().admitted());
+        assertSame(before, outcome.state());
+        assertTrue(GcraPolicy.decisions(plan, 3, outcome.batch(), false).stream()
+                .allMatch(d -> d.refusedBy() == Limit.BURST && d.retryAfterSeconds() == 100));
+    }
+
+    @Test
+    void shouldRefuseToDecideNoCallsAtAll() {
+        assertThrows(IllegalArgumentException.class,
+                () -> GcraPolicy.acquireAll(State.NEW, new RatePlan("test", 1, 1, 1), GcraPolicy.micros(NOON), 0));
     }
 }

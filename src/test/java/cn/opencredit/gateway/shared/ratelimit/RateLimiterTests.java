@@ -95,6 +95,23 @@ class RateLimiterTests {
     }
 
     @Test
+    void shouldDecideACrowdOfOneConsumersCallsInFewerScriptRunsAndStillExactly() throws Exception {
+        RatePlan plan = new RatePlan("test", 1_000, 1_000, 120);
+        String consumer = consumer();
+        SimpleMeterRegistry replicaMeters = new SimpleMeterRegistry();
+        RateLimiter replica = replica(redisHosts, RACE_TIMEOUT, replicaMeters);
+
+        List<RateDecision> decisions = race(300, caller -> replica.acquire(consumer, plan));
+
+        double runs = replicaMeters.get("opencredit.ratelimit.redis.runs").counter().count();
+        assertTrue(runs >= 1 && runs < 150, "calls that arrive while a run is in flight wait for the next one: " + runs + " runs");
+        assertEquals(120, decisions.stream().filter(RateDecision::allowed).count());
+        assertTrue(decisions.stream().filter(RateDecision::allowed).map(RateDecision::dayRemaining).distinct().count() == 120,
+                "each admitted call sees its own remainder, as if it had come alone");
+        assertEquals("120", redis.value(String.class).get(dayKey(consumer)));
+    }
+
+    @Test
     void shouldAdmitExactlyTheBurstWhenCallsArriveAtOnce() throws Exception {
         RatePlan plan = new RatePlan("test", 0.01, 10, 1_000);
         String consumer = consumer();
