@@ -14,7 +14,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 
-/** Public reads of credit records, on the reactive PostgreSQL client (the hot read path). */
+/** Reads of a subject's credit records as an audience sees them, on the reactive PostgreSQL client (the hot read path). */
 @ApplicationScoped
 class RecordRepository {
 
@@ -22,9 +22,9 @@ class RecordRepository {
             id, category, title, decision_number, decision_date, reported_on, source_department, source_department_uscc,
             content, legal_basis, severity, amount, currency, published_from, published_until, status""";
 
-    /** RecordPolicies.publiclyVisible as SQL: $2 = visible statuses, $3 = today. */
-    private static final String PUBLICLY_VISIBLE = """
-            disclosure_level = 'PUBLIC' AND status = ANY($2) AND published_from <= $3
+    /** RecordPolicies.visible as SQL: $2 = visible statuses, $3 = today, $4 = the audience's disclosure levels. */
+    private static final String VISIBLE = """
+            disclosure_level = ANY($4) AND status = ANY($2) AND published_from <= $3
             AND (published_until IS NULL OR published_until >= $3)""";
 
     private final Pool pool;
@@ -33,11 +33,11 @@ class RecordRepository {
         this.pool = pool;
     }
 
-    Uni<List<RecordView>> findPublic(long subjectId, Optional<RecordCategory> category, Optional<List<String>> after,
-            int fetchSize, LocalDate today) {
-        List<Object> args = new ArrayList<>(List.of(subjectId, visibleStatuses(), today));
+    Uni<List<RecordView>> findVisible(long subjectId, RecordAudience audience, Optional<RecordCategory> category,
+            Optional<List<String>> after, int fetchSize, LocalDate today) {
+        List<Object> args = new ArrayList<>(List.of(subjectId, visibleStatuses(), today, levels(audience)));
         StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM credit_record WHERE subject_id = $1 AND ")
-                .append(PUBLICLY_VISIBLE);
+                .append(VISIBLE);
         category.ifPresent(c -> {
             args.add(c.name());
             sql.append(" AND category = $").append(args.size());
@@ -57,15 +57,19 @@ class RecordRepository {
                 });
     }
 
-    Uni<Map<RecordCategory, Long>> countPublicByCategory(long subjectId, LocalDate today) {
-        return pool.preparedQuery("SELECT category, count(*) AS n FROM credit_record WHERE subject_id = $1 AND " + PUBLICLY_VISIBLE
+    Uni<Map<RecordCategory, Long>> countVisibleByCategory(long subjectId, RecordAudience audience, LocalDate today) {
+        return pool.preparedQuery("SELECT category, count(*) AS n FROM credit_record WHERE subject_id = $1 AND " + VISIBLE
                         + " GROUP BY category")
-                .execute(Tuple.of(subjectId, visibleStatuses(), today))
+                .execute(Tuple.of(subjectId, visibleStatuses(), today, levels(audience)))
                 .map(rows -> {
                     Map<RecordCategory, Long> counts = new EnumMap<>(RecordCategory.class);
                     rows.forEach(row -> counts.put(RecordCategory.valueOf(row.getString("category")), row.getLong("n")));
                     return counts;
                 });
+    }
+
+    private static String[] levels(RecordAudience audience) {
+        return audience.levels().stream().map(Enum::name).toArray(String[]::new);
     }
 
     private static String[] visibleStatuses() {

@@ -26,11 +26,13 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 import cn.opencredit.gateway.shared.audit.Audited;
 import cn.opencredit.gateway.shared.paging.Page;
 import cn.opencredit.gateway.shared.problem.ProblemDetail;
+import cn.opencredit.gateway.shared.security.ApiClient;
 import cn.opencredit.gateway.shared.security.Scopes;
 import cn.opencredit.gateway.shared.uscc.Uscc;
 import cn.opencredit.gateway.shared.web.ConditionalResponses;
@@ -38,7 +40,7 @@ import cn.opencredit.gateway.shared.web.ApiCode;
 
 @Path("/api/v1/subjects/{uscc}/records")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "record", description = "信用记录: a subject's public credit records (双公示 and the other categories)")
+@Tag(name = "record", description = "信用记录: a subject's credit records (双公示 and the other categories)")
 @RolesAllowed(Scopes.PUBLIC_READ)
 @SecurityRequirement(name = "apiKey", scopes = Scopes.PUBLIC_READ)
 @APIResponse(responseCode = "401", ref = "Unauthenticated")
@@ -47,19 +49,23 @@ import cn.opencredit.gateway.shared.web.ApiCode;
 public class RecordResource {
 
     private final RecordService records;
+    private final SecurityIdentity caller;
 
-    RecordResource(RecordService records) {
+    RecordResource(RecordService records, SecurityIdentity caller) {
         this.records = records;
+        this.caller = caller;
     }
 
     @GET
     @Audited("subject.records")
     @Parameter(name = "X-Purpose", in = ParameterIn.HEADER, description = "Why the data is read (e.g. loan-application); "
             + "recorded in the subject's access log", schema = @Schema(type = SchemaType.STRING, maxLength = 200))
-    @Operation(operationId = "listSubjectRecords", summary = "Public credit records of a subject",
+    @Operation(operationId = "listSubjectRecords", summary = "Credit records of a subject",
             description = """
-                    The subject's records that the public may see, newest decision first: public disclosure level, inside their \
-                    publication window, not repaired and not revoked. Records under objection are included with `disputed: true`. \
+                    The subject's records that the caller may see, newest decision first: inside their publication window, not \
+                    repaired and not revoked, and of a disclosure level open to the caller (public records for everyone; also \
+                    authorised-level ones for the subject itself, through a consumer bound to its USCC; every level for departments \
+                    and operators). Records under objection are included with `disputed: true`. \
                     Keyset paging: follow `nextCursor`; every page costs the same.""")
     @APIResponse(responseCode = "200", description = "One page of records; `X-Cache` says whether it came from the cache",
             headers = {@Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
@@ -87,7 +93,8 @@ public class RecordResource {
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Optional<RecordCategory> wanted = Optional.ofNullable(category).filter(c -> !c.isBlank())
                 .map(c -> ApiCode.parse(RecordCategory.class, c, "category"));
-        return records.publicRecords(uscc, wanted, limit, cursor).map(answer -> ConditionalResponses.of(answer, ifNoneMatch));
+        return records.records(uscc, records.audienceOf(ApiClient.of(caller), uscc), wanted, limit, cursor)
+                .map(answer -> ConditionalResponses.of(answer, ifNoneMatch));
     }
 
     /** Names the page type in the OpenAPI document, where a generic {@link Page} has no name of its own. */

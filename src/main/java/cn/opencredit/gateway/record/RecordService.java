@@ -15,15 +15,14 @@ import cn.opencredit.gateway.shared.cache.CachedJson;
 import cn.opencredit.gateway.shared.cache.ReadThroughCache;
 import cn.opencredit.gateway.shared.paging.Page;
 import cn.opencredit.gateway.shared.paging.PageRequest;
+import cn.opencredit.gateway.shared.security.ApiClient;
 import cn.opencredit.gateway.shared.time.ChinaTime;
 import cn.opencredit.gateway.shared.uscc.Uscc;
 import cn.opencredit.gateway.subject.SubjectService;
 
-/** A subject's public credit records. */
+/** A subject's credit records, as the audience of the caller sees them. */
 @ApplicationScoped
 public class RecordService {
-
-    static final String PUBLIC_VIEW = "public";
 
     private final RecordRepository repository;
     private final SubjectService subjects;
@@ -37,18 +36,24 @@ public class RecordService {
         this.clock = clock;
     }
 
+    /** The audience a caller reads this subject's records as (see {@link RecordPolicies#audience}). */
+    public RecordAudience audienceOf(ApiClient caller, Uscc uscc) {
+        return caller == null ? RecordAudience.PUBLIC : RecordPolicies.audience(caller.type(), caller.boundUscc(), uscc.value());
+    }
+
     /**
-     * One page of the public records as cached JSON, newest first; a 404 problem when no subject
-     * has this USCC. Parameters are checked before the cache is asked.
+     * One page of the records the audience may see, as cached JSON, newest first; a 404 problem
+     * when no subject has this USCC. Parameters are checked before the cache is asked.
      */
-    public Uni<CachedJson> publicRecords(Uscc uscc, Optional<RecordCategory> category, String limit, String cursor) {
-        Log.debugf("publicRecords uscc=%s category=%s", uscc, category);
+    public Uni<CachedJson> records(Uscc uscc, RecordAudience audience, Optional<RecordCategory> category, String limit, String cursor) {
+        Log.debugf("records uscc=%s audience=%s category=%s", uscc, audience, category);
         String query = "records|" + uscc.value() + "|" + category.map(Enum::name).orElse("");
         PageRequest page = PageRequest.parse(limit, cursor, query, 2);
         Optional<List<String>> after = page.after(key -> List.of(LocalDate.parse(key.get(0)).toString(), Long.toString(Long.parseLong(key.get(1)))));
         String answer = "records:" + category.map(RecordCategory::code).orElse("all") + ":" + page.limit() + ":" + (cursor == null ? "" : cursor);
-        return cache.get(uscc.value(), answer, PUBLIC_VIEW, () -> subjects.requireId(uscc)
-                        .chain(subjectId -> repository.findPublic(subjectId, category, after, page.fetchSize(), ChinaTime.today(clock)))
+        return cache.get(uscc.value(), answer, audience.code(), () -> subjects.requireId(uscc)
+                        .chain(subjectId -> repository.findVisible(subjectId, audience, category, after, page.fetchSize(),
+                                ChinaTime.today(clock)))
                         .map(rows -> Page.of(rows, page, query, r -> List.of(r.decisionDate().toString(), r.id()))))
                 .invoke(cached -> {
                     if (!cached.found()) {
@@ -57,11 +62,11 @@ public class RecordService {
                 });
     }
 
-    public Uni<Map<RecordCategory, Long>> publicCounts(long subjectId) {
-        return repository.countPublicByCategory(subjectId, ChinaTime.today(clock));
+    public Uni<Map<RecordCategory, Long>> visibleCounts(long subjectId, RecordAudience audience) {
+        return repository.countVisibleByCategory(subjectId, audience, ChinaTime.today(clock));
     }
 
-    public Uni<List<RecordView>> latestPublic(long subjectId, int count) {
-        return repository.findPublic(subjectId, Optional.empty(), Optional.empty(), count, ChinaTime.today(clock));
+    public Uni<List<RecordView>> latestVisible(long subjectId, RecordAudience audience, int count) {
+        return repository.findVisible(subjectId, audience, Optional.empty(), Optional.empty(), count, ChinaTime.today(clock));
     }
 }

@@ -6,20 +6,21 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
 import cn.opencredit.gateway.creditlist.CreditListService;
+import cn.opencredit.gateway.record.RecordAudience;
 import cn.opencredit.gateway.record.RecordService;
 import cn.opencredit.gateway.shared.cache.CachedJson;
 import cn.opencredit.gateway.shared.cache.ReadThroughCache;
+import cn.opencredit.gateway.shared.security.ApiClient;
 import cn.opencredit.gateway.shared.uscc.Uscc;
 
 /**
- * The public credit profile: one read model assembled from subjects, records and lists. Its
- * parts are independent reads on the connection pool (no shared session), so they run at once.
- * Answers are cached per subject and view, and invalidated by the subject's data version.
+ * The credit profile: one read model assembled from subjects, records and lists. Its parts are
+ * independent reads on the connection pool (no shared session), so they run at once. The records
+ * in it are those the caller's audience may see; answers are cached per subject and audience, and
+ * invalidated by the subject's data version.
  */
 @ApplicationScoped
 public class SubjectProfileService {
-
-    static final String PUBLIC_VIEW = "public";
 
     private final SubjectService subjects;
     private final RecordService records;
@@ -33,10 +34,11 @@ public class SubjectProfileService {
         this.cache = cache;
     }
 
-    /** The public profile as cached JSON; a 404 problem when no subject has this USCC. */
-    public Uni<CachedJson> publicProfile(Uscc uscc) {
-        Log.debugf("publicProfile uscc=%s", uscc);
-        return cache.get(uscc.value(), "profile", PUBLIC_VIEW, () -> loadPublicProfile(uscc))
+    /** The profile as the caller's audience sees it, as cached JSON; a 404 problem when no subject has this USCC. */
+    public Uni<CachedJson> profile(Uscc uscc, ApiClient caller) {
+        RecordAudience audience = records.audienceOf(caller, uscc);
+        Log.debugf("profile uscc=%s audience=%s", uscc, audience);
+        return cache.get(uscc.value(), "profile", audience.code(), () -> loadProfile(uscc, audience))
                 .invoke(answer -> {
                     if (!answer.found()) {
                         throw SubjectService.notFound(uscc);
@@ -44,11 +46,12 @@ public class SubjectProfileService {
                 });
     }
 
-    private Uni<SubjectProfileView> loadPublicProfile(Uscc uscc) {
+    private Uni<SubjectProfileView> loadProfile(Uscc uscc, RecordAudience audience) {
         return subjects.require(uscc)
                 .chain(subject -> Uni.combine().all()
-                        .unis(lists.currentMemberships(subject.id()), lists.history(subject.id()), records.publicCounts(subject.id()),
-                                records.latestPublic(subject.id(), SubjectService.LATEST_RECORDS))
+                        .unis(lists.currentMemberships(subject.id()), lists.history(subject.id()),
+                                records.visibleCounts(subject.id(), audience),
+                                records.latestVisible(subject.id(), audience, SubjectService.LATEST_RECORDS))
                         .with((memberships, history, counts, latest) -> SubjectMapper.toProfile(subject, memberships, history, counts,
                                 latest)));
     }

@@ -23,11 +23,13 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 import cn.opencredit.gateway.shared.audit.Audited;
 import cn.opencredit.gateway.shared.paging.Page;
 import cn.opencredit.gateway.shared.problem.ProblemDetail;
+import cn.opencredit.gateway.shared.security.ApiClient;
 import cn.opencredit.gateway.shared.security.Scopes;
 import cn.opencredit.gateway.shared.uscc.Uscc;
 import cn.opencredit.gateway.shared.web.ConditionalResponses;
@@ -44,10 +46,12 @@ public class SubjectResource {
 
     private final SubjectService subjects;
     private final SubjectProfileService profiles;
+    private final SecurityIdentity caller;
 
-    SubjectResource(SubjectService subjects, SubjectProfileService profiles) {
+    SubjectResource(SubjectService subjects, SubjectProfileService profiles, SecurityIdentity caller) {
         this.subjects = subjects;
         this.profiles = profiles;
+        this.caller = caller;
     }
 
     @GET
@@ -55,13 +59,15 @@ public class SubjectResource {
     @Audited("subject.profile")
     @Parameter(name = "X-Purpose", in = ParameterIn.HEADER, description = "Why the data is read (e.g. loan-application); "
             + "recorded in the subject's access log", schema = @Schema(type = SchemaType.STRING, maxLength = 200))
-    @Operation(operationId = "getSubjectProfile", summary = "Public credit profile of a subject",
+    @Operation(operationId = "getSubjectProfile", summary = "Credit profile of a subject",
             description = """
                     Basic registration data, current list memberships (red, black, watch, abnormal, dishonest debtor) and the whole \
                     list history (removed and expired entries with their removal), the number of \
-                    public records per category and the latest public records of the subject with this USCC. The USCC is \
-                    normalised first (surrounding space trimmed, full-width characters folded, lower case raised), then both check \
-                    characters are verified: GB 11714 at position 17 and GB 32100 at position 18.""")
+                    visible records per category and the latest visible records of the subject with this USCC. Which records are \
+                    visible depends on the caller: the public (anonymous callers, apps, banks, agencies) sees public records; the \
+                    subject itself, through a consumer bound to its USCC, also authorised-level ones; departments and operators \
+                    every level. The USCC is normalised first (surrounding space trimmed, full-width characters folded, lower case \
+                    raised), then both check characters are verified: GB 11714 at position 17 and GB 32100 at position 18.""")
     @APIResponse(responseCode = "200", description = "The profile; `X-Cache` says whether it came from the cache",
             headers = {@Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "X-Cache", schema = @Schema(type = SchemaType.STRING, enumeration = {"HIT", "MISS"}))},
@@ -81,7 +87,7 @@ public class SubjectResource {
                     schema = @Schema(type = SchemaType.STRING, minLength = 18, maxLength = 64)) @PathParam("uscc") Uscc uscc,
             @Parameter(description = "An ETag of an earlier answer: 304 if the profile has not changed since")
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return profiles.publicProfile(uscc).map(answer -> ConditionalResponses.of(answer, ifNoneMatch));
+        return profiles.profile(uscc, ApiClient.of(caller)).map(answer -> ConditionalResponses.of(answer, ifNoneMatch));
     }
 
     @GET

@@ -114,13 +114,15 @@ class DepartmentIncludingSubjectTests {
     }
 
     @Test
-    void shouldShowNewMembershipInProfileRightAfterInclusion() {
+    void shouldShowNewMembershipInTheCachedProfileRightAfterInclusion() {
         String subject = lists.enterprise();
         given().header("Authorization", AccessFixtures.bearer(access.key(ConsumerType.APP))).when().get("/api/v1/subjects/{uscc}", subject)
                 .then().statusCode(200).body("listMemberships.size()", equalTo(0));
+        given().header("Authorization", AccessFixtures.bearer(access.key(ConsumerType.APP))).when().get("/api/v1/subjects/{uscc}", subject)
+                .then().statusCode(200).header("X-Cache", "HIT").body("listMemberships.size()", equalTo(0));
         String id = ListFixtures.include("red", inclusion(subject, ListFixtures.authority()));
         given().header("Authorization", AccessFixtures.bearer(access.key(ConsumerType.APP))).when().get("/api/v1/subjects/{uscc}", subject)
-                .then().statusCode(200).body("listMemberships.id", hasItem(id)).body("listHistory.id", hasItem(id));
+                .then().statusCode(200).header("X-Cache", "MISS").body("listMemberships.id", hasItem(id)).body("listHistory.id", hasItem(id));
     }
 
     @Test

@@ -8,6 +8,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -73,6 +74,24 @@ class DepartmentRemovingListEntryTests {
         assertEquals(removed.get("removed_at"), after.get("removed_at"));
         assertEquals("COURT_DECISION", after.get("removal_reason"));
         assertEquals(removed.get("version"), after.get("version"));
+    }
+
+    @Test
+    void shouldDropTheMembershipFromTheCachedProfileRightAfterRemoval() {
+        String subject = lists.enterprise();
+        String authority = ListFixtures.authority();
+        String key = lists.departmentKey(authority);
+        String id = as(key).body(inclusion(subject, authority)).when().post("/api/v1/lists/watch/entries")
+                .then().statusCode(201).extract().path("id");
+        given().when().get("/api/v1/subjects/{uscc}", subject).then().statusCode(200).body("listMemberships.id", hasItem(id));
+        given().when().get("/api/v1/subjects/{uscc}", subject).then().statusCode(200).header("X-Cache", "HIT")
+                .body("listMemberships.id", hasItem(id));
+
+        ListFixtures.remove(key, "watch", id, "revoked").statusCode(200);
+
+        given().when().get("/api/v1/subjects/{uscc}", subject).then().statusCode(200).header("X-Cache", "MISS")
+                .body("listMemberships.id", not(hasItem(id)))
+                .body("listHistory.find { it.id == '%s' }.removal.reason".formatted(id), equalTo("revoked"));
     }
 
     @Test

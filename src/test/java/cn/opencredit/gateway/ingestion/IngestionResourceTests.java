@@ -113,6 +113,27 @@ class IngestionResourceTests {
     }
 
     @Test
+    void shouldShowIngestedAndCorrectedRecordsInTheCachedProfileAtOnce() {
+        String uscc = IngestionFixtures.KNOWN_FRUIT;
+        given().when().get("/api/v1/subjects/{uscc}", uscc).then().statusCode(200);
+        given().when().get("/api/v1/subjects/{uscc}", uscc).then().statusCode(200).header("X-Cache", "HIT");
+        String id = newRecordId("cached");
+        Map<String, Object> row = with(penalty(id, uscc, IngestionFixtures.KNOWN_FRUIT_NAME), "title", "缓存失效测试处罚决定书");
+
+        send(batch(row)).response().then().body("created", equalTo(1));
+
+        given().when().get("/api/v1/subjects/{uscc}", uscc).then().statusCode(200).header("X-Cache", "MISS")
+                .body("latestRecords.title", hasItem("缓存失效测试处罚决定书"));
+        given().when().get("/api/v1/subjects/{uscc}", uscc).then().statusCode(200).header("X-Cache", "HIT");
+
+        send(batch(with(row, "title", "缓存失效测试处罚决定书（更正）"))).response().then().body("updated", equalTo(1));
+
+        given().when().get("/api/v1/subjects/{uscc}", uscc).then().statusCode(200).header("X-Cache", "MISS")
+                .body("latestRecords.title", hasItem("缓存失效测试处罚决定书（更正）"))
+                .body("latestRecords.title", not(hasItem("缓存失效测试处罚决定书")));
+    }
+
+    @Test
     void shouldUpdateInsteadOfDuplicatingAndCountVersions() {
         String id = newRecordId("resend");
         Map<String, Object> row = penalty(id, IngestionFixtures.KNOWN, IngestionFixtures.KNOWN_NAME);

@@ -1,5 +1,6 @@
 package cn.opencredit.gateway.ingestion;
 
+import static io.restassured.RestAssured.given;
 import static cn.opencredit.gateway.ingestion.IngestionFixtures.PATH;
 import static cn.opencredit.gateway.ingestion.IngestionFixtures.PROBLEM;
 import static cn.opencredit.gateway.ingestion.IngestionFixtures.TRANSPORT;
@@ -158,6 +159,21 @@ class TemplateIngestionTests {
         assertEquals("REVOKED", revocation.get("status"));
         assertEquals(0, new BigDecimal("30000.00").compareTo((BigDecimal) revocation.get("amount")));
         assertNull(fixtures.record(wrong));
+    }
+
+    @Test
+    void shouldReplaceTheCachedNotFoundOfASubjectThatATemplateRegisters() {
+        String number = newRecordId("石交罚");
+        String uscc = newEnterpriseUscc();
+        given().when().get("/api/v1/subjects/{uscc}", uscc).then().statusCode(404);
+        given().when().get("/api/v1/subjects/{uscc}", uscc).then().statusCode(404);
+
+        post("text/csv", withBom(csv(PENALTY_HEADERS, penalty(number, uscc, "石河子归集缓存（运输）有限公司")))).statusCode(200)
+                .body("created", equalTo(1));
+
+        given().when().get("/api/v1/subjects/{uscc}", uscc).then().statusCode(200).header("X-Cache", "MISS")
+                .body("name", equalTo("石河子归集缓存（运输）有限公司"))
+                .body("latestRecords.decisionNumber", hasItem(number));
     }
 
     @Test

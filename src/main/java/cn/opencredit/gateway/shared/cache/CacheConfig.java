@@ -2,6 +2,7 @@ package cn.opencredit.gateway.shared.cache;
 
 import java.time.Duration;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -29,4 +30,25 @@ public interface CacheConfig {
      */
     @WithDefault("PT0.05S")
     Duration redisTimeout();
+
+    /** The in-process near cache in front of Redis. */
+    Near near();
+
+    interface Near {
+
+        /**
+         * Whether each replica keeps recently served answers in memory. They are dropped when Redis
+         * announces a change of their subject, and not used at all while that announcement channel is down.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How long an answer is served from memory at most: bounds staleness should an announcement be lost. */
+        @WithDefault("PT5S")
+        Duration ttl();
+
+        /** Memory the near cache may take, roughly (UTF-16 bodies plus bookkeeping). */
+        @WithDefault("32M")
+        MemorySize maxSize();
+    }
 }

@@ -13,4 +13,9 @@ public record CachedJson(String json, String etag, boolean hit) {
     public boolean found() {
         return json != null;
     }
+
+    /** The same answer as served again from a cache. */
+    CachedJson asHit() {
+        return hit ? this : new CachedJson(json, etag, true);
+    }
 }

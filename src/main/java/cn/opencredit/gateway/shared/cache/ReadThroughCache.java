@@ -3,6 +3,9 @@ package cn.opencredit.gateway.shared.cache;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,8 +17,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
@@ -23,12 +28,16 @@ import io.vertx.mutiny.redis.client.Response;
 import io.vertx.mutiny.redis.client.Command;
 
 import cn.opencredit.gateway.shared.problem.ProblemException;
+import cn.opencredit.gateway.shared.time.ChinaTime;
 
 /**
- * Cache-aside in Redis for answers derived from one subject.
+ * Cache-aside for answers derived from one subject: a near cache in each replica's memory, in
+ * front of Redis, in front of PostgreSQL.
  * <ul>
- * <li>Keys carry the subject in a hash tag, the answer's name and the caller's view
- * ({@code cache:{uscc}:profile:public}), so one view is never served for another.</li>
+ * <li>Keys carry the subject in a hash tag, the answer's name, the caller's view and the China
+ * calendar day ({@code cache:{uscc}:profile:public:20261129}), so one view is never served for
+ * another, and answers that depend on today (publication windows, list periods) start afresh at
+ * midnight.</li>
  * <li>Each value is stored with the subject's data version it was read under; one MGET fetches
  * value and current version together, and a value of an older version is a miss. A write bumps
  * the version ({@link SubjectDataVersions}), which invalidates every answer about the subject on
@@ -36,8 +45,12 @@ import cn.opencredit.gateway.shared.problem.ProblemException;
  * <li>Concurrent misses of one key on one replica share a single load (stampede protection per
  * replica; replicas do not coordinate, so at most one load per replica).</li>
  * <li>"Not found" is cached briefly too, so scanning unknown codes cannot drive PostgreSQL.</li>
+ * <li>The near cache ({@link NearCache}) serves an answer for at most its TTL, and only while this
+ * replica hears every change announcement ({@link InvalidationSubscriber}).</li>
  * <li>Redis unreachable or slower than the read timeout: the answer is loaded from PostgreSQL
- * and not stored; the miss is counted as degraded.</li>
+ * and not stored; the miss is counted as degraded. After such a failure reads go straight to
+ * PostgreSQL, so an outage does not add the timeout to every read, until a PING once a second
+ * finds Redis answering again.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -49,18 +62,35 @@ public class ReadThroughCache {
     private final Redis redis;
     private final ObjectMapper json;
     private final CacheConfig config;
+    private final NearCache near;
+    private final Clock clock;
     private final Map<String, Uni<CachedJson>> loading = new ConcurrentHashMap<>();
+    private final Counter nearHits;
     private final Counter hits;
     private final Counter misses;
     private final Counter degraded;
+    private volatile boolean redisDown;
 
-    ReadThroughCache(Redis redis, ObjectMapper json, CacheConfig config, MeterRegistry registry) {
+    ReadThroughCache(Redis redis, ObjectMapper json, CacheConfig config, NearCache near, Clock clock, MeterRegistry registry) {
         this.redis = redis;
         this.json = json;
         this.config = config;
-        this.hits = Counter.builder("opencredit.cache.requests").tag("result", "hit").register(registry);
-        this.misses = Counter.builder("opencredit.cache.requests").tag("result", "miss").register(registry);
-        this.degraded = Counter.builder("opencredit.cache.requests").tag("result", "degraded").register(registry);
+        this.near = near;
+        this.clock = clock;
+        String description = "Cached reads by where the answer came from: near (this replica's memory), hit (Redis), miss (PostgreSQL, "
+                + "then stored), degraded (PostgreSQL because Redis did not answer)";
+        this.nearHits = Counter.builder("opencredit.cache.requests").description(description).tag("result", "near").register(registry);
+        this.hits = Counter.builder("opencredit.cache.requests").description(description).tag("result", "hit").register(registry);
+        this.misses = Counter.builder("opencredit.cache.requests").description(description).tag("result", "miss").register(registry);
+        this.degraded = Counter.builder("opencredit.cache.requests").description(description).tag("result", "degraded").register(registry);
+        Gauge.builder("opencredit.cache.degraded.active", this, cache -> cache.redisDown ? 1 : 0)
+                .description("1 while this replica reads past Redis because it did not answer, else 0")
+                .register(registry);
+    }
+
+    /** Whether reads currently go past Redis because it did not answer, for the readiness details. */
+    public boolean degraded() {
+        return redisDown;
     }
 
     /**
@@ -73,33 +103,45 @@ public class ReadThroughCache {
         if (!config.enabled()) {
             return load(loader).map(body -> answer(body, false));
         }
-        String key = "cache:{" + uscc + "}:" + name + ":" + view;
-        String versionKey = SubjectDataVersions.key(uscc);
-        return redis.send(Request.cmd(Command.MGET).arg(versionKey).arg(key))
+        String key = "cache:{" + uscc + "}:" + name + ":" + view + ":" + ChinaTime.today(clock).format(DateTimeFormatter.BASIC_ISO_DATE);
+        CachedJson remembered = near.get(uscc, key);
+        if (remembered != null) {
+            nearHits.increment();
+            return Uni.createFrom().item(remembered);
+        }
+        if (redisDown) {
+            degraded.increment();
+            return load(loader).map(body -> answer(body, false));
+        }
+        NearCache.Token token = near.token(uscc);
+        return redis.send(Request.cmd(Command.MGET).arg(SubjectDataVersions.key(uscc)).arg(key))
                 .ifNoItem().after(config.redisTimeout()).fail()
-                .onFailure().recoverWithItem(failure -> null)
-                .chain(reply -> {
-                    if (reply == null) {
+                .onItemOrFailure().transformToUni((reply, failure) -> {
+                    if (failure != null) {
+                        redisFailed(failure);
                         degraded.increment();
                         return load(loader).map(body -> answer(body, false));
                     }
+                    redisAnswered();
                     String version = text(reply.get(0));
                     String stored = text(reply.get(1));
                     CachedJson cached = stored == null ? null : fromStored(stored, version);
                     if (cached != null) {
                         hits.increment();
+                        remember(uscc, key, cached, token);
                         return Uni.createFrom().item(cached);
                     }
                     misses.increment();
-                    return loadOnce(key, version, loader);
+                    return loadOnce(uscc, key, version, loader, token);
                 });
     }
 
-    private Uni<CachedJson> loadOnce(String key, String version, Supplier<Uni<?>> loader) {
+    private Uni<CachedJson> loadOnce(String uscc, String key, String version, Supplier<Uni<?>> loader, NearCache.Token token) {
         String flightKey = key + SEPARATOR + version;
         return loading.computeIfAbsent(flightKey, ignored -> load(loader)
                 .call(body -> store(key, version, body))
                 .map(body -> answer(body, false))
+                .invoke(answer -> remember(uscc, key, answer.asHit(), token))
                 // A block, not an expression: remove() returns this very Uni, and eventually() would wait for it.
                 .eventually(() -> {
                     loading.remove(flightKey);
@@ -112,6 +154,44 @@ public class ReadThroughCache {
         return loader.get()
                 .map(item -> item == null ? NOT_FOUND : serialise(item))
                 .onFailure(ReadThroughCache::isNotFound).recoverWithItem(NOT_FOUND);
+    }
+
+    private void remember(String uscc, String key, CachedJson answer, NearCache.Token token) {
+        if (config.near().enabled()) {
+            Duration ttl = answer.found() ? config.near().ttl() : min(config.near().ttl(), config.negativeTtl());
+            near.put(uscc, key, answer, token, ttl);
+        }
+    }
+
+    /** While reads go past Redis, finds out once a second whether it answers again. */
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> probe() {
+        if (!redisDown) {
+            return Uni.createFrom().voidItem();
+        }
+        return redis.send(Request.cmd(Command.PING))
+                .ifNoItem().after(config.redisTimeout()).fail()
+                .invoke(this::redisAnswered)
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    private void redisFailed(Throwable failure) {
+        if (!redisDown) {
+            redisDown = true;
+            Log.warnf("Cache degraded: Redis did not answer a read (%s); reading from PostgreSQL until it answers a PING again", failure);
+        }
+    }
+
+    private void redisAnswered() {
+        if (redisDown) {
+            redisDown = false;
+            Log.info("Cache restored: Redis answers reads again");
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private Uni<Void> store(String key, String version, String body) {

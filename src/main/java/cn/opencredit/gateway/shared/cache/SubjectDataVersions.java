@@ -1,41 +1,93 @@
 package cn.opencredit.gateway.shared.cache;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.datasource.value.ReactiveValueCommands;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
 
 /**
- * A per-subject data version in Redis, part of every cache key derived from the subject. A write
- * that changes anything about a subject (record, list entry, removal, repair, objection, the subject
- * itself) bumps it after committing, which invalidates every cached view of that subject on every
- * replica at once; nothing has to know which views exist.
+ * A per-subject data version in Redis, part of the validity of every cached answer derived from
+ * the subject. A write that changes anything about a subject (record, list entry, removal, repair,
+ * objection, the subject itself) bumps it after committing, which invalidates every cached view of
+ * that subject in Redis at once, and announces the change on {@link InvalidationSubscriber#CHANNEL}
+ * so that every replica drops the subject from its near cache; nothing has to know which views exist.
+ *
+ * <p>A bump that cannot reach Redis is kept and retried every second until it lands, so a Redis
+ * outage delays an invalidation instead of losing it; meanwhile every near cache is off (no
+ * subscription) and Redis entries of an older version are never served once the bump lands.
  */
 @ApplicationScoped
 public class SubjectDataVersions {
 
     static final String PREFIX = "cache:ver:";
     private static final Duration REDIS_WAIT = Duration.ofMillis(200);
+    /** Bumps kept for retry at most; beyond it the cache TTL is the only bound on staleness. */
+    private static final int MAX_PENDING = 100_000;
+    private static final int RETRY_CONCURRENCY = 16;
 
-    private final ReactiveValueCommands<String, Long> versions;
+    private final Redis redis;
+    private final NearCache near;
+    private final Set<String> pending = ConcurrentHashMap.newKeySet();
 
-    SubjectDataVersions(ReactiveRedisDataSource redis) {
-        this.versions = redis.value(Long.class);
+    SubjectDataVersions(Redis redis, NearCache near, MeterRegistry registry) {
+        this.redis = redis;
+        this.near = near;
+        Gauge.builder("opencredit.cache.invalidations.pending", pending, Set::size)
+                .description("Subject changes not yet announced because Redis could not be reached; retried every second")
+                .register(registry);
     }
 
     /**
      * Call after the transaction that changed the subject has committed. Never fails the caller:
-     * if Redis is unreachable the cache's TTL bounds how long a stale view can live.
+     * an invalidation that cannot reach Redis now is retried until it does.
      */
     public Uni<Void> subjectChanged(String uscc) {
-        return versions.incr(key(uscc))
-                .ifNoItem().after(REDIS_WAIT).fail()
-                .onFailure().invoke(failure -> Log.warnf("Could not bump the cache version of %s: %s", uscc, failure.toString()))
+        // This replica's own near cache first: a client that wrote here reads its write here at once.
+        near.invalidate(uscc);
+        return bump(uscc)
+                // And again after it: a read that fetched the old version meanwhile must not have left it here.
+                .invoke(() -> near.invalidate(uscc))
+                .onFailure().invoke(failure -> {
+                    Log.warnf("Could not invalidate the cached views of %s yet (%s); retrying every second", uscc, failure.toString());
+                    if (pending.size() < MAX_PENDING) {
+                        pending.add(uscc);
+                    }
+                })
                 .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> retryPending() {
+        if (pending.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Multi.createFrom().iterable(List.copyOf(pending))
+                .onItem().transformToUni(uscc -> bump(uscc)
+                        .invoke(() -> pending.remove(uscc))
+                        .onFailure().recoverWithNull())
+                .merge(RETRY_CONCURRENCY)
+                .collect().last()
+                .replaceWithVoid();
+    }
+
+    /** The version and the announcement in one round trip, in this order, so no replica hears of a change before it is visible. */
+    private Uni<Void> bump(String uscc) {
+        return redis.batch(List.of(Request.cmd(Command.INCR).arg(key(uscc)), Request.cmd(Command.PUBLISH).arg(InvalidationSubscriber.CHANNEL)
+                        .arg(uscc)))
+                .ifNoItem().after(REDIS_WAIT).fail()
                 .replaceWithVoid();
     }
 

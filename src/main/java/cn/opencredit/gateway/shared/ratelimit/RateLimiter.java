@@ -100,6 +100,11 @@ public class RateLimiter {
                 .register(registry);
     }
 
+    /** Whether this replica limits calls on its own because Redis did not answer, for the readiness details. */
+    public boolean degraded() {
+        return degraded.get();
+    }
+
     /**
      * Admits or refuses one call.
      *

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -12,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,67 +29,99 @@ import cn.opencredit.gateway.access.AccessFixtures;
 import cn.opencredit.gateway.access.ConsumerType;
 import cn.opencredit.gateway.subject.SubjectFixtures;
 
+/**
+ * The cache against the real Redis and PostgreSQL: near cache, Redis, invalidation by version and
+ * by announcement, and the outage behaviour. Subjects of their own (MA0C…), so that records added
+ * here do not disturb other tests.
+ */
 @QuarkusTest
 class ReadThroughCacheTests {
 
     private static final String CACHED_SUBJECT = SubjectFixtures.uscc("91", "MA0C0001");
+    private static final String ANNOUNCED_SUBJECT = SubjectFixtures.uscc("91", "MA0C0002");
+    private static final String PAUSED_SUBJECT = SubjectFixtures.uscc("91", "MA0C0003");
+    private static final String UNSUBSCRIBED_SUBJECT = SubjectFixtures.uscc("91", "MA0C0004");
+    private static final String PROFILE = "/api/v1/subjects/{uscc}";
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
 
     private final SubjectFixtures fixtures;
     private final AccessFixtures access;
     private final AgroalDataSource dataSource;
     private final SubjectDataVersions versions;
+    private final ReadThroughCache cache;
+    private final InvalidationSubscriber invalidations;
     private final RedisDataSource redis;
     private final MeterRegistry meters;
 
     ReadThroughCacheTests(SubjectFixtures fixtures, AccessFixtures access, AgroalDataSource dataSource, SubjectDataVersions versions,
-            RedisDataSource redis, MeterRegistry meters) {
+            ReadThroughCache cache, InvalidationSubscriber invalidations, RedisDataSource redis, MeterRegistry meters) {
         this.fixtures = fixtures;
         this.access = access;
         this.dataSource = dataSource;
         this.versions = versions;
+        this.cache = cache;
+        this.invalidations = invalidations;
         this.redis = redis;
         this.meters = meters;
     }
 
     @BeforeEach
-    void subject() throws SQLException {
+    void subjectsAndAHealthyCache() throws SQLException {
         fixtures.ensureLoaded();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement("""
-                        INSERT INTO subject (uscc, name, subject_type, region_code, status) VALUES (?, '天山缓存测试有限公司', 'ENTERPRISE', ?, 'ACTIVE')
-                        ON CONFLICT (uscc) DO NOTHING""")) {
-            insert.setString(1, CACHED_SUBJECT);
-            insert.setString(2, SubjectFixtures.REGION);
-            insert.executeUpdate();
+        for (String uscc : new String[] {CACHED_SUBJECT, ANNOUNCED_SUBJECT, PAUSED_SUBJECT, UNSUBSCRIBED_SUBJECT}) {
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement insert = connection.prepareStatement("""
+                            INSERT INTO subject (uscc, name, subject_type, region_code, status) VALUES (?, '天山缓存测试有限公司', 'ENTERPRISE', ?, 'ACTIVE')
+                            ON CONFLICT (uscc) DO NOTHING""")) {
+                insert.setString(1, uscc);
+                insert.setString(2, SubjectFixtures.REGION);
+                insert.executeUpdate();
+            }
         }
+        awaitUntil("Redis answers reads and the near cache serves", () -> !cache.degraded() && invalidations.subscribed());
     }
 
     @Test
     void shouldServeSecondReadFromCacheWithTheSameEtagAnd304() {
         versions.subjectChanged(SubjectFixtures.RICH).await().atMost(Duration.ofSeconds(2));
-        ExtractableResponse<Response> first = given().when().get("/api/v1/subjects/{uscc}", SubjectFixtures.RICH)
+        ExtractableResponse<Response> first = given().when().get(PROFILE, SubjectFixtures.RICH)
                 .then().statusCode(200).header("X-Cache", "MISS").extract();
         String etag = first.header("ETag");
-        given().when().get("/api/v1/subjects/{uscc}", SubjectFixtures.RICH)
+        given().when().get(PROFILE, SubjectFixtures.RICH)
                 .then().statusCode(200).header("X-Cache", "HIT").header("ETag", etag)
                 .body("uscc", equalTo(SubjectFixtures.RICH));
-        assertEquals(first.asString(), given().when().get("/api/v1/subjects/{uscc}", SubjectFixtures.RICH).asString());
-        given().header("If-None-Match", etag).when().get("/api/v1/subjects/{uscc}", SubjectFixtures.RICH)
+        assertEquals(first.asString(), given().when().get(PROFILE, SubjectFixtures.RICH).asString());
+        given().header("If-None-Match", etag).when().get(PROFILE, SubjectFixtures.RICH)
                 .then().statusCode(304).header("ETag", etag);
-        given().header("If-None-Match", "W/" + etag + ", \"other\"").when().get("/api/v1/subjects/{uscc}", SubjectFixtures.RICH)
+        given().header("If-None-Match", "W/" + etag + ", \"other\"").when().get(PROFILE, SubjectFixtures.RICH)
                 .then().statusCode(304);
-        given().header("If-None-Match", "\"other\"").when().get("/api/v1/subjects/{uscc}", SubjectFixtures.RICH)
+        given().header("If-None-Match", "\"other\"").when().get(PROFILE, SubjectFixtures.RICH)
                 .then().statusCode(200);
     }
 
     @Test
+    void shouldServeRepeatedReadsFromMemoryWithoutAskingRedis() {
+        versions.subjectChanged(CACHED_SUBJECT).await().atMost(Duration.ofSeconds(2));
+        given().when().get(PROFILE, CACHED_SUBJECT).then().statusCode(200).header("X-Cache", "MISS");
+        double fromMemory = count("near");
+        double fromRedis = count("hit");
+
+        for (int i = 0; i < 5; i++) {
+            given().when().get(PROFILE, CACHED_SUBJECT).then().statusCode(200).header("X-Cache", "HIT");
+        }
+
+        assertEquals(fromMemory + 5, count("near"), "all five came from this replica's memory");
+        assertEquals(fromRedis, count("hit"), "none of them asked Redis");
+    }
+
+    @Test
     void shouldShowANewRecordAtOnceWhenTheSubjectVersionIsBumped() throws SQLException {
-        given().when().get("/api/v1/subjects/{uscc}", CACHED_SUBJECT).then().statusCode(200);
-        given().when().get("/api/v1/subjects/{uscc}", CACHED_SUBJECT).then().statusCode(200).header("X-Cache", "HIT")
+        given().when().get(PROFILE, CACHED_SUBJECT).then().statusCode(200);
+        given().when().get(PROFILE, CACHED_SUBJECT).then().statusCode(200).header("X-Cache", "HIT")
                 .body("latestRecords.title", not(hasItem("cache invalidation record")));
         insertRecord(CACHED_SUBJECT, "cache invalidation record");
         versions.subjectChanged(CACHED_SUBJECT).await().atMost(Duration.ofSeconds(2));
-        given().when().get("/api/v1/subjects/{uscc}", CACHED_SUBJECT).then().statusCode(200).header("X-Cache", "MISS")
+        given().when().get(PROFILE, CACHED_SUBJECT).then().statusCode(200).header("X-Cache", "MISS")
                 .body("latestRecords.title", hasItem("cache invalidation record"));
         given().header("Authorization", AccessFixtures.bearer(access.key(ConsumerType.BANK)))
                 .when().get("/api/v1/subjects/{uscc}/records", CACHED_SUBJECT).then().statusCode(200)
@@ -95,33 +129,98 @@ class ReadThroughCacheTests {
     }
 
     @Test
+    void shouldDropTheCopyInMemoryWhenAnotherReplicaAnnouncesAChange() throws SQLException {
+        given().when().get(PROFILE, ANNOUNCED_SUBJECT).then().statusCode(200);
+        given().when().get(PROFILE, ANNOUNCED_SUBJECT).then().statusCode(200).header("X-Cache", "HIT");
+        insertRecord(ANNOUNCED_SUBJECT, "announced elsewhere");
+
+        // What SubjectDataVersions does on another replica after its write commits.
+        redis.value(Long.class).incr(SubjectDataVersions.key(ANNOUNCED_SUBJECT));
+        redis.pubsub(String.class).publish(InvalidationSubscriber.CHANNEL, ANNOUNCED_SUBJECT);
+
+        awaitUntil("the announcement reached this replica", () -> given().when().get(PROFILE, ANNOUNCED_SUBJECT).then()
+                .extract().path("latestRecords.title").toString().contains("announced elsewhere"));
+        given().when().get(PROFILE, ANNOUNCED_SUBJECT).then().statusCode(200).header("X-Cache", "HIT")
+                .body("latestRecords.title", hasItem("announced elsewhere"));
+    }
+
+    @Test
     void shouldCacheUnknownSubjectsBriefly() {
         String unknown = SubjectFixtures.uscc("91", "MA0C0999");
-        double before = hits();
-        given().when().get("/api/v1/subjects/{uscc}", unknown).then().statusCode(404);
-        given().when().get("/api/v1/subjects/{uscc}", unknown).then().statusCode(404)
+        double before = count("near") + count("hit");
+        given().when().get(PROFILE, unknown).then().statusCode(404);
+        given().when().get(PROFILE, unknown).then().statusCode(404)
                 .body("type", equalTo("https://api.opencredit.cn/problems/subject-not-found"));
-        assertTrue(hits() > before, "the second 404 came from the cache");
-        long ttl = redis.key().pttl("cache:{" + unknown + "}:profile:public");
+        assertTrue(count("near") + count("hit") > before, "the second 404 came from the cache");
+        String key = redis.key().keys("cache:{" + unknown + "}:profile:public:*").getFirst();
+        long ttl = redis.key().pttl(key);
         assertTrue(ttl > 0 && ttl <= 60_000, "negative answers live at most a minute, not " + ttl);
     }
 
     @Test
-    void shouldKeepAnsweringFromPostgresqlWhileRedisIsPaused() {
-        given().when().get("/api/v1/subjects/{uscc}", SubjectFixtures.BARE).then().statusCode(200);
-        redis.execute("CLIENT", "PAUSE", "1500", "ALL");
+    void shouldKeepAnsweringFromPostgresqlWhileRedisIsPausedAndRecoverByItself() {
+        // Paused for a while rather than unpaused later: an UNPAUSE would wait behind the pause like any command.
+        redis.execute("CLIENT", "PAUSE", "2000", "ALL");
         long started = System.nanoTime();
-        given().when().get("/api/v1/subjects/{uscc}", SubjectFixtures.BARE)
-                .then().statusCode(200).header("X-Cache", "MISS").body("uscc", equalTo(SubjectFixtures.BARE));
+        given().when().get(PROFILE, PAUSED_SUBJECT)
+                .then().statusCode(200).header("X-Cache", "MISS").body("uscc", equalTo(PAUSED_SUBJECT));
         long millis = (System.nanoTime() - started) / 1_000_000;
-        assertTrue(millis < 1_400, "answered in " + millis + " ms while Redis was paused");
-        given().when().get("/q/health/ready").then().statusCode(200);
-        redis.execute("CLIENT", "UNPAUSE");
+        assertTrue(millis < 1_000, "answered in " + millis + " ms while Redis was paused");
+        assertTrue(cache.degraded(), "the cache noticed");
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'redis' }.data.degraded", equalTo(true))
+                .body("checks.find { it.name == 'redis' }.data.cache", equalTo("reading from PostgreSQL"));
+        assertEquals(1, meters.get("opencredit.cache.degraded.active").gauge().value());
+        long degradedStarted = System.nanoTime();
+        given().when().get(PROFILE, PAUSED_SUBJECT).then().statusCode(200).header("X-Cache", "MISS");
+        assertTrue(System.nanoTime() - degradedStarted < Duration.ofMillis(500).toNanos(), "a degraded read does not wait for Redis");
+
+        awaitUntil("the cache and the near cache are back", () -> !cache.degraded() && invalidations.subscribed());
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'redis' }.data.cache", equalTo("on"))
+                .body("checks.find { it.name == 'redis' }.data.nearCache", equalTo("on"));
+        given().when().get(PROFILE, PAUSED_SUBJECT).then().statusCode(200);
+        given().when().get(PROFILE, PAUSED_SUBJECT).then().statusCode(200).header("X-Cache", "HIT");
     }
 
-    private double hits() {
-        var counter = meters.find("opencredit.cache.requests").tag("result", "hit").counter();
+    @Test
+    void shouldStopServingFromMemoryWhileTheSubscriptionIsLostAndResume() {
+        given().when().get(PROFILE, UNSUBSCRIBED_SUBJECT).then().statusCode(200);
+        double lost = meters.get("opencredit.cache.invalidations.lost").counter().count();
+
+        redis.execute("CLIENT", "KILL", "TYPE", "pubsub");
+
+        awaitUntil("the loss was noticed", () -> !invalidations.subscribed());
+        assertEquals(lost + 1, meters.get("opencredit.cache.invalidations.lost").counter().count());
+        double fromRedis = count("hit");
+        given().when().get(PROFILE, UNSUBSCRIBED_SUBJECT).then().statusCode(200).header("X-Cache", "HIT");
+        assertTrue(count("hit") > fromRedis || invalidations.subscribed(), "without the subscription the answer came from Redis");
+
+        awaitUntil("subscribed again", invalidations::subscribed);
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'redis' }.data.nearCache", equalTo("on"));
+        given().when().get(PROFILE, UNSUBSCRIBED_SUBJECT).then().statusCode(200);
+        double fromMemory = count("near");
+        given().when().get(PROFILE, UNSUBSCRIBED_SUBJECT).then().statusCode(200).header("X-Cache", "HIT");
+        assertEquals(fromMemory + 1, count("near"));
+    }
+
+    private double count(String result) {
+        var counter = meters.find("opencredit.cache.requests").tag("result", result).counter();
         return counter == null ? 0 : counter.count();
+    }
+
+    private static void awaitUntil(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertFalse(System.nanoTime() > deadline, "waited " + PATIENCE + " for: " + what);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private void insertRecord(String uscc, String title) throws SQLException {

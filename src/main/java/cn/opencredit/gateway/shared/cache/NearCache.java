@@ -1,0 +1,131 @@
+package cn.opencredit.gateway.shared.cache;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+/**
+ * This replica's copy of recently served answers, in front of Redis. It may serve an answer only
+ * while it hears every invalidation: {@link InvalidationSubscriber} turns it on once its Redis
+ * subscription stands, and off (emptying it) whenever the subscription is lost. Each answer also
+ * lives at most its TTL, which bounds staleness even if an invalidation went astray.
+ *
+ * <p>An answer read from Redis or PostgreSQL is kept only if no invalidation of its subject came in
+ * since the read began ({@link #token}); an invalidation that overtakes the write wins.
+ */
+@ApplicationScoped
+class NearCache {
+
+    /** Answers kept per subject: a profile, its audiences and the first record pages, not every cursor. */
+    static final int MAX_ANSWERS_PER_SUBJECT = 16;
+    private static final int STRIPES = 1 << 10;
+    /** Rough per-answer bookkeeping on top of the body: entry, key, map slot. */
+    private static final int ENTRY_OVERHEAD_BYTES = 200;
+
+    /** Invalidations seen per stripe of subjects, and losses of the subscription (epoch). */
+    record Token(long epoch, long stripe) {
+    }
+
+    private record Entry(CachedJson answer, long expiresAtNanos) {
+    }
+
+    private final Cache<String, Map<String, Entry>> subjects;
+    private final AtomicLongArray stripes = new AtomicLongArray(STRIPES);
+    private final AtomicLong epoch = new AtomicLong();
+    private volatile boolean live;
+
+    NearCache(CacheConfig config) {
+        this.subjects = Caffeine.newBuilder()
+                .maximumWeight(config.near().maxSize().asLongValue())
+                .weigher((String uscc, Map<String, Entry> answers) -> weight(answers))
+                .expireAfterWrite(config.near().ttl())
+                .build();
+    }
+
+    /** A fresh answer, or null; always null while invalidations may be missed. */
+    CachedJson get(String uscc, String key) {
+        if (!live) {
+            return null;
+        }
+        Map<String, Entry> answers = subjects.getIfPresent(uscc);
+        Entry entry = answers == null ? null : answers.get(key);
+        return entry == null || System.nanoTime() - entry.expiresAtNanos() >= 0 ? null : entry.answer();
+    }
+
+    /** Take before reading an answer elsewhere; pass to {@link #put}. */
+    Token token(String uscc) {
+        return new Token(epoch.get(), stripes.get(stripe(uscc)));
+    }
+
+    void put(String uscc, String key, CachedJson answer, Token token, Duration ttl) {
+        if (!current(uscc, token)) {
+            return;
+        }
+        Entry entry = new Entry(answer, System.nanoTime() + ttl.toNanos());
+        subjects.asMap().compute(uscc, (ignored, old) -> with(old, key, entry));
+        // An invalidation between the check and the write may have missed what was just written.
+        if (!current(uscc, token)) {
+            subjects.invalidate(uscc);
+        }
+    }
+
+    /** Drops every answer about the subject. */
+    void invalidate(String uscc) {
+        stripes.incrementAndGet(stripe(uscc));
+        subjects.invalidate(uscc);
+    }
+
+    /**
+     * Whether invalidations are heard. Either way the cache starts empty: what was kept before a
+     * gap may have been invalidated during it.
+     */
+    void live(boolean live) {
+        this.live = live;
+        epoch.incrementAndGet();
+        subjects.invalidateAll();
+    }
+
+    boolean live() {
+        return live;
+    }
+
+    long size() {
+        return subjects.estimatedSize();
+    }
+
+    private boolean current(String uscc, Token token) {
+        return live && epoch.get() == token.epoch() && stripes.get(stripe(uscc)) == token.stripe();
+    }
+
+    private static Map<String, Entry> with(Map<String, Entry> old, String key, Entry entry) {
+        LinkedHashMap<String, Entry> answers = old == null ? new LinkedHashMap<>() : new LinkedHashMap<>(old);
+        answers.remove(key);
+        answers.put(key, entry);
+        while (answers.size() > MAX_ANSWERS_PER_SUBJECT) {
+            answers.remove(answers.keySet().iterator().next());
+        }
+        // Copied on write, so readers never see a map being changed; the order says which answer is oldest.
+        return Collections.unmodifiableMap(answers);
+    }
+
+    private static int weight(Map<String, Entry> answers) {
+        long bytes = 0;
+        for (Map.Entry<String, Entry> answer : answers.entrySet()) {
+            String json = answer.getValue().answer().json();
+            bytes += ENTRY_OVERHEAD_BYTES + 2L * (answer.getKey().length() + (json == null ? 0 : json.length()));
+        }
+        return (int) Math.min(Integer.MAX_VALUE, bytes);
+    }
+
+    private static int stripe(String uscc) {
+        return uscc.hashCode() & (STRIPES - 1);
+    }
+}
