@@ -3,6 +3,9 @@ package cn.opencredit.gateway.shared.audit;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -13,12 +16,16 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 
 import cn.opencredit.gateway.shared.problem.ProblemDetail;
 import cn.opencredit.gateway.shared.problem.ProblemType;
 import cn.opencredit.gateway.shared.security.ApiClient;
+import cn.opencredit.gateway.shared.security.Callers;
 import cn.opencredit.gateway.shared.uscc.Uscc;
+import cn.opencredit.gateway.shared.uscc.UsccValidation;
 import cn.opencredit.gateway.shared.web.RequestIdFilter;
 
 /**
@@ -32,7 +39,7 @@ public class AuditFilter {
     public static final String PURPOSE_HEADER = "X-Purpose";
     static final int MAX_PURPOSE_LENGTH = 200;
 
-    private final java.util.Map<String, java.util.Optional<Audited>> auditedByMethod = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Optional<Audited>> auditedByMethod = new ConcurrentHashMap<>();
     private final AuditLog log;
     private final AuditConfig config;
     private final CurrentIdentityAssociation identities;
@@ -45,29 +52,32 @@ public class AuditFilter {
         this.clock = clock;
     }
 
+    /** Null, so that the answer goes out without being suspended, when there is nothing to log. */
     @ServerResponseFilter
-    public Uni<Void> audit(ContainerRequestContext request, ContainerResponseContext response, SimpleResourceInfo resource) {
+    public Uni<Void> audit(ContainerRequestContext request, ContainerResponseContext response, SimpleResourceInfo resource,
+            RoutingContext routing) {
         if (!config.enabled()) {
-            return Uni.createFrom().voidItem();
+            return null;
         }
         Audited audited = resource == null || resource.getResourceClass() == null ? null
                 : auditedByMethod.computeIfAbsent(resource.getResourceClass().getName() + "#" + resource.getMethodName(),
-                        ignored -> java.util.Optional.ofNullable(auditedOf(resource))).orElse(null);
-        String rawUscc = request.getUriInfo().getPathParameters().getFirst("uscc");
-        if (audited == null || rawUscc == null || !Uscc.isValid(rawUscc)) {
-            return Uni.createFrom().voidItem();
+                        ignored -> Optional.ofNullable(auditedOf(resource))).orElse(null);
+        String rawUscc = audited == null ? null : request.getUriInfo().getPathParameters().getFirst("uscc");
+        UsccValidation uscc = rawUscc == null ? null : Uscc.validate(rawUscc);
+        if (uscc == null || !uscc.isValid()) {
+            return null;
         }
-        String subject = Uscc.parse(rawUscc).value();
-        // A caller whose authentication failed is logged too, as unauthenticated.
-        return identities.getDeferredIdentity()
-                .map(ApiClient::of)
-                .onFailure().recoverWithNull()
+        SecurityIdentity identity = Callers.identity(routing);
+        Uni<ApiClient> caller = identity != null ? Uni.createFrom().item(ApiClient.of(identity))
+                // A caller whose authentication failed is logged too, as unauthenticated.
+                : identities.getDeferredIdentity().map(ApiClient::of).onFailure().recoverWithNull();
+        return caller
                 .chain(client -> log.append(new AuditEntry(OffsetDateTime.now(clock),
                         client == null ? null : client.consumerId(),
                         client == null ? "unauthenticated" : client.name(),
                         client == null ? ApiClient.ANONYMOUS_TYPE : client.type(),
                         client == null ? null : client.keyId(),
-                        subject, audited.value(), purpose(request), response.getStatus(),
+                        uscc.normalised(), audited.value(), purpose(request), response.getStatus(),
                         request.getHeaderString(RequestIdFilter.HEADER))))
                 .onFailure().recoverWithItem(failure -> {
                     response.setStatus(ProblemType.SERVICE_UNAVAILABLE.status());

@@ -1,6 +1,7 @@
 package cn.opencredit.gateway.shared.ratelimit;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Locale;
 
 import cn.opencredit.gateway.shared.problem.ProblemException;
@@ -58,6 +59,19 @@ public record RateDecision(
     public String rateLimitHeader() {
         return "\"" + Limit.BURST.policyName() + "\";r=" + burstRemaining + ";t=" + reset(Limit.BURST, burstResetSeconds)
                 + ", \"" + Limit.DAY.policyName() + "\";r=" + dayRemaining + ";t=" + reset(Limit.DAY, dayResetSeconds);
+    }
+
+    /**
+     * The same decision told {@code elapsed} later, for a refusal repeated from memory: the times
+     * until the resets and until a retry can succeed shrink, down to 1 second for the retry.
+     */
+    public RateDecision aged(Duration elapsed) {
+        long seconds = elapsed.toSeconds();
+        if (seconds <= 0) {
+            return this;
+        }
+        return new RateDecision(allowed, refusedBy, plan, burstRemaining, Math.max(0, burstResetSeconds - seconds), dayRemaining,
+                Math.max(0, dayResetSeconds - seconds), allowed ? 0 : Math.max(1, retryAfterSeconds - seconds), degraded);
     }
 
     /** The 429 problem for a refused call; the caller adds {@code Retry-After} from {@link #retryAfterSeconds()}. */

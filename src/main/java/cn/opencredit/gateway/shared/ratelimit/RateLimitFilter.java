@@ -8,10 +8,13 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 
 import cn.opencredit.gateway.shared.security.ApiClient;
 import cn.opencredit.gateway.shared.security.ApiClientLookup;
+import cn.opencredit.gateway.shared.security.Callers;
 
 /**
  * One limiter decision per API call, against the caller's plan: keyed consumers per consumer,
@@ -36,21 +39,37 @@ public class RateLimitFilter {
         this.config = config;
     }
 
+    /** Null, so that the call goes on without being suspended, when the decision could be taken in memory. */
     @ServerRequestFilter
-    public Uni<Void> limit(ContainerRequestContext request) {
+    public Uni<Void> limit(ContainerRequestContext request, RoutingContext routing) {
         if (!config.enabled()) {
-            return Uni.createFrom().voidItem();
+            return null;
         }
-        return identities.getDeferredIdentity()
-                .map(ApiClient::of)
-                .onFailure().recoverWithNull()
-                .chain(client -> client == null ? Uni.createFrom().voidItem()
-                        : limiter.acquire(client.rateKey(), clients.ratePlan(client.plan())).invoke(decision -> {
-                            request.setProperty(DECISION, decision);
-                            if (!decision.allowed()) {
-                                throw decision.rejection();
-                            }
-                        }).replaceWithVoid());
+        SecurityIdentity identity = Callers.identity(routing);
+        if (identity == null) {
+            return identities.getDeferredIdentity()
+                    .map(ApiClient::of)
+                    .onFailure().recoverWithNull()
+                    .chain(client -> client == null ? Uni.createFrom().voidItem() : limitWaiting(request, client));
+        }
+        ApiClient client = ApiClient.of(identity);
+        RateDecision now = limiter.decideNow(client.rateKey(), clients.ratePlan(client.plan()));
+        if (now == null) {
+            return limitWaiting(request, client);
+        }
+        apply(request, now);
+        return null;
+    }
+
+    private Uni<Void> limitWaiting(ContainerRequestContext request, ApiClient client) {
+        return limiter.await(client.rateKey(), clients.ratePlan(client.plan())).invoke(decision -> apply(request, decision)).replaceWithVoid();
+    }
+
+    private static void apply(ContainerRequestContext request, RateDecision decision) {
+        request.setProperty(DECISION, decision);
+        if (!decision.allowed()) {
+            throw decision.rejection();
+        }
     }
 
     @ServerResponseFilter

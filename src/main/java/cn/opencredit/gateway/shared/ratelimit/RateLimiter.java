@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,6 +26,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
+import io.quarkus.scheduler.Scheduled;
 
 import cn.opencredit.gateway.shared.ratelimit.RateDecision.Limit;
 
@@ -112,93 +117,224 @@ public class RateLimiter {
      * @param plan        the limits that apply to it
      */
     public Uni<RateDecision> acquire(String consumerKey, RatePlan plan) {
+        RateDecision now = decideNow(consumerKey, plan);
+        return now != null ? Uni.createFrom().item(now) : await(consumerKey, plan);
+    }
+
+    /**
+     * The decision on one call if it can be taken in memory at once (a leased call, or while this
+     * replica decides alone), else null: then the call {@link #await}s its decision from Redis.
+     */
+    public RateDecision decideNow(String consumerKey, RatePlan plan) {
+        check(consumerKey, plan);
+        if (degraded.get()) {
+            // The probe itself is claimed by the run that asks Redis.
+            return System.nanoTime() - nextProbe.get() >= 0 ? null : alone(consumerKey, plan);
+        }
+        long now = System.nanoTime();
+        Renewal renewal = new Renewal();
+        RateDecision leased = withLane(consumerKey, lane -> {
+            lane.count(now);
+            RateDecision decision = lane.decideInMemory(plan, now);
+            if (decision != null && decision.allowed() && !lane.running && LeasePolicy.renewDue(lane.leasedLeft(), lane.leaseSize)) {
+                int size = LeasePolicy.size(lane.callsPerSecond(now), plan);
+                if (size > 0) {
+                    lane.running = true;
+                    renewal.plan = plan;
+                    renewal.size = size;
+                }
+            }
+            return decision;
+        });
+        if (renewal.plan != null) {
+            run(consumerKey, renewal.plan, List.of(), renewal.size);
+        }
+        return leased;
+    }
+
+    /**
+     * The decision on a call that {@link #decideNow} could not take. Calls of a consumer that
+     * arrive while a run for it is in flight wait and are decided together by the next run.
+     */
+    public Uni<RateDecision> await(String consumerKey, RatePlan plan) {
+        check(consumerKey, plan);
+        return Uni.createFrom().emitter(emitter -> enqueue(consumerKey, new Waiter(plan, emitter)));
+    }
+
+    private static void check(String consumerKey, RatePlan plan) {
         if (consumerKey == null || consumerKey.isEmpty()) {
             throw new IllegalArgumentException("A rate limit needs a consumer key");
         }
         Objects.requireNonNull(plan, "plan");
-        if (degraded.get() && !probeDue()) {
-            return Uni.createFrom().item(() -> alone(consumerKey, plan));
-        }
-        return Uni.createFrom().emitter(emitter -> enqueue(consumerKey, new Waiter(plan, emitter)));
     }
 
     private void enqueue(String consumerKey, Waiter waiter) {
-        List<Waiter> run = new ArrayList<>(1);
-        lanes.compute(consumerKey, (key, lane) -> {
-            Lane current = lane == null ? new Lane() : lane;
-            if (current.running) {
-                current.waiting.add(waiter);
-            } else {
-                current.running = true;
-                run.add(waiter);
+        long now = System.nanoTime();
+        Renewal start = new Renewal();
+        RateDecision leased = withLane(consumerKey, lane -> {
+            // A lease may have come in since decideNow found none.
+            RateDecision decision = lane.decideInMemory(waiter.plan(), now);
+            if (decision != null) {
+                return decision;
             }
-            return current;
+            lane.waiting.add(waiter);
+            if (!lane.running) {
+                lane.running = true;
+                start.plan = waiter.plan();
+            }
+            return null;
         });
-        if (!run.isEmpty()) {
-            run(consumerKey, run);
+        if (leased != null) {
+            waiter.emitter().complete(leased);
+        } else if (start.plan != null) {
+            next(consumerKey);
         }
     }
 
-    /** Decides one run's calls in Redis, then starts the next run with the calls that arrived meanwhile. */
-    private void run(String consumerKey, List<Waiter> run) {
-        RatePlan plan = run.getFirst().plan();
+    /**
+     * Decides in Redis the waiting calls and, for a busy consumer, a lease of up to {@code leaseWanted}
+     * calls after them, giving back what is left of an expired lease; then hands out the decisions
+     * and goes on with the calls that arrived meanwhile.
+     */
+    private void run(String consumerKey, RatePlan plan, List<Waiter> waiters, int leaseWanted) {
+        int calls = waiters.size();
+        Lane.Unused unused = withLane(consumerKey, lane -> lane.takeUnused(plan, System.nanoTime()));
         runs.increment();
-        shared(consumerKey, plan, run.size())
+        shared(consumerKey, plan, calls, leaseWanted, unused)
                 .ifNoItem().after(config.redisTimeout()).fail()
                 .invoke(this::recovered)
                 .subscribe().with(
-                        decisions -> {
-                            for (int i = 0; i < run.size(); i++) {
-                                run.get(i).emitter().complete(decisions.get(i));
+                        batch -> {
+                            long now = System.nanoTime();
+                            List<RateDecision> decisions = GcraPolicy.decisions(plan, calls, batch, false);
+                            List<RateDecision> lease = decisions.subList(calls, decisions.size());
+                            // Neither limit grows back before then, whatever other replicas do: refusing until then is what Redis would do.
+                            RateDecision refusal = batch.admitted() < calls ? decisions.get(calls - 1) : null;
+                            // Recorded before the callers hear their decisions, so that a caller's next call finds them.
+                            withLane(consumerKey, lane -> {
+                                lane.lease(plan, lease, leaseWanted, batch.day(), now);
+                                if (refusal != null) {
+                                    lane.refuse(plan, refusal, now, now + batch.retryAfterMicros() * 1_000);
+                                }
+                                return null;
+                            });
+                            for (int i = 0; i < calls; i++) {
+                                waiters.get(i).emitter().complete(decisions.get(i));
                             }
                             next(consumerKey);
                         },
                         failure -> {
-                            run.forEach(waiter -> waiter.emitter().complete(degrade(failure, consumerKey, plan)));
+                            waiters.forEach(waiter -> waiter.emitter().complete(degrade(failure, consumerKey, plan)));
                             next(consumerKey);
                         });
     }
 
+    /** Serves waiting calls from the lease, starts the next run for the rest, or lets the lane go. */
     private void next(String consumerKey) {
         while (true) {
-            List<Waiter> run = nextRun(consumerKey);
-            if (run.isEmpty()) {
+            long now = System.nanoTime();
+            List<Waiter> served = new ArrayList<>();
+            List<RateDecision> leased = new ArrayList<>();
+            Renewal run = new Renewal();
+            List<Waiter> waiters = new ArrayList<>();
+            withLane(consumerKey, lane -> {
+                while (!lane.waiting.isEmpty()) {
+                    RateDecision decision = lane.decideInMemory(lane.waiting.peekFirst().plan(), now);
+                    if (decision == null) {
+                        break;
+                    }
+                    served.add(lane.waiting.pollFirst());
+                    leased.add(decision);
+                }
+                if (lane.waiting.isEmpty()) {
+                    lane.running = false;
+                    retireIfIdle(consumerKey, lane, now);
+                    return null;
+                }
+                // One run is about one plan; a consumer whose plan just changed has the rest decided in the following run.
+                RatePlan plan = lane.waiting.peekFirst().plan();
+                while (!lane.waiting.isEmpty() && waiters.size() < MAX_BATCH && lane.waiting.peekFirst().plan().equals(plan)) {
+                    waiters.add(lane.waiting.pollFirst());
+                }
+                run.plan = plan;
+                run.size = LeasePolicy.size(lane.callsPerSecond(now), plan);
+                return null;
+            });
+            for (int i = 0; i < served.size(); i++) {
+                served.get(i).emitter().complete(leased.get(i));
+            }
+            if (run.plan == null) {
                 return;
             }
             if (!degraded.get() || probeDue()) {
-                run(consumerKey, run);
+                run(consumerKey, run.plan, waiters, run.size);
                 return;
             }
-            RatePlan plan = run.getFirst().plan();
-            run.forEach(waiter -> waiter.emitter().complete(alone(consumerKey, plan)));
+            waiters.forEach(waiter -> waiter.emitter().complete(alone(consumerKey, run.plan)));
         }
     }
 
-    /** The calls of the next run, taken off the lane; none when no call waits, and then the lane is gone. */
-    private List<Waiter> nextRun(String consumerKey) {
-        List<Waiter> run = new ArrayList<>();
-        lanes.computeIfPresent(consumerKey, (key, lane) -> {
-            // One run is about one plan; a consumer whose plan just changed has the rest decided in the following run.
-            RatePlan plan = lane.waiting.isEmpty() ? null : lane.waiting.peekFirst().plan();
-            while (!lane.waiting.isEmpty() && run.size() < MAX_BATCH && lane.waiting.peekFirst().plan().equals(plan)) {
-                run.add(lane.waiting.pollFirst());
+    /** Runs {@code action} on the consumer's lane under its lock, making the lane if there is none. */
+    private <T> T withLane(String consumerKey, Function<Lane, T> action) {
+        while (true) {
+            Lane lane = lanes.computeIfAbsent(consumerKey, key -> new Lane());
+            synchronized (lane) {
+                if (!lane.retired) {
+                    return action.apply(lane);
+                }
             }
-            return run.isEmpty() ? null : lane;
-        });
-        return run;
+        }
     }
 
-    private Uni<List<RateDecision>> shared(String consumerKey, RatePlan plan, int calls) {
+    /** Forgets a lane with nothing in flight, nobody waiting, no lease and no recent calls; call under its lock. */
+    private void retireIfIdle(String consumerKey, Lane lane, long now) {
+        if (!lane.running && lane.waiting.isEmpty() && lane.idle(now)) {
+            lane.retired = true;
+            lanes.remove(consumerKey, lane);
+        }
+    }
+
+    /**
+     * Gives back what is left of expired leases of consumers that went quiet, which no call of theirs
+     * would give back, and forgets lanes with nothing left to do.
+     */
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweepLanes() {
+        long now = System.nanoTime();
+        lanes.forEach((consumerKey, lane) -> {
+            RatePlan giveBack = null;
+            synchronized (lane) {
+                if (lane.retired) {
+                    return;
+                }
+                if (!lane.running && lane.owesUnused(now)) {
+                    lane.running = true;
+                    giveBack = lane.leasePlan();
+                } else {
+                    retireIfIdle(consumerKey, lane, now);
+                }
+            }
+            if (giveBack != null && !degraded.get()) {
+                run(consumerKey, giveBack, List.of(), 0);
+            } else if (giveBack != null) {
+                next(consumerKey);
+            }
+        });
+    }
+
+    private Uni<GcraPolicy.Batch> shared(String consumerKey, RatePlan plan, int calls, int leaseWanted, Lane.Unused unused) {
         // The consumer in braces is the Redis Cluster hash tag: both keys land in one slot.
         String keys = config.keyPrefix() + "{" + consumerKey + "}:";
-        return evaluate(Command.EVALSHA, scriptSha, keys, plan, calls)
+        return evaluate(Command.EVALSHA, scriptSha, keys, plan, calls, leaseWanted, unused)
                 // EVAL rather than SCRIPT LOAD: a cluster client sends SCRIPT LOAD to any node,
                 // while EVAL goes to the node holding the keys and leaves the script cached there.
-                .onFailure(RateLimiter::scriptMissing).recoverWithUni(missing -> evaluate(Command.EVAL, script, keys, plan, calls))
-                .map(reply -> GcraPolicy.decisions(plan, calls, batch(reply), false));
+                .onFailure(RateLimiter::scriptMissing)
+                .recoverWithUni(missing -> evaluate(Command.EVAL, script, keys, plan, calls, leaseWanted, unused))
+                .map(RateLimiter::batch);
     }
 
-    private Uni<Response> evaluate(Command command, String scriptOrSha, String keys, RatePlan plan, int calls) {
+    private Uni<Response> evaluate(Command command, String scriptOrSha, String keys, RatePlan plan, int calls, int leaseWanted,
+            Lane.Unused unused) {
         return redis.send(Request.cmd(command)
                 .arg(scriptOrSha)
                 .arg(2)
@@ -207,13 +343,17 @@ public class RateLimiter {
                 .arg(GcraPolicy.emissionIntervalMicros(plan))
                 .arg(plan.burst())
                 .arg(plan.dailyQuota())
-                .arg(calls));
+                .arg(calls)
+                .arg(leaseWanted)
+                .arg(unused == null ? 0 : unused.calls())
+                .arg(unused == null ? "" : unused.day().format(DateTimeFormatter.BASIC_ISO_DATE)));
     }
 
     private static GcraPolicy.Batch batch(Response reply) {
         String refusedBy = reply.get(1).toString();
         return new GcraPolicy.Batch(reply.get(0).toInteger(), refusedBy.isEmpty() ? null : Limit.valueOf(refusedBy.toUpperCase(Locale.ROOT)),
-                reply.get(2).toLong(), reply.get(3).toLong(), reply.get(4).toLong(), reply.get(5).toLong());
+                reply.get(2).toLong(), reply.get(3).toLong(), reply.get(4).toLong(), reply.get(5).toLong(), reply.get(6).toInteger(),
+                LocalDate.parse(reply.get(7).toString(), DateTimeFormatter.BASIC_ISO_DATE));
     }
 
     private RateDecision alone(String consumerKey, RatePlan plan) {
@@ -268,10 +408,145 @@ public class RateLimiter {
     private record Waiter(RatePlan plan, UniEmitter<? super RateDecision> emitter) {
     }
 
-    /** One consumer's calls: whether a run is in flight, and who waits for the next. Guarded by the map's lock on its key. */
+    /** What a lane decision asks to start once its lock is released. */
+    private static final class Renewal {
+
+        RatePlan plan;
+        int size;
+    }
+
+    /**
+     * One consumer on this replica: whether a run is in flight, who waits for the next, the calls
+     * leased ahead of time, a refusal Redis gave, and how busy the consumer has been. Guarded by its
+     * own lock.
+     */
     private static final class Lane {
+
+        private static final long RATE_WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+        private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+        /** Leased calls not handed out, to be given back. */
+        record Unused(int calls, LocalDate day) {
+        }
 
         final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
         boolean running;
+        boolean retired;
+        /** Decisions of calls Redis admitted ahead of time, in the order they are handed out. */
+        private final ArrayDeque<RateDecision> leased = new ArrayDeque<>();
+        private RatePlan leasePlan;
+        private LocalDate leaseDay;
+        private long leaseEndsAt;
+        int leaseSize;
+        private int unusedCalls;
+        private LocalDate unusedDay;
+        private RateDecision refusal;
+        private RatePlan refusalPlan;
+        private long refusedAt;
+        private long refusedUntil;
+        private long windowStart = System.nanoTime();
+        private int windowCalls;
+        private int previousWindowCalls;
+        private long lastCall = windowStart;
+
+        void count(long now) {
+            if (now - windowStart >= RATE_WINDOW_NANOS) {
+                previousWindowCalls = now - windowStart >= 2 * RATE_WINDOW_NANOS ? 0 : windowCalls;
+                windowStart = now;
+                windowCalls = 0;
+            }
+            windowCalls++;
+            lastCall = now;
+        }
+
+        /** Calls a second in the last full window: a burst of calls at one instant earns no lease. */
+        double callsPerSecond(long now) {
+            return now - windowStart >= 2 * RATE_WINDOW_NANOS ? 0 : previousWindowCalls * 1e9 / RATE_WINDOW_NANOS;
+        }
+
+        /** A leased call, or the refusal Redis gave until the moment a call could be admitted again; else null. */
+        RateDecision decideInMemory(RatePlan plan, long now) {
+            if (refusal != null) {
+                if (plan.equals(refusalPlan) && now - refusedUntil < 0) {
+                    return refusal.aged(Duration.ofNanos(now - refusedAt));
+                }
+                refusal = null;
+            }
+            expire(now);
+            if (leased.isEmpty() || !plan.equals(leasePlan)) {
+                return null;
+            }
+            return leased.pollFirst();
+        }
+
+        int leasedLeft() {
+            return leased.size();
+        }
+
+        RatePlan leasePlan() {
+            return leasePlan;
+        }
+
+        void lease(RatePlan plan, List<RateDecision> admitted, int size, LocalDate day, long now) {
+            if (!admitted.isEmpty() && (!plan.equals(leasePlan) || !day.equals(leaseDay))) {
+                returnLeased();
+            }
+            if (admitted.isEmpty()) {
+                return;
+            }
+            leased.addAll(admitted);
+            leasePlan = plan;
+            leaseDay = day;
+            leaseSize = size;
+            leaseEndsAt = now + LeasePolicy.LIFETIME.toNanos();
+        }
+
+        void refuse(RatePlan plan, RateDecision decision, long at, long until) {
+            refusal = decision;
+            refusalPlan = plan;
+            refusedAt = at;
+            refusedUntil = until;
+        }
+
+        /** What is left of expired leases under {@code plan}, to give back in the next run; null if nothing. */
+        Unused takeUnused(RatePlan plan, long now) {
+            expire(now);
+            if (unusedCalls == 0 || !plan.equals(leasePlan)) {
+                return null;
+            }
+            Unused unused = new Unused(unusedCalls, unusedDay);
+            unusedCalls = 0;
+            unusedDay = null;
+            return unused;
+        }
+
+        boolean owesUnused(long now) {
+            expire(now);
+            return unusedCalls > 0;
+        }
+
+        boolean idle(long now) {
+            expire(now);
+            return leased.isEmpty() && unusedCalls == 0 && now - lastCall >= IDLE_NANOS;
+        }
+
+        private void expire(long now) {
+            if (!leased.isEmpty() && now - leaseEndsAt >= 0) {
+                returnLeased();
+            }
+        }
+
+        private void returnLeased() {
+            if (leased.isEmpty()) {
+                return;
+            }
+            // Calls of another day or plan than those still owed would be given back wrongly; the older ones are dropped.
+            if (unusedCalls > 0 && !leaseDay.equals(unusedDay)) {
+                unusedCalls = 0;
+            }
+            unusedCalls += leased.size();
+            unusedDay = leaseDay;
+            leased.clear();
+        }
     }
 }

@@ -54,4 +54,17 @@ class RateDecisionTests {
 
         assertThrows(IllegalStateException.class, admitted::rejection);
     }
+
+    @Test
+    void shouldCountDownTheResetsOfARefusalToldAgainLater() {
+        RateDecision refused = new RateDecision(false, Limit.DAY, PLAN, 3, 5, 0, 3_600, 3_600, false);
+
+        RateDecision later = refused.aged(java.time.Duration.ofSeconds(600));
+
+        assertEquals(3_000, later.dayResetSeconds());
+        assertEquals(3_000, later.retryAfterSeconds());
+        assertEquals(0, later.burstResetSeconds());
+        assertEquals(1, refused.aged(java.time.Duration.ofHours(2)).retryAfterSeconds(), "a retry is never advertised as due already");
+        assertEquals(refused, refused.aged(java.time.Duration.ofMillis(900)), "less than a second changes nothing");
+    }
 }

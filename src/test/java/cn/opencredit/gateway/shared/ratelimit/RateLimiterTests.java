@@ -112,6 +112,91 @@ class RateLimiterTests {
     }
 
     @Test
+    void shouldDecideABusyConsumersCallsInMemoryFromLeasesWithoutEverExceedingThePlan() throws Exception {
+        RatePlan plan = new RatePlan("test", 1_000_000, 40, 600);
+        String consumer = consumer();
+        SimpleMeterRegistry oneMeters = new SimpleMeterRegistry();
+        SimpleMeterRegistry twoMeters = new SimpleMeterRegistry();
+        RateLimiter one = replica(redisHosts, RACE_TIMEOUT, oneMeters);
+        RateLimiter two = replica(redisHosts, RACE_TIMEOUT, twoMeters);
+
+        List<RateDecision> decisions = java.util.Collections.synchronizedList(new ArrayList<>());
+        race(8, caller -> {
+            RateLimiter replica = caller % 2 == 0 ? one : two;
+            for (int i = 0; i < 200; i++) {
+                decisions.add(replica.acquire(consumer, plan).await().atMost(PATIENCE));
+            }
+            return Uni.createFrom().item((RateDecision) null);
+        });
+
+        long admitted = decisions.stream().filter(RateDecision::allowed).count();
+        double runs = oneMeters.get("opencredit.ratelimit.redis.runs").counter().count()
+                + twoMeters.get("opencredit.ratelimit.redis.runs").counter().count();
+        assertEquals("600", redis.value(String.class).get(dayKey(consumer)), "Redis admitted the whole quota and no more");
+        assertTrue(admitted <= 600, "never more than the plan: " + admitted);
+        assertTrue(admitted >= 600 - 2 * 10, "at most one lease (a quarter of the burst) per replica left unused: " + admitted);
+        assertTrue(runs < 1_600 / 2.0, "most calls were decided without a run of their own: " + runs + " runs for 1600 calls");
+        assertTrue(decisions.stream().noneMatch(RateDecision::degraded));
+    }
+
+    @Test
+    void shouldServeASustainedConsumerFromLeasesAndGiveBackWhatItDidNotUse() throws Exception {
+        RatePlan plan = new RatePlan("test", 1_000_000, 4_000, 1_000_000);
+        String consumer = consumer();
+        SimpleMeterRegistry replicaMeters = new SimpleMeterRegistry();
+        RateLimiter replica = replica(redisHosts, RACE_TIMEOUT, replicaMeters);
+        long until = System.nanoTime() + Duration.ofMillis(600).toNanos();
+        java.util.concurrent.atomic.AtomicLong calls = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong admitted = new java.util.concurrent.atomic.AtomicLong();
+
+        race(4, caller -> {
+            while (System.nanoTime() < until) {
+                calls.incrementAndGet();
+                if (replica.acquire(consumer, plan).await().atMost(PATIENCE).allowed()) {
+                    admitted.incrementAndGet();
+                }
+            }
+            return Uni.createFrom().item((RateDecision) null);
+        });
+
+        double runs = replicaMeters.get("opencredit.ratelimit.redis.runs").counter().count();
+        assertEquals(calls.get(), admitted.get(), "the plan had room for every call");
+        assertTrue(runs * 4 < calls.get(), "leases decided most calls in memory: " + runs + " runs for " + calls.get() + " calls");
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!Long.toString(admitted.get()).equals(redis.value(String.class).get(dayKey(consumer))) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            // What the scheduler does every second for the limiter bean; this replica is no bean.
+            replica.sweepLanes();
+        }
+        assertEquals(Long.toString(admitted.get()), redis.value(String.class).get(dayKey(consumer)),
+                "once the last lease ended, its unused calls came off the day's count");
+    }
+
+    @Test
+    void shouldRepeatARefusalFromMemoryUntilTheMomentACallCouldBeAdmitted() throws Exception {
+        RatePlan plan = new RatePlan("test", 2, 2, 1_000);
+        String consumer = consumer();
+        SimpleMeterRegistry replicaMeters = new SimpleMeterRegistry();
+        RateLimiter replica = replica(redisHosts, RACE_TIMEOUT, replicaMeters);
+        assertTrue(acquire(replica, consumer, plan).allowed());
+        assertTrue(acquire(replica, consumer, plan).allowed());
+        RateDecision refused = acquire(replica, consumer, plan);
+        double runs = replicaMeters.get("opencredit.ratelimit.redis.runs").counter().count();
+
+        for (int i = 0; i < 20; i++) {
+            RateDecision again = replica.decideNow(consumer, plan);
+            assertNotNull(again, "decided in memory after " + refused);
+            assertEquals(Limit.BURST, again.refusedBy());
+        }
+        assertEquals(runs, replicaMeters.get("opencredit.ratelimit.redis.runs").counter().count(), "no run for the repeated refusals");
+        assertEquals(Limit.BURST, refused.refusedBy());
+        assertEquals("2", redis.value(String.class).get(dayKey(consumer)), "refusals are not counted");
+
+        Thread.sleep(550);
+        assertTrue(acquire(replica, consumer, plan).allowed(), "one interval (500 ms) later a call fits again");
+    }
+
+    @Test
     void shouldAdmitExactlyTheBurstWhenCallsArriveAtOnce() throws Exception {
         RatePlan plan = new RatePlan("test", 0.01, 10, 1_000);
         String consumer = consumer();
