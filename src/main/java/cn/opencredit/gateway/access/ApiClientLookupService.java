@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -23,7 +23,7 @@ import cn.opencredit.gateway.shared.security.ApiClientLookup;
  * cache TTL, so a key costs at most one query per second per replica, and a revocation or
  * suspension is honoured everywhere within that second without any cross-replica messaging.
  */
-@ApplicationScoped
+@Singleton
 public class ApiClientLookupService implements ApiClientLookup {
 
     private final ApiClientRepository repository;

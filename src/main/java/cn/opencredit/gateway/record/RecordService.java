@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -21,7 +21,7 @@ import cn.opencredit.gateway.shared.uscc.Uscc;
 import cn.opencredit.gateway.subject.SubjectService;
 
 /** A subject's credit records, as the audience of the caller sees them. */
-@ApplicationScoped
+@Singleton
 public class RecordService {
 
     private final RecordRepository repository;

@@ -1,6 +1,6 @@
 package cn.opencredit.gateway.subject;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -19,7 +19,7 @@ import cn.opencredit.gateway.shared.uscc.Uscc;
  * in it are those the caller's audience may see; answers are cached per subject and audience, and
  * invalidated by the subject's data version.
  */
-@ApplicationScoped
+@Singleton
 public class SubjectProfileService {
 
     private final SubjectService subjects;

@@ -3,7 +3,7 @@ package cn.opencredit.gateway.subject;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -15,7 +15,7 @@ import cn.opencredit.gateway.shared.problem.ProblemType;
 import cn.opencredit.gateway.shared.uscc.Uscc;
 
 /** Subject lookup and search. Other capabilities resolve subjects through here. */
-@ApplicationScoped
+@Singleton
 public class SubjectService {
 
     static final int LATEST_RECORDS = 5;

@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
 
 import io.quarkus.logging.Log;
@@ -26,7 +26,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * answer only then: an answered request is never missing from the log. A crash loses only the
  * entries of requests that had not been answered yet.
  */
-@ApplicationScoped
+@Singleton
 public class AuditLog {
 
     static final int MAX_BATCH = 512;

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -21,7 +21,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * <p>An answer read from Redis or PostgreSQL is kept only if no invalidation of its subject came in
  * since the read began ({@link #token}); an invalidation that overtakes the write wins.
  */
-@ApplicationScoped
+@Singleton
 class NearCache {
 
     /** Answers kept per subject: a profile, its audiences and the first record pages, not every cursor. */

@@ -5,13 +5,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,7 +54,7 @@ import cn.opencredit.gateway.shared.time.ChinaTime;
  * finds Redis answering again.</li>
  * </ul>
  */
-@ApplicationScoped
+@Singleton
 public class ReadThroughCache {
 
     private static final String NOT_FOUND = "";
@@ -70,6 +71,7 @@ public class ReadThroughCache {
     private final Counter misses;
     private final Counter degraded;
     private volatile boolean redisDown;
+    private volatile Day day = new Day(LocalDate.MIN, "");
 
     ReadThroughCache(Redis redis, ObjectMapper json, CacheConfig config, NearCache near, Clock clock, MeterRegistry registry) {
         this.redis = redis;
@@ -103,7 +105,7 @@ public class ReadThroughCache {
         if (!config.enabled()) {
             return load(loader).map(body -> answer(body, false));
         }
-        String key = "cache:{" + uscc + "}:" + name + ":" + view + ":" + ChinaTime.today(clock).format(DateTimeFormatter.BASIC_ISO_DATE);
+        String key = "cache:{" + uscc + "}:" + name + ":" + view + ":" + day();
         CachedJson remembered = near.get(uscc, key);
         if (remembered != null) {
             nearHits.increment();
@@ -154,6 +156,20 @@ public class ReadThroughCache {
         return loader.get()
                 .map(item -> item == null ? NOT_FOUND : serialise(item))
                 .onFailure(ReadThroughCache::isNotFound).recoverWithItem(NOT_FOUND);
+    }
+
+    /** Today in China as yyyymmdd, formatted once a day rather than on every read. */
+    private String day() {
+        LocalDate today = ChinaTime.today(clock);
+        Day current = day;
+        if (!current.date().equals(today)) {
+            current = new Day(today, today.format(DateTimeFormatter.BASIC_ISO_DATE));
+            day = current;
+        }
+        return current.text();
+    }
+
+    private record Day(LocalDate date, String text) {
     }
 
     private void remember(String uscc, String key, CachedJson answer, NearCache.Token token) {

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
@@ -56,7 +56,7 @@ import io.vertx.mutiny.redis.client.Response;
  * always given: an outage neither lifts the limits nor fails the call.
  */
 @Startup
-@ApplicationScoped
+@Singleton
 public class RateLimiter {
 
     private static final String SCRIPT = "/ratelimit/acquire.lua";

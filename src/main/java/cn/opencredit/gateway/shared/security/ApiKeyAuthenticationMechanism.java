@@ -2,7 +2,7 @@ package cn.opencredit.gateway.shared.security;
 
 import java.util.Set;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -22,7 +22,7 @@ import io.vertx.ext.web.RoutingContext;
  * {@link ApiClient} as an attribute. No header → an anonymous identity that carries only the
  * {@link Scopes#ANONYMOUS} role, so endpoints opt in to anonymous callers explicitly.
  */
-@ApplicationScoped
+@Singleton
 public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     public static final String CLIENT_ATTRIBUTE = "opencredit.client";

@@ -169,7 +169,14 @@ public final class Uscc {
     // NFKC before stripping, because it turns full-width digits and letters into ASCII and U+3000 and no-break
     // spaces into plain spaces, which strip() then removes.
     private static String normalise(String raw) {
-        return raw == null ? "" : Normalizer.normalize(raw, Normalizer.Form.NFKC).strip().toUpperCase(Locale.ROOT);
+        if (raw == null) {
+            return "";
+        }
+        // Nearly every code arrives as 18 upper-case ASCII letters and digits, which NFKC, strip and upper-casing leave as they are.
+        if (raw.length() == LENGTH && raw.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'))) {
+            return raw;
+        }
+        return Normalizer.normalize(raw, Normalizer.Form.NFKC).strip().toUpperCase(Locale.ROOT);
     }
 
     // Positions count code points, so that an emoji or other supplementary character counts as the one character
