@@ -2,6 +2,9 @@
 # production settings on a port of our choosing, and a consumer key created through the admin API.
 set -euo pipefail
 BENCH_OPERATOR_KEY=bench-operator-key-0123456789abcdef0123456
+# The JVM of the measured jar: a heap small enough that the whole process stays under 512 MB
+# resident (about 220 MB live outside the heap, see docs/benchmarks.md), with the throughput collector.
+BENCH_JVM_OPTS=${BENCH_JVM_OPTS:--Xms224m -Xmx224m -XX:+UseParallelGC}
 psql_() { psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
 
 bench_database() { # subjects
@@ -57,7 +60,7 @@ start_app() {
       QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db" \
       QUARKUS_HTTP_PORT="$port" QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
       OPENCREDIT_BOOTSTRAP_OPERATOR_KEY="$BENCH_OPERATOR_KEY" "${envs[@]}" \
-      java -Xmx512m -XX:+UseParallelGC "${props[@]}" -jar target/quarkus-app/quarkus-run.jar >"$log" 2>&1 &
+      java $BENCH_JVM_OPTS "${props[@]}" -jar target/quarkus-app/quarkus-run.jar >"$log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 1800); do
     curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && return 0
@@ -75,12 +78,14 @@ stop_app() {
   APP_PID=
 }
 
-# new_key PORT PLAN [TYPE]: a new consumer of TYPE (default app, with its type's default scopes)
-# on PLAN, prints its key.
+# new_key PORT PLAN [TYPE [BOUND-USCC]]: a new consumer of TYPE (default app, with its type's default
+# scopes) on PLAN, bound to BOUND-USCC if given (a department must be bound to its own code to
+# ingest), prints its key.
 new_key() {
-  local port=$1 plan=$2 type=${3:-app} id
+  local port=$1 plan=$2 type=${3:-app} bound=${4:-} id
   id=$(curl -fs -H "Authorization: Bearer $BENCH_OPERATOR_KEY" -H 'Content-Type: application/json' \
-        -d "{\"name\":\"bench $(date +%s%N)\",\"type\":\"$type\",\"plan\":\"$plan\"}" "http://127.0.0.1:$port/api/v1/admin/consumers" \
+        -d "{\"name\":\"bench $(date +%s%N)\",\"type\":\"$type\",\"plan\":\"$plan\"${bound:+,\"boundUscc\":\"$bound\"}}" \
+        "http://127.0.0.1:$port/api/v1/admin/consumers" \
         | sed -E 's/.*"id":"([^"]+)".*/\1/')
   curl -fs -H "Authorization: Bearer $BENCH_OPERATOR_KEY" -H 'Content-Type: application/json' -d '{}' \
         "http://127.0.0.1:$port/api/v1/admin/consumers/$id/keys" | sed -E 's/.*"key":"([^"]+)".*/\1/'

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures the gateway against the machine's ceilings in one run. Per scale (number of synthetic
 # subjects) it makes sure the data set is loaded (timing the load), then for each variant restarts
-# the packaged jar (prod profile, -Xmx512m) and runs each wrk scenario (-t2 -c64, a warm-up of the
+# the packaged jar (prod profile, BENCH_JVM_OPTS), lets the JIT compile the hot path with JIT_WARMUP of
+# hot-set lookups, and runs each wrk scenario (-t2 -c64, a warm-up of the
 # same, then the measured run with --latency) while sampling the JVM's resident memory with ps:
 #
 #   hotset   GET /api/v1/subjects/{uscc}, Zipf-like over SAMPLE subjects (bench/hotset.lua): the
@@ -29,7 +30,9 @@
 #   DURATION=3s WARMUP=1s bench/run.sh 2000                   a quick check of the harness
 #   SCENARIOS=hotset,uniform VARIANTS=secured+cache,open+cache bench/run.sh 100000
 #
-# Environment (defaults in brackets): DURATION [30s] and WARMUP [10s] per wrk run; SCENARIOS and
+# Environment (defaults in brackets): DURATION [30s] and WARMUP [10s] per wrk run; JIT_WARMUP [20s]
+# of hot-set lookups after each start of the jar, not measured (C2 needs about that to settle; without
+# it the first scenario measures the compiler); BENCH_JVM_OPTS [-Xms224m -Xmx224m -XX:+UseParallelGC]; SCENARIOS and
 # VARIANTS [all], comma- or space-separated; THREADS [2], CONNECTIONS [64]; PLAN [internal] for the
 # keyed consumers (plan "bench" is defined without practical limits); SAMPLE [20000] subjects in the
 # hot set; UNIFORM_SAMPLE [200000]; PAGES [1000]; REGION [41]; INGEST_BATCH [1000],
@@ -51,7 +54,7 @@ ALL_VARIANTS=(secured+cache secured-nocache open+cache open-nocache)
 # The exact command line, with the settings given in the environment, for the docs.
 quote() { if [[ "$1" =~ ^[A-Za-z0-9_./:,=+@%-]+$ ]]; then printf '%s' "$1"; else printf "'%s'" "${1//\'/\'\\\'\'}"; fi; }
 COMMAND=
-for v in DURATION WARMUP SCENARIOS VARIANTS THREADS CONNECTIONS PLAN SAMPLE UNIFORM_SAMPLE PAGES REGION \
+for v in DURATION WARMUP JIT_WARMUP BENCH_JVM_OPTS SCENARIOS VARIANTS THREADS CONNECTIONS PLAN SAMPLE UNIFORM_SAMPLE PAGES REGION \
     INGEST_BATCH INGEST_CONNECTIONS HOTSET_EXPONENT PORT NGINX_PORT BENCH_REDIS_DB RELOAD BUILD RESULTS_DIR DOCS_FILE; do
   if [ -n "${!v+x}" ]; then COMMAND+="$v=$(quote "${!v}") "; fi
 done
@@ -62,6 +65,7 @@ SCALES=("$@")
 [ ${#SCALES[@]} -gt 0 ] || SCALES=(100000 1000000)
 DURATION=${DURATION:-30s}
 WARMUP=${WARMUP:-10s}
+JIT_WARMUP=${JIT_WARMUP:-20s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-64}
 PLAN=${PLAN:-internal}
@@ -98,7 +102,7 @@ select_names() { # GIVEN KNOWN...: "all" or a comma/space-separated list of know
   done
 }
 for s in "${SCALES[@]}"; do [[ "$s" =~ ^[1-9][0-9]*$ ]] || die "a scale is a positive number of subjects, not '$s'"; done
-for v in DURATION WARMUP; do [[ "$(seconds "${!v}")" =~ ^[1-9][0-9]*$ ]] || die "$v must be like 30s, 2m or 1h"; done
+for v in DURATION WARMUP JIT_WARMUP; do [[ "$(seconds "${!v}")" =~ ^[1-9][0-9]*$ ]] || die "$v must be like 30s, 2m or 1h"; done
 for v in THREADS CONNECTIONS SAMPLE UNIFORM_SAMPLE PAGES INGEST_BATCH INGEST_CONNECTIONS BENCH_REDIS_DB; do
   [[ "${!v}" =~ ^[0-9]+$ ]] || die "$v must be a number"
 done
@@ -320,13 +324,14 @@ write_results() {
     --arg duration "$DURATION" --arg warmup "$WARMUP" --argjson threads "$THREADS" --argjson connections "$CONNECTIONS" \
     --arg plan "$PLAN" --argjson sample "$SAMPLE" --argjson uniform "$UNIFORM_SAMPLE" --argjson pages "$PAGES" --arg region "$REGION" \
     --argjson batch "$INGEST_BATCH" --argjson ingest_connections "$INGEST_CONNECTIONS" --arg exponent "$HOTSET_EXPONENT" \
+    --arg jvm "$BENCH_JVM_OPTS" --arg jit_warmup "$JIT_WARMUP" \
     --arg jar_built "$JAR_BUILT" --arg jar_stale "$JAR_STALE" --arg scenarios "${SCENARIO_LIST[*]}" --arg variants "${VARIANT_LIST[*]}" \
     '{date: $date, started: $started, finished: $finished, command: $command,
       git: {commit: $commit, uncommitted_files: $dirty}, jar: {built: $jar_built, older_than_sources: ($jar_stale != "")},
       settings: {duration: $duration, warmup: $warmup, wrk: "-t\($threads) -c\($connections) --latency", plan: $plan,
                  hotset_subjects: $sample, hotset_exponent: ($exponent | tonumber), uniform_subjects: $uniform,
                  paging: "region=\($region)&limit=20, page 1 vs page \($pages)", ingest_rows_per_batch: $batch,
-                 ingest_connections: $ingest_connections, jvm: "-Xmx512m -XX:+UseParallelGC, prod profile",
+                 ingest_connections: $ingest_connections, jvm: "\($jvm), prod profile", jit_warmup: $jit_warmup,
                  scenarios: ($scenarios | split(" ")), variants: ($variants | split(" "))},
       machine: $machine[0], scales: $scales, figures: $figures}' >"$WORK/results.json"
   cp "$WORK/results.json" "$RESULTS"
@@ -448,7 +453,8 @@ for SCALE in "${SCALES[@]}"; do
     if curl -fsS "$URL/q/openapi?format=json" -o "$WORK/openapi.json" \
         && jq -e '.paths["/api/v1/ingest/records"].post' "$WORK/openapi.json" >/dev/null; then
       if ingest_template "$WORK/openapi.json" "$WORK/ingest-template.txt" 2>"$WORK/ingest-template.err"; then
-        DEPT_KEY=$(new_key "$PORT" "$PLAN" department)
+        DEPT_USCC=$(sed -n 2p "$WORK/ingest-template.txt" | jq -r '.sourceDepartmentUscc // empty')
+        DEPT_KEY=$(new_key "$PORT" "$PLAN" department "$DEPT_USCC")
         if [ -n "$DEPT_KEY" ]; then INGEST=yes; else note "ingestion skipped: could not create a department consumer"; fi
       else
         note "ingestion skipped: no usable request example for POST /api/v1/ingest/records ($(head -c 200 "$WORK/ingest-template.err"))"
@@ -510,6 +516,7 @@ for SCALE in "${SCALES[@]}"; do
     if [ "$READS" = 1 ]; then
       echo "  -- $VARIANT ${VENV[*]}"
       start_app "$DB" "$PORT" "$WORK/$SCALE-$VARIANT.log" "${COMMON[@]}" "${VENV[@]}"
+      wrk -t"$THREADS" -c"$CONNECTIONS" -d"$JIT_WARMUP" -s bench/hotset.lua "$URL" -- "$WORK/hot.txt" "${CALLER[@]}" >/dev/null 2>&1 || true
       for SCENARIO in hotset uniform search paging; do
         wants "$SCENARIO" || continue
         if ! kill -0 "$APP_PID" 2>/dev/null; then failed "$SCALE" "$SCENARIO" "$VARIANT" "the gateway had exited"; continue; fi
