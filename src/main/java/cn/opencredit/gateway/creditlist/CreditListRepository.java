@@ -45,26 +45,6 @@ class CreditListRepository {
     record Position(OffsetDateTime includedAt, long id) {
     }
 
-    Uni<List<ListMembershipView>> findCurrent(long subjectId, OffsetDateTime now) {
-        return pool.preparedQuery("""
-                        SELECT id, list_type, authority, authority_uscc, reason, legal_basis, included_at, expires_at
-                        FROM list_entry WHERE subject_id = $1 AND %s ORDER BY list_type, included_at DESC, id DESC""".formatted(current("", "$2")))
-                .execute(Tuple.of(subjectId, now))
-                .map(rows -> {
-                    List<ListMembershipView> memberships = new ArrayList<>(rows.size());
-                    rows.forEach(row -> memberships.add(new ListMembershipView(
-                            row.getLong("id").toString(),
-                            ListType.valueOf(row.getString("list_type")),
-                            row.getString("authority"),
-                            row.getString("authority_uscc"),
-                            row.getString("reason"),
-                            row.getString("legal_basis"),
-                            china(row.getOffsetDateTime("included_at")),
-                            china(row.getOffsetDateTime("expires_at")))));
-                    return memberships;
-                });
-    }
-
     /** Every entry of the subject, removed and expired ones included, newest inclusion first. */
     Uni<List<EntryRow>> findHistory(long subjectId) {
         return pool.preparedQuery("SELECT " + ENTRY_COLUMNS + """

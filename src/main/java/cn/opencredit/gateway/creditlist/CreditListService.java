@@ -3,6 +3,7 @@ package cn.opencredit.gateway.creditlist;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +21,12 @@ import cn.opencredit.gateway.shared.problem.ProblemType;
 @ApplicationScoped
 public class CreditListService {
 
+    /** Memberships by list type, then newest inclusion first. */
+    private static final Comparator<CreditListRepository.EntryRow> MEMBERSHIP_ORDER = Comparator
+            .comparing((CreditListRepository.EntryRow row) -> row.type().name())
+            .thenComparing(CreditListRepository.EntryRow::includedAt, Comparator.reverseOrder())
+            .thenComparing(CreditListRepository.EntryRow::id, Comparator.reverseOrder());
+
     private final CreditListRepository repository;
     private final Clock clock;
 
@@ -28,14 +35,20 @@ public class CreditListService {
         this.clock = clock;
     }
 
-    public Uni<List<ListMembershipView>> currentMemberships(long subjectId) {
-        return repository.findCurrent(subjectId, OffsetDateTime.now(clock));
-    }
-
-    /** Every entry of the subject, newest inclusion first, including removed and expired ones with their removal. */
-    public Uni<List<ListEntryView>> history(long subjectId) {
+    /**
+     * The subject's current memberships and its whole list history, both from one read of its
+     * entries: current is {@link CreditListPolicies#currentMembership} applied to each.
+     */
+    public Uni<ListStanding> standing(long subjectId) {
         Instant now = clock.instant();
-        return repository.findHistory(subjectId).map(rows -> rows.stream().map(row -> ListEntryMapper.toView(row, now)).toList());
+        return repository.findHistory(subjectId).map(rows -> new ListStanding(
+                rows.stream()
+                        .filter(row -> CreditListPolicies.currentMembership(row.includedAt().toInstant(), instant(row.expiresAt()),
+                                instant(row.removedAt()), now))
+                        .sorted(MEMBERSHIP_ORDER)
+                        .map(ListEntryMapper::toMembership)
+                        .toList(),
+                rows.stream().map(row -> ListEntryMapper.toView(row, now)).toList()));
     }
 
     /** One page of a list, newest inclusion first (ties by id, newest first). */
@@ -68,5 +81,9 @@ public class CreditListService {
 
     static ProblemException notFound(ListType type, long id) {
         return new ProblemException(ProblemType.NOT_FOUND, "No " + type.code() + "-list entry with id " + id);
+    }
+
+    private static Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
     }
 }

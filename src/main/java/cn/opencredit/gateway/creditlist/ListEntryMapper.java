@@ -20,6 +20,11 @@ final class ListEntryMapper {
                 removal);
     }
 
+    static ListMembershipView toMembership(CreditListRepository.EntryRow row) {
+        return new ListMembershipView(Long.toString(row.id()), row.type(), row.authority(), row.authorityUscc(), row.reason(),
+                row.legalBasis(), row.includedAt(), row.expiresAt());
+    }
+
     private static Instant instant(OffsetDateTime value) {
         return value == null ? null : value.toInstant();
     }

@@ -49,10 +49,9 @@ public class SubjectProfileService {
     private Uni<SubjectProfileView> loadProfile(Uscc uscc, RecordAudience audience) {
         return subjects.require(uscc)
                 .chain(subject -> Uni.combine().all()
-                        .unis(lists.currentMemberships(subject.id()), lists.history(subject.id()),
-                                records.visibleCounts(subject.id(), audience),
+                        .unis(lists.standing(subject.id()), records.visibleCounts(subject.id(), audience),
                                 records.latestVisible(subject.id(), audience, SubjectService.LATEST_RECORDS))
-                        .with((memberships, history, counts, latest) -> SubjectMapper.toProfile(subject, memberships, history, counts,
-                                latest)));
+                        .with((standing, counts, latest) -> SubjectMapper.toProfile(subject, standing.memberships(), standing.history(),
+                                counts, latest)));
     }
 }

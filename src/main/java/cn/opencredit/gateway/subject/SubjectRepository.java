@@ -43,14 +43,21 @@ class SubjectRepository {
 
     /**
      * Subjects in USCC order after {@code afterUscc}. Prefixes become half-open ranges so that the
-     * btree indexes serve them whatever plan the prepared statement settles on.
+     * btree indexes serve them whatever plan the prepared statement settles on; name fragments of
+     * two or more characters go through the index of the names' character pairs (V010).
      */
     Uni<List<SubjectRow>> search(SubjectSearch search, Optional<String> afterUscc, int fetchSize) {
         List<Object> args = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM subject WHERE uscc IS NOT NULL");
         search.text().ifPresent(text -> {
+            sql.append(" AND (");
+            if (text.codePointCount(0, text.length()) >= 2) {
+                // The GIN index on the names' character pairs finds the candidates; ILIKE checks the fragment.
+                args.add(text);
+                sql.append("name_bigrams @> subject_name_bigrams($").append(args.size()).append(") AND ");
+            }
             args.add("%" + SqlArgs.escapeLike(text) + "%");
-            sql.append(" AND (name_folded ILIKE $").append(args.size());
+            sql.append("name_folded ILIKE $").append(args.size());
             search.usccPrefix().ifPresent(prefix -> {
                 args.add(prefix);
                 args.add(SqlArgs.upperBound(prefix));

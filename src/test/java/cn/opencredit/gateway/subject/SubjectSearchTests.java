@@ -6,18 +6,22 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +94,35 @@ class SubjectSearchTests {
     @Test
     void shouldMatchChineseFragmentAnywhereInName() {
         search("恒通物流").then().statusCode(200).body("items.uscc", contains(SubjectFixtures.RICH));
+    }
+
+    @Test
+    void shouldFindEveryNameHoldingATwoCharacterWordAndNoOther() throws SQLException {
+        Set<String> expected = new HashSet<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement matching = connection.prepareStatement(
+                        "SELECT uscc FROM subject WHERE uscc IS NOT NULL AND strpos(lower(name_folded), '科技') > 0")) {
+            ResultSet rows = matching.executeQuery();
+            while (rows.next()) {
+                expected.add(rows.getString(1));
+            }
+        }
+        Set<String> found = new HashSet<>();
+        String cursor = null;
+        do {
+            var page = given().queryParam("q", "科技").queryParam("limit", 100).queryParam("cursor", cursor == null ? "" : cursor)
+                    .when().get("/api/v1/subjects").then().statusCode(200).extract();
+            found.addAll(page.<List<String>>path("items.uscc"));
+            cursor = page.path("nextCursor");
+        } while (cursor != null);
+        assertTrue(expected.size() > 1, "the seed and the fixtures hold several 科技 names");
+        assertEquals(expected, found);
+    }
+
+    @Test
+    void shouldMatchOneCharacterAndLowerCaseFragments() {
+        search("恒").then().statusCode(200).body("items.uscc", hasItem(SubjectFixtures.RICH));
+        search("a_b").then().statusCode(200).body("items.name", contains("石河子A_B科技有限公司"));
     }
 
     @Test
