@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -24,9 +25,11 @@ class SubjectRepository {
             registered_capital, capital_currency, address""";
 
     private final Pool pool;
+    private final Pool searchPool;
 
-    SubjectRepository(Pool pool) {
+    SubjectRepository(Pool pool, @ReactiveDataSource("search") Pool searchPool) {
         this.pool = pool;
+        this.searchPool = searchPool;
     }
 
     Uni<SubjectRow> findByUscc(Uscc uscc) {
@@ -44,7 +47,8 @@ class SubjectRepository {
     /**
      * Subjects in USCC order after {@code afterUscc}. Prefixes become half-open ranges so that the
      * btree indexes serve them whatever plan the prepared statement settles on; name fragments of
-     * two or more characters go through the index of the names' character pairs (V010).
+     * two or more characters go through the index of the names' character pairs (V010). Searches
+     * run on the "search" pool, where every execution is planned for its own words.
      */
     Uni<List<SubjectRow>> search(SubjectSearch search, Optional<String> afterUscc, int fetchSize) {
         List<Object> args = new ArrayList<>();
@@ -76,7 +80,7 @@ class SubjectRepository {
         });
         args.add(fetchSize);
         sql.append(" ORDER BY uscc LIMIT $").append(args.size());
-        return pool.preparedQuery(sql.toString()).execute(Tuple.from(args)).map(SubjectRepository::toRows);
+        return searchPool.preparedQuery(sql.toString()).execute(Tuple.from(args)).map(SubjectRepository::toRows);
     }
 
     private static List<SubjectRow> toRows(RowSet<Row> rows) {
