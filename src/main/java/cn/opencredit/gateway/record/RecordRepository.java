@@ -57,14 +57,31 @@ class RecordRepository {
                 });
     }
 
-    Uni<Map<RecordCategory, Long>> countVisibleByCategory(long subjectId, RecordAudience audience, LocalDate today) {
-        return pool.preparedQuery("SELECT category, count(*) AS n FROM credit_record WHERE subject_id = $1 AND " + VISIBLE
-                        + " GROUP BY category")
-                .execute(Tuple.of(subjectId, visibleStatuses(), today, levels(audience)))
+    /**
+     * The counts per category and the {@code latest} newest records the audience may see, in one
+     * read: every visible record is counted, but only the newest ones, and one per category to carry
+     * its count, come back.
+     */
+    Uni<RecordSummary> summarise(long subjectId, RecordAudience audience, LocalDate today, int latest) {
+        return pool.preparedQuery("SELECT " + COLUMNS + """
+                        , n, recency FROM (
+                            SELECT %s, count(*) OVER (PARTITION BY category) AS n,
+                                   row_number() OVER (ORDER BY decision_date DESC, id DESC) AS recency,
+                                   row_number() OVER (PARTITION BY category ORDER BY decision_date DESC, id DESC) AS in_category
+                            FROM credit_record WHERE subject_id = $1 AND %s) visible
+                        WHERE recency <= $5 OR in_category = 1
+                        ORDER BY recency""".formatted(COLUMNS, VISIBLE))
+                .execute(Tuple.of(subjectId, visibleStatuses(), today, levels(audience), latest))
                 .map(rows -> {
                     Map<RecordCategory, Long> counts = new EnumMap<>(RecordCategory.class);
-                    rows.forEach(row -> counts.put(RecordCategory.valueOf(row.getString("category")), row.getLong("n")));
-                    return counts;
+                    List<RecordView> newest = new ArrayList<>(latest);
+                    rows.forEach(row -> {
+                        counts.put(RecordCategory.valueOf(row.getString("category")), row.getLong("n"));
+                        if (row.getLong("recency") <= latest) {
+                            newest.add(RecordView.fromRow(row, "id", "status"));
+                        }
+                    });
+                    return new RecordSummary(counts, newest);
                 });
     }
 

@@ -3,7 +3,6 @@ package cn.opencredit.gateway.record;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.inject.Singleton;
@@ -62,11 +61,8 @@ public class RecordService {
                 });
     }
 
-    public Uni<Map<RecordCategory, Long>> visibleCounts(long subjectId, RecordAudience audience) {
-        return repository.countVisibleByCategory(subjectId, audience, ChinaTime.today(clock));
-    }
-
-    public Uni<List<RecordView>> latestVisible(long subjectId, RecordAudience audience, int count) {
-        return repository.findVisible(subjectId, audience, Optional.empty(), Optional.empty(), count, ChinaTime.today(clock));
+    /** Counts per category and the {@code latest} newest records the audience may see, for the profile. */
+    public Uni<RecordSummary> visibleSummary(long subjectId, RecordAudience audience, int latest) {
+        return repository.summarise(subjectId, audience, ChinaTime.today(clock), latest);
     }
 }

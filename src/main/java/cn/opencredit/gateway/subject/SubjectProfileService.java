@@ -49,9 +49,8 @@ public class SubjectProfileService {
     private Uni<SubjectProfileView> loadProfile(Uscc uscc, RecordAudience audience) {
         return subjects.require(uscc)
                 .chain(subject -> Uni.combine().all()
-                        .unis(lists.standing(subject.id()), records.visibleCounts(subject.id(), audience),
-                                records.latestVisible(subject.id(), audience, SubjectService.LATEST_RECORDS))
-                        .with((standing, counts, latest) -> SubjectMapper.toProfile(subject, standing.memberships(), standing.history(),
-                                counts, latest)));
+                        .unis(lists.standing(subject.id()), records.visibleSummary(subject.id(), audience, SubjectService.LATEST_RECORDS))
+                        .with((standing, summary) -> SubjectMapper.toProfile(subject, standing.memberships(), standing.history(),
+                                summary.counts(), summary.latest())));
     }
 }
