@@ -18,7 +18,8 @@
 #
 # Variants (ingestion always needs a department's key; there "open" only switches limiter and audit off):
 #   secured+cache    a keyed consumer on PLAN (default internal), rate limiter, access log and cache on
-#   secured-nocache  the same with OPENCREDIT_CACHE_ENABLED=false
+#   limited+cache    the same with the access log off (OPENCREDIT_AUDIT_ENABLED=false): what the log costs
+#   secured-nocache  the same as secured+cache with OPENCREDIT_CACHE_ENABLED=false
 #   open+cache       anonymous calls, OPENCREDIT_RATELIMIT_ENABLED=false OPENCREDIT_AUDIT_ENABLED=false
 #   open-nocache     the same with OPENCREDIT_CACHE_ENABLED=false
 #
@@ -49,7 +50,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 ALL_SCENARIOS=(hotset uniform search paging ingest)
-ALL_VARIANTS=(secured+cache secured-nocache open+cache open-nocache)
+ALL_VARIANTS=(secured+cache limited+cache secured-nocache open+cache open-nocache)
 
 # The exact command line, with the settings given in the environment, for the docs.
 quote() { if [[ "$1" =~ ^[A-Za-z0-9_./:,=+@%-]+$ ]]; then printf '%s' "$1"; else printf "'%s'" "${1//\'/\'\\\'\'}"; fi; }
@@ -171,6 +172,7 @@ COMMON=(QUARKUS_REDIS_HOSTS="redis://127.0.0.1:6379/$BENCH_REDIS_DB"
 variant_env() { # variant: prints the environment settings of the variant, one a line
   case "$1" in
     secured+cache) ;;
+    limited+cache) echo OPENCREDIT_AUDIT_ENABLED=false ;;
     secured-nocache) echo OPENCREDIT_CACHE_ENABLED=false ;;
     open+cache) printf '%s\n' OPENCREDIT_RATELIMIT_ENABLED=false OPENCREDIT_AUDIT_ENABLED=false ;;
     open-nocache) printf '%s\n' OPENCREDIT_RATELIMIT_ENABLED=false OPENCREDIT_AUDIT_ENABLED=false OPENCREDIT_CACHE_ENABLED=false ;;
@@ -360,14 +362,14 @@ write_results() {
       "",
       "Machine: \($r.machine.nproc) × \($r.machine.cpu_model), \($r.machine.memory), \($r.machine.os); \($r.machine.java_version | split(";")[0]); PostgreSQL \($r.machine.postgresql), Redis \($r.machine.redis), \($r.machine.nginx), wrk \($r.machine.wrk).",
       "",
-      "Each figure: `wrk \($r.settings.wrk) -d\($r.settings.duration)` after a \($r.settings.warmup) warm-up of the same, against the packaged jar (\($r.settings.jvm)) restarted per variant. Variants: *secured* is a keyed consumer on the `\($r.settings.plan)` plan with the rate limiter and the access log on, *open* is anonymous with both off (ingestion keeps a department key); *nocache* sets `OPENCREDIT_CACHE_ENABLED=false`. Requests/s counts every answer, non-2xx included; \"of nginx\" is the share of the static-file ceiling of the same scale; RSS is the JVM'"'"'s largest resident set during the run.",
+      "Each figure: `wrk \($r.settings.wrk) -d\($r.settings.duration)` after a \($r.settings.warmup) warm-up of the same, against the packaged jar (\($r.settings.jvm)) restarted per variant, after \($r.settings.jit_warmup) of hot-set lookups for the JIT. Variants: *secured* is a keyed consumer on the `\($r.settings.plan)` plan with the rate limiter and the access log on, *limited* the same with the access log off, *open* is anonymous with both off (ingestion keeps a department key); *nocache* sets `OPENCREDIT_CACHE_ENABLED=false`. Requests/s counts every answer, non-2xx included; \"of nginx\" is the share of the static-file ceiling of the same scale; RSS is the JVM'"'"'s largest resident set during the run.",
       ( $r.scales[] as $s
         | "",
           "### \($s.scale) subjects",
           "",
           "- Data set `\($s.database)`: \($s.subjects) subjects; \(if $s.seed.loaded then "loaded \($s.seed.records) credit records and \($s.seed.list_entries) list entries in \($s.seed.ms) ms, \($s.seed.subjects_per_second | n0) subjects/s (`\($s.seed.line)`)" else "already loaded (RELOAD=1 reloads it)" end).",
           "- Samples: \($s.hot_subjects) subjects in the hot set (the first 1 % get most calls), \($s.uniform_subjects) for the uniform lookup; the deep list page is page \($s.paging_depth).",
-          "- Ceilings: nginx serving a \($s.profile_bytes)-byte JSON file (a profile answer of median size among the hottest subjects): \($s.ceilings.nginx.requests_per_second | n2) requests/s, p50 \($s.ceilings.nginx.p50_ms | n2) ms, p99 \($s.ceilings.nginx.p99_ms | n2) ms; `\($s.ceilings.redis_command)`: \($s.ceilings.redis_get_per_second | n2) GET/s.",
+          "- Ceilings: nginx serving a \($s.profile_bytes)-byte JSON file (a profile answer of median size among the hottest subjects): \($s.ceilings.nginx.requests_per_second | n2) requests/s, p50 \($s.ceilings.nginx.p50_ms | n2) ms, p99 \($s.ceilings.nginx.p99_ms | n2) ms; `\($s.ceilings.redis_command)`: \($s.ceilings.redis_get_per_second | n2) GET/s; the gateway answering `/q/health/live` (Quarkus alone, none of our code): \($s.ceilings.quarkus_liveness.requests_per_second | n2) requests/s (\(if ($s.ceilings.quarkus_liveness.requests_per_second // null) and ($s.ceilings.nginx.requests_per_second // null) then ($s.ceilings.quarkus_liveness.requests_per_second / $s.ceilings.nginx.requests_per_second | pct) else "—" end) of nginx).",
           "",
           "| scenario | variant | requests/s | p50 ms | p99 ms | non-2xx | of nginx | RSS MB |",
           "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -381,6 +383,7 @@ write_results() {
               def ratios($a; $b): [scenario_order[] as $sc | select(rps($sc; $a) and rps($sc; $b) and rps($sc; $b) > 0)
                                    | "\($sc) \(rps($sc; $a) / rps($sc; $b) | n2)"] | join(", ");
               (ratios("secured+cache"; "open+cache") | select(. != "") | "", "Requests/s with authentication, limits and audit ÷ without them (cache on): \(.)."),
+              (ratios("limited+cache"; "open+cache") | select(. != "") | "", "Requests/s with authentication and limits but no access log ÷ without any of them (cache on): \(.)."),
               (ratios("secured+cache"; "secured-nocache") | select(. != "") | "", "Requests/s with the cache ÷ without it (secured): \(.).") ),
           ( if ($s.notes | length) > 0 then "", ($s.notes[] | "- \(.)") else empty end ) ),
       ( [$r.scales[].scale] | select(length > 1) | [min, max] as [$lo, $hi]
@@ -481,6 +484,12 @@ for SCALE in "${SCALES[@]}"; do
     echo "  region $REGION: page $DEPTH reached by walking (asked for $PAGES)"
     [ "$DEPTH" -ge "$PAGES" ] || note "region $REGION has $DEPTH pages of 20 at this scale, so the deep page is page $DEPTH, not $PAGES"
   fi
+  # The framework's own floor: Quarkus answering its liveness probe, which does no work of ours.
+  LIVENESS_JSON=null
+  if bench_wrk "$SCALE-liveness" "$CONNECTIONS" "$URL/q/health/live"; then
+    LIVENESS_JSON=$(wrk_json "$WORK/$SCALE-liveness.txt")
+    echo "  quarkus liveness: $(jq -r '"\(.requests_per_second) req/s, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms"' <<<"$LIVENESS_JSON")"
+  fi
   stop_app
 
   # Ceilings, with the gateway stopped.
@@ -577,7 +586,7 @@ for SCALE in "${SCALES[@]}"; do
 
   # This scale's description, then the results so far.
   jq -c -n --argjson scale "$SCALE" --arg db "$DB" --argjson subjects "$SUBJECTS" --arg line "$SEED_LINE" \
-    --argjson start "$start_seconds" --argjson bytes "$PROFILE_BYTES" --argjson nginx "$NGINX_JSON" \
+    --argjson start "$start_seconds" --argjson bytes "$PROFILE_BYTES" --argjson nginx "$NGINX_JSON" --argjson liveness "$LIVENESS_JSON" \
     --arg redis_cmd "$REDIS_CMD" --argjson redis "$REDIS_RPS" --argjson depth "$DEPTH" \
     --argjson hot "$(wc -l <"$WORK/hot.txt")" --argjson uniform "$(wc -l <"$WORK/uniform.txt")" --rawfile notes "$WORK/notes.txt" \
     '($line | capture("Loaded (?<s>[0-9]+) synthetic subjects, (?<r>[0-9]+) credit records and (?<l>[0-9]+) list entries in (?<ms>[0-9]+) ms")? // null) as $m
@@ -588,7 +597,7 @@ for SCALE in "${SCALES[@]}"; do
                      subjects_per_second: (if $m then ($m.s | tonumber) * 1000 / ($m.ms | tonumber) else null end)} end),
         ready_after_seconds: $start, profile_bytes: $bytes, paging_depth: $depth,
         hot_subjects: $hot, uniform_subjects: $uniform,
-        ceilings: {nginx: $nginx, redis_get_per_second: $redis, redis_command: $redis_cmd},
+        ceilings: {nginx: $nginx, redis_get_per_second: $redis, redis_command: $redis_cmd, quarkus_liveness: $liveness},
         notes: ($notes | split("\n") | map(select(length > 0)))}' >>"$WORK/scales.jsonl"
   write_results
   echo "  results: $RESULTS, $DOCS_FILE"
