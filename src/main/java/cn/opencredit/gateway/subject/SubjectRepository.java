@@ -24,6 +24,11 @@ class SubjectRepository {
             id, uscc, name, subject_type, legal_representative, region_code, industry_section, registered_on, status,
             registered_capital, capital_currency, address""";
 
+    /** The same columns of subject {@code s}, where another joined table has some of the same names. */
+    private static final String SUBJECT_COLUMNS = "s." + String.join(", s.", COLUMNS.replace("\n", " ").split(",\\s*"));
+    /** Counting a pair's subjects up to this tells a rare pair from a common one without counting the common ones. */
+    private static final int PAIR_COUNT_CAP = 1_000;
+
     private final Pool pool;
     private final Pool searchPool;
 
@@ -45,42 +50,65 @@ class SubjectRepository {
     }
 
     /**
-     * Subjects in USCC order after {@code afterUscc}. Prefixes become half-open ranges so that the
-     * btree indexes serve them whatever plan the prepared statement settles on; name fragments of
-     * two or more characters go through the index of the names' character pairs (V010). Searches
-     * run on the "search" pool, where every execution is planned for its own words.
+     * Subjects in USCC order after {@code afterUscc}. A name fragment of two or more characters
+     * walks the subjects holding its rarest character pair in USCC order (V011), checking the
+     * other pairs in the same index and the fragment itself on the name, so a page reads about as
+     * many rows as it answers; a one-character fragment falls back to checking names in USCC order.
+     * A fragment that could start a USCC also matches USCCs, as a half-open range merged in order.
+     * Searches run on the "search" pool, where every execution is planned for its own words.
      */
     Uni<List<SubjectRow>> search(SubjectSearch search, Optional<String> afterUscc, int fetchSize) {
         List<Object> args = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM subject WHERE uscc IS NOT NULL");
-        search.text().ifPresent(text -> {
-            sql.append(" AND (");
-            if (text.codePointCount(0, text.length()) >= 2) {
-                // The GIN index on the names' character pairs finds the candidates; ILIKE checks the fragment.
-                args.add(text);
-                sql.append("name_bigrams @> subject_name_bigrams($").append(args.size()).append(") AND ");
-            }
-            args.add("%" + SqlArgs.escapeLike(text) + "%");
-            sql.append("name_folded ILIKE $").append(args.size());
-            search.usccPrefix().ifPresent(prefix -> {
-                args.add(prefix);
-                args.add(SqlArgs.upperBound(prefix));
-                sql.append(" OR (uscc >= $").append(args.size() - 1).append(" AND uscc < $").append(args.size()).append(')');
-            });
-            sql.append(')');
-        });
-        search.regionPrefix().ifPresent(region -> sql.append(" AND ").append(region.condition("region_code", args)));
-        search.type().ifPresent(type -> {
-            args.add(type.name());
-            sql.append(" AND subject_type = $").append(args.size());
-        });
-        afterUscc.ifPresent(after -> {
-            args.add(after);
-            sql.append(" AND uscc > $").append(args.size());
-        });
-        args.add(fetchSize);
-        sql.append(" ORDER BY uscc LIMIT $").append(args.size());
-        return searchPool.preparedQuery(sql.toString()).execute(Tuple.from(args)).map(SubjectRepository::toRows);
+        String sql;
+        if (search.text().isEmpty()) {
+            sql = "SELECT " + COLUMNS + " FROM subject s WHERE s.uscc IS NOT NULL" + filters(search, afterUscc, args)
+                    + " ORDER BY s.uscc LIMIT " + SqlArgs.bind(args, fetchSize);
+        } else {
+            String text = search.text().get();
+            String byName = text.codePointCount(0, text.length()) >= 2 ? byNamePairs(text, search, afterUscc, fetchSize, args)
+                    : "SELECT " + COLUMNS + " FROM subject s WHERE s.uscc IS NOT NULL AND s.name_folded ILIKE "
+                            + SqlArgs.bind(args, "%" + SqlArgs.escapeLike(text) + "%") + filters(search, afterUscc, args)
+                            + " ORDER BY s.uscc LIMIT " + SqlArgs.bind(args, fetchSize);
+            sql = search.usccPrefix().map(prefix -> "SELECT * FROM ((" + byName + ") UNION (SELECT " + COLUMNS
+                            + " FROM subject s WHERE s.uscc >= " + SqlArgs.bind(args, prefix) + " AND s.uscc < "
+                            + SqlArgs.bind(args, SqlArgs.upperBound(prefix)) + filters(search, afterUscc, args)
+                            + " ORDER BY s.uscc LIMIT " + SqlArgs.bind(args, fetchSize) + ")) matches ORDER BY uscc LIMIT "
+                            + SqlArgs.bind(args, fetchSize))
+                    .orElse(byName);
+        }
+        return searchPool.preparedQuery(sql).execute(Tuple.from(args)).map(SubjectRepository::toRows);
+    }
+
+    /**
+     * Name matches in USCC order through the pairs of {@code text}: the walk follows the pair with the
+     * fewest subjects (counted up to a cap, which is enough to tell a rare pair from a common one;
+     * the ORDER BY makes the count read the key in order and stop, rather than gather every subject
+     * of a common pair first), keeps the subjects that hold every other pair too, and checks the
+     * fragment on the name.
+     */
+    private static String byNamePairs(String text, SubjectSearch search, Optional<String> afterUscc, int fetchSize, List<Object> args) {
+        String pairs = SqlArgs.bind(args, text);
+        return """
+                SELECT %s FROM subject_name_pair n JOIN subject s ON s.uscc = n.uscc
+                WHERE n.pair = (SELECT p.pair FROM unnest(subject_name_bigrams(%s)) AS p(pair)
+                                ORDER BY (SELECT count(*) FROM (SELECT 1 FROM subject_name_pair c WHERE c.pair = p.pair ORDER BY c.uscc LIMIT %d) capped),
+                                         p.pair
+                                LIMIT 1)
+                  AND NOT EXISTS (SELECT 1 FROM unnest(subject_name_bigrams(%s)) AS q(pair)
+                                  WHERE NOT EXISTS (SELECT 1 FROM subject_name_pair m WHERE m.pair = q.pair AND m.uscc = n.uscc))
+                  AND s.name_folded ILIKE %s%s
+                ORDER BY n.uscc LIMIT %s""".formatted(SUBJECT_COLUMNS, pairs, PAIR_COUNT_CAP, pairs,
+                SqlArgs.bind(args, "%" + SqlArgs.escapeLike(text) + "%"), filters(search, afterUscc, args).replace("s.uscc >", "n.uscc >"),
+                SqlArgs.bind(args, fetchSize));
+    }
+
+    /** The region, type and keyset conditions, on subject {@code s}. */
+    private static String filters(SubjectSearch search, Optional<String> afterUscc, List<Object> args) {
+        StringBuilder sql = new StringBuilder();
+        search.regionPrefix().ifPresent(region -> sql.append(" AND ").append(region.condition("s.region_code", args)));
+        search.type().ifPresent(type -> sql.append(" AND s.subject_type = ").append(SqlArgs.bind(args, type.name())));
+        afterUscc.ifPresent(after -> sql.append(" AND s.uscc > ").append(SqlArgs.bind(args, after)));
+        return sql.toString();
     }
 
     private static List<SubjectRow> toRows(RowSet<Row> rows) {

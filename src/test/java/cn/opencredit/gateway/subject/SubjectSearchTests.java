@@ -120,6 +120,39 @@ class SubjectSearchTests {
     }
 
     @Test
+    void shouldFollowRenamesAndRemovalsOfSubjectsInTheNameIndex() throws SQLException {
+        String uscc = SubjectFixtures.uscc("91", "MA0T0001");
+        try (Connection connection = dataSource.getConnection()) {
+            execute(connection, "INSERT INTO subject (uscc, name, subject_type, region_code, status) VALUES (?, '石河子雪莲乳业有限公司', 'ENTERPRISE', '"
+                    + SubjectFixtures.REGION + "', 'ACTIVE') ON CONFLICT (uscc) DO UPDATE SET name = EXCLUDED.name", uscc);
+            search("雪莲乳业").then().statusCode(200).body("items.uscc", contains(uscc));
+
+            execute(connection, "UPDATE subject SET name = '石河子天润乳品有限公司' WHERE uscc = ?", uscc);
+            search("雪莲乳业").then().statusCode(200).body("items", empty());
+            search("天润乳品").then().statusCode(200).body("items.uscc", contains(uscc));
+
+            execute(connection, "DELETE FROM subject WHERE uscc = ?", uscc);
+            search("天润乳品").then().statusCode(200).body("items", empty());
+            try (PreparedStatement left = connection.prepareStatement("SELECT count(*) FROM subject_name_pair WHERE uscc = ?")) {
+                left.setString(1, uscc);
+                ResultSet rows = left.executeQuery();
+                rows.next();
+                assertEquals(0, rows.getLong(1), "no pairs are left behind");
+            }
+        }
+    }
+
+    @Test
+    void shouldFindARareWordWhoseEveryPairIsCommon() throws SQLException {
+        String uscc = SubjectFixtures.uscc("91", "MA0T0002");
+        try (Connection connection = dataSource.getConnection()) {
+            execute(connection, "INSERT INTO subject (uscc, name, subject_type, region_code, status) VALUES (?, '石河子公司有限', 'ENTERPRISE', '"
+                    + SubjectFixtures.REGION + "', 'ACTIVE') ON CONFLICT (uscc) DO NOTHING", uscc);
+        }
+        search("公司有限").then().statusCode(200).body("items.uscc", contains(uscc));
+    }
+
+    @Test
     void shouldMatchOneCharacterAndLowerCaseFragments() {
         search("恒").then().statusCode(200).body("items.uscc", hasItem(SubjectFixtures.RICH));
         search("a_b").then().statusCode(200).body("items.name", contains("石河子A_B科技有限公司"));
@@ -249,5 +282,12 @@ class SubjectSearchTests {
             }
         }
         return usccs;
+    }
+
+    private static void execute(Connection connection, String sql, String uscc) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, uscc);
+            statement.executeUpdate();
+        }
     }
 }
