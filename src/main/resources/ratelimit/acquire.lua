@@ -19,6 +19,9 @@
 -- ARGV[5]  how many calls to lease ahead of time (0 when absent)
 -- ARGV[6]  leased calls given back unused (0 when absent)
 -- ARGV[7]  the day (yyyymmdd) those were counted on; they come off the day's count only if it is today
+-- ARGV[8]  the theoretical arrival time (microseconds since the epoch) at the end of the oldest lease
+--          those came from. Their share of the TAT lies before it; whatever part of it has already
+--          passed was paid for by time and cannot be credited again.
 --
 -- Returns { how many of the calls were admitted, from the first on,
 --           the limit that refused the others ("burst" or "day"), or "" when all were admitted,
@@ -27,7 +30,8 @@
 --           microseconds until the day ends,
 --           microseconds until a refused call could be admitted, 0 when none was refused,
 --           how many calls were leased,
---           today, yyyymmdd }
+--           today, yyyymmdd,
+--           the theoretical arrival time after the admitted and leased calls, microseconds since the epoch }
 
 -- China has kept UTC+8, without daylight saving, since 1991.
 local SHANGHAI_OFFSET = 8 * 3600 * 1000000
@@ -56,6 +60,7 @@ local quota = tonumber(ARGV[3])
 local calls = tonumber(ARGV[4]) or 1
 local lease_wanted = tonumber(ARGV[5]) or 0
 local returned = tonumber(ARGV[6]) or 0
+local returned_until = tonumber(ARGV[8]) or 0
 
 -- The server's clock, so that every replica counts the same time and the same day.
 local time = redis.call('TIME')
@@ -71,7 +76,10 @@ local tat = math.max(tonumber(redis.call('GET', KEYS[1])) or now, now)
 local used = tonumber(redis.call('GET', day_key)) or 0
 
 if returned > 0 then
-    tat = math.max(tat - returned * interval, now)
+    -- If the TAT fell behind now after the lease, other calls may since have been admitted into
+    -- the time the lease had taken: only the part still ahead of now is owed back.
+    local credit = math.min(returned * interval, math.max(0, returned_until - now))
+    tat = math.max(tat - credit, now)
     if ARGV[7] == today then
         used = math.max(0, used - returned)
     end
@@ -109,4 +117,4 @@ if admitted < calls then
     end
 end
 
-return { admitted, refused_by, tat - now, math.max(0, quota - used), day_reset, retry_after, leased, today }
+return { admitted, refused_by, tat - now, math.max(0, quota - used), day_reset, retry_after, leased, today, tat }

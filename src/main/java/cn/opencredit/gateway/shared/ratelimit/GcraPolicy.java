@@ -55,9 +55,11 @@ final class GcraPolicy {
      * @param retryAfterMicros for the refused calls, until a call could be admitted; 0 when none was refused
      * @param leased           calls admitted ahead of time, after the others, for calls still to come
      * @param day              the China calendar day the calls were counted on
+     * @param tatEpochMicros   the theoretical arrival time after the admitted and leased calls, since the epoch:
+     *                         where the leased calls' share of the TAT ends, for giving them back
      */
     record Batch(int admitted, Limit refusedBy, long tatMicros, long dayRemaining, long dayResetMicros, long retryAfterMicros, int leased,
-            LocalDate day) {
+            LocalDate day, long tatEpochMicros) {
     }
 
     record BatchOutcome(State state, Batch batch) {
@@ -118,15 +120,19 @@ final class GcraPolicy {
             }
         }
         return new BatchOutcome(next, new Batch(admitted, refusedBy, tat - nowMicros, Math.max(0, plan.dailyQuota() - used), dayReset,
-                retryAfter, leased, today));
+                retryAfter, leased, today, tat));
     }
 
     /**
      * Leased calls that were never handed out, given back as if they had never been admitted: the
      * TAT moves back, and the day's count goes down if they were counted on the day it counts.
+     * Their share of the TAT ends at {@code leaseEndMicros} (the TAT the oldest of their leases
+     * left); only the part of it still ahead of now is credited, because if the TAT fell behind now
+     * meanwhile, other calls may already have been admitted into the time they had taken.
      */
-    static State giveBack(State state, RatePlan plan, int calls, LocalDate leasedOn) {
-        long tat = state.tatMicros() - calls * emissionIntervalMicros(plan);
+    static State giveBack(State state, RatePlan plan, int calls, LocalDate leasedOn, long leaseEndMicros, long nowMicros) {
+        long credit = Math.min(calls * emissionIntervalMicros(plan), Math.max(0, leaseEndMicros - nowMicros));
+        long tat = Math.max(Math.max(state.tatMicros(), nowMicros) - credit, nowMicros);
         long used = leasedOn.equals(state.day()) ? Math.max(0, state.used() - calls) : state.used();
         return new State(tat, state.day(), used);
     }

@@ -198,7 +198,9 @@ public class RateLimiter {
      */
     private void run(String consumerKey, RatePlan plan, List<Waiter> waiters, int leaseWanted) {
         int calls = waiters.size();
-        Lane.Unused unused = withLane(consumerKey, lane -> lane.takeUnused(plan, System.nanoTime()));
+        // Redis reads its clock after this, so leases timed from here end no later than Redis would end them.
+        long sentAt = System.nanoTime();
+        Lane.Unused unused = withLane(consumerKey, lane -> lane.takeUnused(plan, sentAt));
         runs.increment();
         shared(consumerKey, plan, calls, leaseWanted, unused)
                 .ifNoItem().after(config.redisTimeout()).fail()
@@ -208,11 +210,12 @@ public class RateLimiter {
                             long now = System.nanoTime();
                             List<RateDecision> decisions = GcraPolicy.decisions(plan, calls, batch, false);
                             List<RateDecision> lease = decisions.subList(calls, decisions.size());
-                            // Neither limit grows back before then, whatever other replicas do: refusing until then is what Redis would do.
+                            // Neither limit grows back before then unless another replica gives back a lease;
+                            // repeating the refusal until then may refuse more, never admit more.
                             RateDecision refusal = batch.admitted() < calls ? decisions.get(calls - 1) : null;
                             // Recorded before the callers hear their decisions, so that a caller's next call finds them.
                             withLane(consumerKey, lane -> {
-                                lane.lease(plan, lease, leaseWanted, batch.day(), now);
+                                lane.lease(plan, lease, leaseWanted, batch, sentAt);
                                 if (refusal != null) {
                                     lane.refuse(plan, refusal, now, now + batch.retryAfterMicros() * 1_000);
                                 }
@@ -309,7 +312,7 @@ public class RateLimiter {
                 }
                 if (!lane.running && lane.owesUnused(now)) {
                     lane.running = true;
-                    giveBack = lane.leasePlan();
+                    giveBack = lane.unusedPlan();
                 } else {
                     retireIfIdle(consumerKey, lane, now);
                 }
@@ -346,14 +349,15 @@ public class RateLimiter {
                 .arg(calls)
                 .arg(leaseWanted)
                 .arg(unused == null ? 0 : unused.calls())
-                .arg(unused == null ? "" : unused.day().format(DateTimeFormatter.BASIC_ISO_DATE)));
+                .arg(unused == null ? "" : unused.day().format(DateTimeFormatter.BASIC_ISO_DATE))
+                .arg(unused == null ? 0 : unused.leaseEndMicros()));
     }
 
     private static GcraPolicy.Batch batch(Response reply) {
         String refusedBy = reply.get(1).toString();
         return new GcraPolicy.Batch(reply.get(0).toInteger(), refusedBy.isEmpty() ? null : Limit.valueOf(refusedBy.toUpperCase(Locale.ROOT)),
                 reply.get(2).toLong(), reply.get(3).toLong(), reply.get(4).toLong(), reply.get(5).toLong(), reply.get(6).toInteger(),
-                LocalDate.parse(reply.get(7).toString(), DateTimeFormatter.BASIC_ISO_DATE));
+                LocalDate.parse(reply.get(7).toString(), DateTimeFormatter.BASIC_ISO_DATE), reply.get(8).toLong());
     }
 
     private RateDecision alone(String consumerKey, RatePlan plan) {
@@ -425,8 +429,25 @@ public class RateLimiter {
         private static final long RATE_WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
         private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-        /** Leased calls not handed out, to be given back. */
-        record Unused(int calls, LocalDate day) {
+        /**
+         * Leased calls not handed out, to be given back under {@code plan}; their share of the TAT
+         * ends at or before {@code leaseEndMicros}.
+         */
+        record Unused(int calls, RatePlan plan, LocalDate day, long leaseEndMicros) {
+        }
+
+        /** The calls of one lease still to hand out, when they lapse, and where the lease's share of the TAT ends. */
+        private static final class Lease {
+
+            int left;
+            final long expiresAt;
+            final long endMicros;
+
+            Lease(int left, long expiresAt, long endMicros) {
+                this.left = left;
+                this.expiresAt = expiresAt;
+                this.endMicros = endMicros;
+            }
         }
 
         final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
@@ -434,12 +455,12 @@ public class RateLimiter {
         boolean retired;
         /** Decisions of calls Redis admitted ahead of time, in the order they are handed out. */
         private final ArrayDeque<RateDecision> leased = new ArrayDeque<>();
+        /** The leases those came from, oldest first; each lapses on its own, so a renewal never extends an older one. */
+        private final ArrayDeque<Lease> leases = new ArrayDeque<>();
         private RatePlan leasePlan;
         private LocalDate leaseDay;
-        private long leaseEndsAt;
         int leaseSize;
-        private int unusedCalls;
-        private LocalDate unusedDay;
+        private Unused unused;
         private RateDecision refusal;
         private RatePlan refusalPlan;
         private long refusedAt;
@@ -476,6 +497,10 @@ public class RateLimiter {
             if (leased.isEmpty() || !plan.equals(leasePlan)) {
                 return null;
             }
+            Lease oldest = leases.peekFirst();
+            if (--oldest.left == 0) {
+                leases.pollFirst();
+            }
             return leased.pollFirst();
         }
 
@@ -483,22 +508,28 @@ public class RateLimiter {
             return leased.size();
         }
 
-        RatePlan leasePlan() {
-            return leasePlan;
+        RatePlan unusedPlan() {
+            return unused == null ? null : unused.plan();
         }
 
-        void lease(RatePlan plan, List<RateDecision> admitted, int size, LocalDate day, long now) {
-            if (!admitted.isEmpty() && (!plan.equals(leasePlan) || !day.equals(leaseDay))) {
-                returnLeased();
-            }
+        /**
+         * Keeps the calls {@code batch} leased for this replica. They lapse {@link LeasePolicy#LIFETIME}
+         * after the run was sent, or at midnight in Shanghai if that comes first, so that no leased
+         * call is handed out on a day other than the one it was counted on.
+         */
+        void lease(RatePlan plan, List<RateDecision> admitted, int size, GcraPolicy.Batch batch, long sentAt) {
             if (admitted.isEmpty()) {
                 return;
             }
+            if (!plan.equals(leasePlan) || !batch.day().equals(leaseDay)) {
+                returnLeased(leases.size());
+            }
             leased.addAll(admitted);
+            long lifetime = Math.min(LeasePolicy.LIFETIME.toNanos(), TimeUnit.MICROSECONDS.toNanos(batch.dayResetMicros()));
+            leases.addLast(new Lease(admitted.size(), sentAt + lifetime, batch.tatEpochMicros()));
             leasePlan = plan;
-            leaseDay = day;
+            leaseDay = batch.day();
             leaseSize = size;
-            leaseEndsAt = now + LeasePolicy.LIFETIME.toNanos();
         }
 
         void refuse(RatePlan plan, RateDecision decision, long at, long until) {
@@ -508,45 +539,61 @@ public class RateLimiter {
             refusedUntil = until;
         }
 
-        /** What is left of expired leases under {@code plan}, to give back in the next run; null if nothing. */
+        /** What is left of lapsed leases under {@code plan}, to give back in the next run; null if nothing. */
         Unused takeUnused(RatePlan plan, long now) {
             expire(now);
-            if (unusedCalls == 0 || !plan.equals(leasePlan)) {
+            if (unused == null || !plan.equals(unused.plan())) {
                 return null;
             }
-            Unused unused = new Unused(unusedCalls, unusedDay);
-            unusedCalls = 0;
-            unusedDay = null;
-            return unused;
+            Unused taken = unused;
+            unused = null;
+            return taken;
         }
 
         boolean owesUnused(long now) {
             expire(now);
-            return unusedCalls > 0;
+            return unused != null;
         }
 
         boolean idle(long now) {
             expire(now);
-            return leased.isEmpty() && unusedCalls == 0 && now - lastCall >= IDLE_NANOS;
+            return leased.isEmpty() && unused == null && now - lastCall >= IDLE_NANOS;
         }
 
         private void expire(long now) {
-            if (!leased.isEmpty() && now - leaseEndsAt >= 0) {
-                returnLeased();
+            int lapsed = 0;
+            for (Lease lease : leases) {
+                if (now - lease.expiresAt < 0) {
+                    break;
+                }
+                lapsed++;
             }
+            returnLeased(lapsed);
         }
 
-        private void returnLeased() {
-            if (leased.isEmpty()) {
+        /** Moves the calls left of the {@code count} oldest leases to those owed back. */
+        private void returnLeased(int count) {
+            int calls = 0;
+            long endMicros = Long.MAX_VALUE;
+            for (int i = 0; i < count; i++) {
+                Lease lease = leases.pollFirst();
+                calls += lease.left;
+                endMicros = Math.min(endMicros, lease.endMicros);
+                for (int j = 0; j < lease.left; j++) {
+                    leased.pollFirst();
+                }
+            }
+            if (calls == 0) {
                 return;
             }
-            // Calls of another day or plan than those still owed would be given back wrongly; the older ones are dropped.
-            if (unusedCalls > 0 && !leaseDay.equals(unusedDay)) {
-                unusedCalls = 0;
+            if (unused != null && unused.plan().equals(leasePlan) && unused.day().equals(leaseDay)) {
+                // The older lease ended first, so crediting up to its end never credits more than was taken.
+                unused = new Unused(unused.calls() + calls, leasePlan, leaseDay, Math.min(unused.leaseEndMicros(), endMicros));
+            } else {
+                // Calls owed under another plan or day would be given back at the wrong rate or to the
+                // wrong count; dropping them only ever refuses more.
+                unused = new Unused(calls, leasePlan, leaseDay, endMicros);
             }
-            unusedCalls += leased.size();
-            unusedDay = leaseDay;
-            leased.clear();
         }
     }
 }

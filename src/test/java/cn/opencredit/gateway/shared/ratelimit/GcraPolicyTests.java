@@ -286,11 +286,41 @@ class GcraPolicyTests {
         GcraPolicy.BatchOutcome leased = GcraPolicy.acquireAll(beforeLease, plan, GcraPolicy.micros(NOON), 0, 8);
         assertEquals(8, leased.batch().leased());
 
-        State givenBack = GcraPolicy.giveBack(leased.state(), plan, 8, leased.batch().day());
+        long now = GcraPolicy.micros(NOON);
+        State givenBack = GcraPolicy.giveBack(leased.state(), plan, 8, leased.batch().day(), leased.batch().tatEpochMicros(), now);
 
         assertEquals(beforeLease.tatMicros(), givenBack.tatMicros());
         assertEquals(beforeLease.used(), givenBack.used());
-        State otherDay = GcraPolicy.giveBack(leased.state(), plan, 8, leased.batch().day().minusDays(1));
+        State otherDay = GcraPolicy.giveBack(leased.state(), plan, 8, leased.batch().day().minusDays(1), leased.batch().tatEpochMicros(), now);
         assertEquals(leased.state().used(), otherDay.used(), "calls of yesterday do not come off today's count");
+    }
+
+    @Test
+    void shouldCreditNothingBackForALeaseWhoseTimeHasPassedWhileOthersFilledTheBurst() {
+        RatePlan plan = new RatePlan("test", 10, 20, 1_000);
+        GcraPolicy.BatchOutcome leased = GcraPolicy.acquireAll(State.NEW, plan, GcraPolicy.micros(NOON), 0, 8);
+        long leaseEnd = leased.batch().tatEpochMicros();
+        // The lease's share of the TAT passes; another replica then takes the whole burst.
+        long later = leaseEnd + 50_000;
+        GcraPolicy.BatchOutcome full = GcraPolicy.acquireAll(leased.state(), plan, later, 20, 0);
+        assertEquals(20, full.batch().admitted());
+
+        State givenBack = GcraPolicy.giveBack(full.state(), plan, 8, leased.batch().day(), leaseEnd, later);
+
+        assertEquals(full.state().tatMicros(), givenBack.tatMicros(), "time already passed is not credited twice");
+        assertEquals(0, GcraPolicy.acquireAll(givenBack, plan, later, 1, 0).batch().admitted(), "the burst stays full");
+    }
+
+    @Test
+    void shouldCreditOnlyThePartOfALeaseStillAheadOfNow() {
+        RatePlan plan = new RatePlan("test", 10, 20, 1_000);
+        long interval = GcraPolicy.emissionIntervalMicros(plan);
+        GcraPolicy.BatchOutcome leased = GcraPolicy.acquireAll(State.NEW, plan, GcraPolicy.micros(NOON), 0, 8);
+        long leaseEnd = leased.batch().tatEpochMicros();
+        long now = leaseEnd - 3 * interval;
+
+        State givenBack = GcraPolicy.giveBack(leased.state(), plan, 8, leased.batch().day(), leaseEnd, now);
+
+        assertEquals(leaseEnd - 3 * interval, givenBack.tatMicros(), "three intervals of the lease were still ahead");
     }
 }

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
@@ -36,6 +39,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Response;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.RedisOptions;
 
@@ -255,6 +259,35 @@ class RateLimiterTests {
     }
 
     @Test
+    void shouldCreditNothingForGivenBackCallsWhoseShareOfTheBurstHasAlreadyPassed() throws Exception {
+        // One call a second, so that nothing grows back while the test runs.
+        String consumer = consumer();
+        String today = ChinaTime.today(clock).format(DateTimeFormatter.BASIC_ISO_DATE);
+        Response leased = runScript(consumer, 4, 0, 2, 0, "", 0);
+        assertEquals(2, leased.get(6).toInteger(), "two calls leased");
+        // The lease's share of the TAT (two seconds) passes unused; another replica then takes the whole burst.
+        Thread.sleep(2_100);
+        assertEquals(4, runScript(consumer, 4, 4, 0, 0, "", 0).get(0).toInteger());
+
+        Response givenBack = runScript(consumer, 4, 1, 0, 2, today, leased.get(8).toLong());
+
+        assertEquals(0, givenBack.get(0).toInteger(), "the burst stays full: time already passed is not credited again");
+        assertEquals("4", redis.value(String.class).get(dayKey(consumer)), "the unused calls came off the day's count");
+    }
+
+    @Test
+    void shouldCreditGivenBackCallsWhoseShareOfTheBurstIsStillAhead() throws Exception {
+        String consumer = consumer();
+        String today = ChinaTime.today(clock).format(DateTimeFormatter.BASIC_ISO_DATE);
+        Response leased = runScript(consumer, 4, 0, 2, 0, "", 0);
+        assertEquals(2, runScript(consumer, 4, 4, 0, 0, "", 0).get(0).toInteger(), "the lease holds two of the burst of four");
+
+        Response givenBack = runScript(consumer, 4, 2, 0, 2, today, leased.get(8).toLong());
+
+        assertEquals(2, givenBack.get(0).toInteger(), "the two unused leased calls are free again");
+    }
+
+    @Test
     void shouldRunTheScriptAgainWhenRedisHasForgottenIt() {
         redis.execute("SCRIPT", "FLUSH");
 
@@ -399,6 +432,18 @@ class RateLimiterTests {
 
     private static RateDecision acquire(RateLimiter limiter, String consumer, RatePlan plan) {
         return limiter.acquire(consumer, plan).await().atMost(PATIENCE);
+    }
+
+    /** One run of the limiter script for a plan of one call a second, with the given burst and a quota of 1 000. */
+    private Response runScript(String consumer, int burst, int calls, int lease, int returned, String returnedDay, long returnedUntil)
+            throws IOException {
+        String script;
+        try (InputStream in = RateLimiter.class.getResourceAsStream("/ratelimit/acquire.lua")) {
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String keys = config.keyPrefix() + "{" + consumer + "}:";
+        return redis.execute("EVAL", script, "2", keys + "tat", keys + "day:", "1000000", Integer.toString(burst), "1000",
+                Integer.toString(calls), Integer.toString(lease), Integer.toString(returned), returnedDay, Long.toString(returnedUntil));
     }
 
     private static String consumer() {
