@@ -31,6 +31,14 @@ public interface CacheConfig {
     @WithDefault("PT0.05S")
     Duration redisTimeout();
 
+    /**
+     * How long the readers of one answer wait for its shared load from PostgreSQL before they get
+     * a 503: a query that never ends (a connection lost without notice) must not hold every later
+     * reader of the same answer.
+     */
+    @WithDefault("PT10S")
+    Duration loadTimeout();
+
     /** The in-process near cache in front of Redis. */
     Near near();
 

@@ -51,7 +51,10 @@ import cn.opencredit.gateway.shared.time.ChinaTime;
  * <li>Redis unreachable or slower than the read timeout: the answer is loaded from PostgreSQL
  * and not stored; the miss is counted as degraded. After such a failure reads go straight to
  * PostgreSQL, so an outage does not add the timeout to every read, until a PING once a second
- * finds Redis answering again.</li>
+ * finds Redis answering again. A subject whose change this replica could not yet announce is read
+ * from PostgreSQL the same way until the announcement lands, so that a client reads its own write.</li>
+ * <li>A shared load is given up after {@code opencredit.cache.load-timeout}, so that a query that
+ * never ends cannot hold every later reader of the same answer.</li>
  * </ul>
  */
 @Singleton
@@ -64,6 +67,7 @@ public class ReadThroughCache {
     private final ObjectMapper json;
     private final CacheConfig config;
     private final NearCache near;
+    private final SubjectDataVersions versions;
     private final Clock clock;
     private final Map<String, Uni<CachedJson>> loading = new ConcurrentHashMap<>();
     private final Counter nearHits;
@@ -73,14 +77,16 @@ public class ReadThroughCache {
     private volatile boolean redisDown;
     private volatile Day day = new Day(LocalDate.MIN, "");
 
-    ReadThroughCache(Redis redis, ObjectMapper json, CacheConfig config, NearCache near, Clock clock, MeterRegistry registry) {
+    ReadThroughCache(Redis redis, ObjectMapper json, CacheConfig config, NearCache near, SubjectDataVersions versions, Clock clock,
+            MeterRegistry registry) {
         this.redis = redis;
         this.json = json;
         this.config = config;
         this.near = near;
+        this.versions = versions;
         this.clock = clock;
         String description = "Cached reads by where the answer came from: near (this replica's memory), hit (Redis), miss (PostgreSQL, "
-                + "then stored), degraded (PostgreSQL because Redis did not answer)";
+                + "then stored), degraded (PostgreSQL because Redis did not answer, or has not heard of a change made here yet)";
         this.nearHits = Counter.builder("opencredit.cache.requests").description(description).tag("result", "near").register(registry);
         this.hits = Counter.builder("opencredit.cache.requests").description(description).tag("result", "hit").register(registry);
         this.misses = Counter.builder("opencredit.cache.requests").description(description).tag("result", "miss").register(registry);
@@ -111,7 +117,7 @@ public class ReadThroughCache {
             nearHits.increment();
             return Uni.createFrom().item(remembered);
         }
-        if (redisDown) {
+        if (redisDown || versions.pending(uscc)) {
             degraded.increment();
             return load(loader).map(body -> answer(body, false));
         }
@@ -141,6 +147,7 @@ public class ReadThroughCache {
     private Uni<CachedJson> loadOnce(String uscc, String key, String version, Supplier<Uni<?>> loader, NearCache.Token token) {
         String flightKey = key + SEPARATOR + version;
         return loading.computeIfAbsent(flightKey, ignored -> load(loader)
+                .ifNoItem().after(config.loadTimeout()).fail()
                 .call(body -> store(key, version, body))
                 .map(body -> answer(body, false))
                 .invoke(answer -> remember(uscc, key, answer.asHit(), token))

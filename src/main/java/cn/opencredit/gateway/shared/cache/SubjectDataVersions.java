@@ -64,9 +64,20 @@ public class SubjectDataVersions {
                     if (pending.size() < MAX_PENDING) {
                         pending.add(uscc);
                     }
+                    // A read may have put the old answer back from Redis while the bump was failing;
+                    // from now on reads of the subject find it pending and go to PostgreSQL.
+                    near.invalidate(uscc);
                 })
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
+    }
+
+    /**
+     * Whether a change of the subject made through this replica has not reached Redis yet: until it
+     * does, what Redis holds about the subject may predate the change.
+     */
+    public boolean pending(String uscc) {
+        return !pending.isEmpty() && pending.contains(uscc);
     }
 
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
