@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -138,6 +139,21 @@ class SubjectSearchTests {
                 ResultSet rows = left.executeQuery();
                 rows.next();
                 assertEquals(0, rows.getLong(1), "no pairs are left behind");
+            }
+        }
+    }
+
+    @Test
+    void shouldEmptyTheNameIndexWhenSubjectsAreTruncated() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("TRUNCATE subject CASCADE");
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM subject_name_pair");
+                rows.next();
+                assertEquals(0, rows.getLong(1), "row triggers do not see a TRUNCATE; the statement trigger does");
+            } finally {
+                connection.rollback();
             }
         }
     }
