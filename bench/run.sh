@@ -152,6 +152,9 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 bench_package
+# The sources the jar was built from: files edited while the run goes on are not in it.
+GIT_COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+GIT_DIRTY=$(git status --porcelain 2>/dev/null | grep -c . || true)
 JAR_BUILT=$(date -u -r target/quarkus-app/quarkus-run.jar +%FT%TZ)
 JAR_STALE=$(find src pom.xml -newer target/quarkus-app/quarkus-run.jar -type f -print -quit)
 [ -z "$JAR_STALE" ] || echo "note: the jar (built $JAR_BUILT) is older than $JAR_STALE" >&2
@@ -320,8 +323,7 @@ ingest_template() {
 # ------------------------------------------------------------------------------------------------
 write_results() {
   jq -n --arg date "$DATE" --arg started "$STARTED" --arg finished "$(date -u +%FT%TZ)" --arg command "$COMMAND" \
-    --arg commit "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" \
-    --argjson dirty "$(git status --porcelain 2>/dev/null | grep -c . || true)" \
+    --arg commit "$GIT_COMMIT" --argjson dirty "$GIT_DIRTY" \
     --slurpfile machine "$WORK/machine.json" --slurpfile scales "$WORK/scales.jsonl" --slurpfile figures "$WORK/figures.jsonl" \
     --arg duration "$DURATION" --arg warmup "$WARMUP" --argjson threads "$THREADS" --argjson connections "$CONNECTIONS" \
     --arg plan "$PLAN" --argjson sample "$SAMPLE" --argjson uniform "$UNIFORM_SAMPLE" --argjson pages "$PAGES" --arg region "$REGION" \
