@@ -66,17 +66,17 @@ class SubjectRepository {
     }
 
     /**
-     * The pair of {@code text} held by the fewest subjects (counted up to a cap, which is enough to
-     * tell a rare pair from a common one; the ORDER BY makes the count read the key in order and
-     * stop, rather than gather every subject of a common pair first), and how many pairs the text has.
-     * Found in a statement of its own so that the walk is planned for that very pair: inside one
-     * statement the planner sees an unknown pair and estimates an average one, and for a common
-     * pair it then gathers and sorts every holder instead of walking the key in order.
+     * The pair of {@code text} held by the fewest subjects (counted up to a cap by
+     * {@code subject_name_pair_holders}, V014, which is enough to tell a rare pair from a common
+     * one), and how many pairs the text has. Found in a statement of its own so that the walk is
+     * planned for that very pair: inside one statement the planner sees an unknown pair and
+     * estimates an average one, and for a common pair it then gathers and sorts every holder
+     * instead of walking the key in order.
      */
     private Uni<RarestPair> rarestPair(String text) {
         return searchPool.preparedQuery("""
                 SELECT p.pair, cardinality(subject_name_bigrams($1)) AS pairs FROM unnest(subject_name_bigrams($1)) AS p(pair)
-                ORDER BY (SELECT count(*) FROM (SELECT 1 FROM subject_name_pair c WHERE c.pair = p.pair ORDER BY c.uscc LIMIT %d) capped), p.pair
+                ORDER BY subject_name_pair_holders(p.pair, %d), p.pair
                 LIMIT 1""".formatted(PAIR_COUNT_CAP))
                 .execute(Tuple.of(text))
                 .map(rows -> {
