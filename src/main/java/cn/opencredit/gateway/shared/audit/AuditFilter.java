@@ -16,7 +16,6 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 import io.quarkus.security.identity.CurrentIdentityAssociation;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
@@ -67,10 +66,9 @@ public class AuditFilter {
         if (uscc == null || !uscc.isValid()) {
             return null;
         }
-        SecurityIdentity identity = Callers.identity(routing);
-        Uni<ApiClient> caller = identity != null ? Uni.createFrom().item(ApiClient.of(identity))
-                // A caller whose authentication failed is logged too, as unauthenticated.
-                : identities.getDeferredIdentity().map(ApiClient::of).onFailure().recoverWithNull();
+        ApiClient known = Callers.known(routing);
+        // A caller whose authentication failed is logged too, as unauthenticated.
+        Uni<ApiClient> caller = known != null ? Uni.createFrom().item(known) : Callers.resolve(identities);
         return caller
                 .chain(client -> log.append(new AuditEntry(OffsetDateTime.now(clock),
                         client == null ? null : client.consumerId(),

@@ -8,7 +8,6 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import io.quarkus.security.identity.CurrentIdentityAssociation;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
@@ -45,24 +44,21 @@ public class RateLimitFilter {
         if (!config.enabled()) {
             return null;
         }
-        SecurityIdentity identity = Callers.identity(routing);
-        if (identity == null) {
-            return identities.getDeferredIdentity()
-                    .map(ApiClient::of)
-                    .onFailure().recoverWithNull()
-                    .chain(client -> client == null ? Uni.createFrom().voidItem() : limitWaiting(request, client));
+        ApiClient client = Callers.known(routing);
+        if (client == null) {
+            return Callers.resolve(identities).chain(resolved -> resolved == null ? Uni.createFrom().voidItem()
+                    : applied(request, limiter.acquire(resolved.rateKey(), clients.ratePlan(resolved.plan()))));
         }
-        ApiClient client = ApiClient.of(identity);
         RateDecision now = limiter.decideNow(client.rateKey(), clients.ratePlan(client.plan()));
         if (now == null) {
-            return limitWaiting(request, client);
+            return applied(request, limiter.await(client.rateKey(), clients.ratePlan(client.plan())));
         }
         apply(request, now);
         return null;
     }
 
-    private Uni<Void> limitWaiting(ContainerRequestContext request, ApiClient client) {
-        return limiter.await(client.rateKey(), clients.ratePlan(client.plan())).invoke(decision -> apply(request, decision)).replaceWithVoid();
+    private static Uni<Void> applied(ContainerRequestContext request, Uni<RateDecision> decision) {
+        return decision.invoke(taken -> apply(request, taken)).replaceWithVoid();
     }
 
     private static void apply(ContainerRequestContext request, RateDecision decision) {

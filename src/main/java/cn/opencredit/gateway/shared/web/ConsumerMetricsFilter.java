@@ -14,7 +14,6 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
@@ -54,13 +53,12 @@ public class ConsumerMetricsFilter {
         }
         long elapsed = System.nanoTime() - started;
         int status = response.getStatus();
-        SecurityIdentity identity = Callers.identity(routing);
-        if (identity != null) {
-            timer(ApiClient.of(identity), status).record(elapsed, TimeUnit.NANOSECONDS);
+        ApiClient known = Callers.known(routing);
+        if (known != null) {
+            timer(known, status).record(elapsed, TimeUnit.NANOSECONDS);
             return null;
         }
-        return identities.getDeferredIdentity().map(ApiClient::of).onFailure().recoverWithNull()
-                .invoke(client -> timer(client, status).record(elapsed, TimeUnit.NANOSECONDS)).replaceWithVoid();
+        return Callers.resolve(identities).invoke(client -> timer(client, status).record(elapsed, TimeUnit.NANOSECONDS)).replaceWithVoid();
     }
 
     private Timer timer(ApiClient client, int status) {
