@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import cn.opencredit.gateway.shared.problem.FieldError;
+import cn.opencredit.gateway.shared.security.ApiClient;
 import cn.opencredit.gateway.subject.SubjectType;
 
 /** Rules of list entries: pure functions of the entry, the caller and the time. */
@@ -60,10 +61,10 @@ final class CreditListPolicies {
      * @return why the caller may not act for this authority, empty when it may
      */
     static Optional<String> actingAuthorityPolicy(String callerType, String boundUscc, String authorityUscc) {
-        if ("OPERATOR".equals(callerType)) {
+        if (ApiClient.OPERATOR_TYPE.equals(callerType)) {
             return Optional.empty();
         }
-        if (!"DEPARTMENT".equals(callerType)) {
+        if (!ApiClient.DEPARTMENT_TYPE.equals(callerType)) {
             return Optional.of("Only department and operator consumers maintain lists");
         }
         if (boundUscc == null) {

@@ -10,7 +10,7 @@ final class DisclosurePolicies {
 
     /**
      * A record is disclosed with the same visibility as a subject's public records
-     * (RecordPolicies.publiclyVisible): public level, one of these statuses, inside its publication
+     * (RecordPolicies.visible for the public audience): public level, one of these statuses, inside its publication
      * window. Disputed records stay disclosed and are marked; repaired and revoked ones are not.
      */
     static final Set<RecordStatus> DISCLOSED_STATUSES = EnumSet.of(RecordStatus.PUBLISHED, RecordStatus.DISPUTED, RecordStatus.CORRECTED);

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 
 import cn.opencredit.gateway.record.RecordCategory;
 import cn.opencredit.gateway.shared.problem.FieldError;
+import cn.opencredit.gateway.shared.security.ApiClient;
 import cn.opencredit.gateway.shared.time.WorkdayCalendar;
 
 /** The rules of department ingestion: pure functions of a row, the caller, the calendar and what is stored. */
@@ -26,9 +27,6 @@ final class IngestionPolicies {
     /** 双公示 records are due within this many working days of the decision. */
     static final int DISCLOSURE_DEADLINE_WORKING_DAYS = 7;
     static final Set<RecordCategory> DISCLOSURE_CATEGORIES = EnumSet.of(RecordCategory.LICENCE, RecordCategory.PENALTY);
-
-    static final String OPERATOR = "OPERATOR";
-    static final String DEPARTMENT = "DEPARTMENT";
 
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x20-\\x7E]{1,200}");
     private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
@@ -45,10 +43,10 @@ final class IngestionPolicies {
 
     /** The reason the caller may not ingest at all, or empty when it may. */
     static Optional<String> senderPolicy(Sender sender) {
-        if (OPERATOR.equals(sender.type())) {
+        if (ApiClient.OPERATOR_TYPE.equals(sender.type())) {
             return Optional.empty();
         }
-        if (!DEPARTMENT.equals(sender.type())) {
+        if (!ApiClient.DEPARTMENT_TYPE.equals(sender.type())) {
             return Optional.of("Only department consumers and operators ingest credit records");
         }
         if (sender.boundUscc() == null) {
@@ -60,7 +58,7 @@ final class IngestionPolicies {
 
     /** A department sends only records it is the data source of; operators send anyone's. */
     static List<FieldError> ownRecordPolicy(Sender sender, String sourceDepartmentUscc, String label) {
-        if (DEPARTMENT.equals(sender.type()) && !sourceDepartmentUscc.equals(sender.boundUscc())) {
+        if (ApiClient.DEPARTMENT_TYPE.equals(sender.type()) && !sourceDepartmentUscc.equals(sender.boundUscc())) {
             return List.of(new FieldError(label, "not-your-department", "this consumer may only send records whose data source is "
                     + sender.boundUscc(), sender.boundUscc()));
         }

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
 
+import cn.opencredit.gateway.shared.security.ApiClient;
+
 /** Which records whom may see. Pure rules: the repository turns them into SQL parameters. */
 final class RecordPolicies {
 
@@ -30,19 +32,13 @@ final class RecordPolicies {
      * @param subjectUscc the subject whose records are read
      */
     static RecordAudience audience(String callerType, String callerUscc, String subjectUscc) {
-        if ("DEPARTMENT".equals(callerType) || "OPERATOR".equals(callerType)) {
+        if (ApiClient.DEPARTMENT_TYPE.equals(callerType) || ApiClient.OPERATOR_TYPE.equals(callerType)) {
             return RecordAudience.GOVERNMENT;
         }
-        if ("SUBJECT".equals(callerType) && subjectUscc.equals(callerUscc)) {
+        if (ApiClient.SUBJECT_TYPE.equals(callerType) && subjectUscc.equals(callerUscc)) {
             return RecordAudience.SELF;
         }
         return RecordAudience.PUBLIC;
-    }
-
-    /** Public disclosure level, a published status and today inside its publication window. */
-    static boolean publiclyVisible(DisclosureLevel level, RecordStatus status, LocalDate publishedFrom, LocalDate publishedUntil,
-            LocalDate today) {
-        return visible(RecordAudience.PUBLIC, level, status, publishedFrom, publishedUntil, today);
     }
 
     /** A disclosure level of the audience, a published status and today inside its publication window. */

@@ -18,6 +18,12 @@ public record ApiClient(UUID consumerId, UUID keyId, String name, String type, S
         String rateKey) {
 
     public static final String ANONYMOUS_TYPE = "ANONYMOUS";
+    /** The platform's operators: act for any authority. */
+    public static final String OPERATOR_TYPE = "OPERATOR";
+    /** A government department: reports records and maintains lists for itself. */
+    public static final String DEPARTMENT_TYPE = "DEPARTMENT";
+    /** A credit subject acting for itself, bound to its own USCC. */
+    public static final String SUBJECT_TYPE = "SUBJECT";
 
     /** The caller that {@link ApiKeyAuthenticationMechanism} attached to an identity. */
     public static ApiClient of(io.quarkus.security.identity.SecurityIdentity identity) {
