@@ -37,14 +37,13 @@ public class CreditListService {
 
     /**
      * The subject's current memberships and its whole list history, both from one read of its
-     * entries: current is {@link CreditListPolicies#currentMembership} applied to each.
+     * entries: current is {@link ListEntryMapper#current} applied to each.
      */
     public Uni<ListStanding> standing(long subjectId) {
         Instant now = clock.instant();
         return repository.findHistory(subjectId).map(rows -> new ListStanding(
                 rows.stream()
-                        .filter(row -> CreditListPolicies.currentMembership(row.includedAt().toInstant(), instant(row.expiresAt()),
-                                instant(row.removedAt()), now))
+                        .filter(row -> ListEntryMapper.current(row, now))
                         .sorted(MEMBERSHIP_ORDER)
                         .map(ListEntryMapper::toMembership)
                         .toList(),
@@ -81,9 +80,5 @@ public class CreditListService {
 
     static ProblemException notFound(ListType type, long id) {
         return new ProblemException(ProblemType.NOT_FOUND, "No " + type.code() + "-list entry with id " + id);
-    }
-
-    private static Instant instant(OffsetDateTime value) {
-        return value == null ? null : value.toInstant();
     }
 }

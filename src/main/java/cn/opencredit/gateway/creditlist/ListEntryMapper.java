@@ -9,9 +9,13 @@ final class ListEntryMapper {
     private ListEntryMapper() {
     }
 
+    /** Whether the entry puts its subject on the list at {@code now} ({@link CreditListPolicies#currentMembership}). */
+    static boolean current(CreditListRepository.EntryRow row, Instant now) {
+        return CreditListPolicies.currentMembership(row.includedAt().toInstant(), instant(row.expiresAt()), instant(row.removedAt()), now);
+    }
+
     static ListEntryView toView(CreditListRepository.EntryRow row, Instant now) {
-        boolean current = CreditListPolicies.currentMembership(row.includedAt().toInstant(), instant(row.expiresAt()),
-                instant(row.removedAt()), now);
+        boolean current = current(row, now);
         String legalRepresentative = CreditListPolicies.legalRepresentativeShownPolicy(row.type(), current) ? row.legalRepresentative() : null;
         ListEntryView.Removal removal = row.removedAt() == null ? null
                 : new ListEntryView.Removal(row.removedAt(), row.removalReason(), row.removalNote());
