@@ -81,8 +81,7 @@ class DepartmentRemovingListEntryTests {
         String subject = lists.enterprise();
         String authority = ListFixtures.authority();
         String key = lists.departmentKey(authority);
-        String id = as(key).body(inclusion(subject, authority)).when().post("/api/v1/lists/watch/entries")
-                .then().statusCode(201).extract().path("id");
+        String id = ListFixtures.include("watch", inclusion(subject, authority));
         given().when().get("/api/v1/subjects/{uscc}", subject).then().statusCode(200).body("listMemberships.id", hasItem(id));
         given().when().get("/api/v1/subjects/{uscc}", subject).then().statusCode(200).header("X-Cache", "HIT")
                 .body("listMemberships.id", hasItem(id));

@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -30,6 +31,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
@@ -50,10 +52,12 @@ class TemplateIngestionTests {
 
     private final IngestionFixtures fixtures;
     private final SubjectFixtures subjects;
+    private final RedisDataSource redis;
 
-    TemplateIngestionTests(IngestionFixtures fixtures, SubjectFixtures subjects) {
+    TemplateIngestionTests(IngestionFixtures fixtures, SubjectFixtures subjects, RedisDataSource redis) {
         this.fixtures = fixtures;
         this.subjects = subjects;
+        this.redis = redis;
     }
 
     @BeforeEach
@@ -167,6 +171,7 @@ class TemplateIngestionTests {
         String uscc = newEnterpriseUscc();
         given().when().get("/api/v1/subjects/{uscc}", uscc).then().statusCode(404);
         given().when().get("/api/v1/subjects/{uscc}", uscc).then().statusCode(404);
+        assertFalse(redis.key().keys("cache:{" + uscc + "}:profile:public:*").isEmpty(), "the 404 is cached");
 
         post("text/csv", withBom(csv(PENALTY_HEADERS, penalty(number, uscc, "石河子归集缓存（运输）有限公司")))).statusCode(200)
                 .body("created", equalTo(1));

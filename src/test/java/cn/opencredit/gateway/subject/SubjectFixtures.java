@@ -87,6 +87,15 @@ public class SubjectFixtures {
         }
     }
 
+    /** Registers an enterprise in the fixture region under {@code name}, or renames it if it is there. */
+    public void register(String uscc, String name) {
+        try (Connection connection = dataSource.getConnection()) {
+            insertSubject(connection, uscc, name, "ENTERPRISE", null);
+        } catch (SQLException e) {
+            throw new IllegalStateException("subject " + uscc + " could not be written", e);
+        }
+    }
+
     private static long insertSubject(Connection connection, String uscc, String name, String type, String legalRepresentative)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""

@@ -19,10 +19,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,33 +97,43 @@ class SubjectSearchTests {
 
     @Test
     void shouldFindEveryNameHoldingATwoCharacterWordAndNoOther() throws SQLException {
-        Set<String> expected = new HashSet<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement matching = connection.prepareStatement(
-                        "SELECT uscc FROM subject WHERE uscc IS NOT NULL AND strpos(lower(name_folded), '科技') > 0")) {
-            ResultSet rows = matching.executeQuery();
-            while (rows.next()) {
-                expected.add(rows.getString(1));
-            }
-        }
-        Set<String> found = new HashSet<>();
-        String cursor = null;
-        do {
-            var page = given().queryParam("q", "科技").queryParam("limit", 100).queryParam("cursor", cursor == null ? "" : cursor)
-                    .when().get("/api/v1/subjects").then().statusCode(200).extract();
-            found.addAll(page.<List<String>>path("items.uscc"));
-            cursor = page.path("nextCursor");
-        } while (cursor != null);
+        List<String> expected = usccsWhere("strpos(lower(name_folded), '科技') > 0");
+
         assertTrue(expected.size() > 1, "the seed and the fixtures hold several 科技 names");
-        assertEquals(expected, found);
+        assertEquals(expected, walk(Map.of("q", "科技", "limit", "100")));
+    }
+
+    @Test
+    void shouldNotMatchANameHoldingEveryPairOfTheFragmentButNotTheFragment() {
+        String uscc = SubjectFixtures.uscc("91", "MA0T0003");
+        fixtures.register(uscc, "石河子有限公司有");
+
+        search("有限公司有").then().statusCode(200).body("items.uscc", hasItem(uscc));
+        search("司有限公").then().statusCode(200).body("items.uscc", not(hasItem(uscc)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"%", "_", "\\", "a_", "0%", "\\测"})
+    void shouldTakeLikeMetacharactersLiterallyInShortFragments(String fragment) throws SQLException {
+        List<String> expected = usccsWhere("strpos(lower(name_folded), '" + fragment.replace("'", "''") + "') > 0");
+
+        assertTrue(!expected.isEmpty(), "the awkward fixture names hold " + fragment);
+        assertEquals(expected, walk(Map.of("q", fragment, "limit", "100")));
+    }
+
+    @Test
+    void shouldCountCharactersOutsideTheBasicPlaneAsOneEach() {
+        search("𠮷").then().statusCode(200).body("items", empty());
+        search("𠮷".repeat(100)).then().statusCode(200).body("items", empty());
+        search("𠮷".repeat(101)).then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("q"));
+        search("信".repeat(100)).then().statusCode(200);
     }
 
     @Test
     void shouldFollowRenamesAndRemovalsOfSubjectsInTheNameIndex() throws SQLException {
         String uscc = SubjectFixtures.uscc("91", "MA0T0001");
+        fixtures.register(uscc, "石河子雪莲乳业有限公司");
         try (Connection connection = dataSource.getConnection()) {
-            execute(connection, "INSERT INTO subject (uscc, name, subject_type, region_code, status) VALUES (?, '石河子雪莲乳业有限公司', 'ENTERPRISE', '"
-                    + SubjectFixtures.REGION + "', 'ACTIVE') ON CONFLICT (uscc) DO UPDATE SET name = EXCLUDED.name", uscc);
             search("雪莲乳业").then().statusCode(200).body("items.uscc", contains(uscc));
 
             execute(connection, "UPDATE subject SET name = '石河子天润乳品有限公司' WHERE uscc = ?", uscc);
@@ -159,12 +167,10 @@ class SubjectSearchTests {
     }
 
     @Test
-    void shouldFindARareWordWhoseEveryPairIsCommon() throws SQLException {
+    void shouldFindARareWordWhoseEveryPairIsCommon() {
         String uscc = SubjectFixtures.uscc("91", "MA0T0002");
-        try (Connection connection = dataSource.getConnection()) {
-            execute(connection, "INSERT INTO subject (uscc, name, subject_type, region_code, status) VALUES (?, '石河子公司有限', 'ENTERPRISE', '"
-                    + SubjectFixtures.REGION + "', 'ACTIVE') ON CONFLICT (uscc) DO NOTHING", uscc);
-        }
+        fixtures.register(uscc, "石河子公司有限");
+
         search("公司有限").then().statusCode(200).body("items.uscc", contains(uscc));
     }
 
