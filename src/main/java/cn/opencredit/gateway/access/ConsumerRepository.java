@@ -1,6 +1,7 @@
 package cn.opencredit.gateway.access;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,10 +16,12 @@ import io.smallrye.mutiny.Uni;
 class ConsumerRepository implements PanacheRepositoryBase<Consumer, UUID> {
 
     Uni<Consumer> findWithKeys(UUID id) {
-        return find("from Consumer c left join fetch c.keys where c.id = ?1", id).firstResult();
+        // Not firstResult(): a row limit beside a collection fetch makes Hibernate fetch everything and cut in memory (HHH90003004).
+        return find("from Consumer c left join fetch c.keys where c.id = ?1", id).list()
+                .map(consumers -> consumers.isEmpty() ? null : consumers.getFirst());
     }
 
-    Uni<java.util.List<Consumer>> page(Optional<ConsumerType> type, Optional<OffsetDateTime> afterCreated, Optional<UUID> afterId,
+    Uni<List<Consumer>> page(Optional<ConsumerType> type, Optional<OffsetDateTime> afterCreated, Optional<UUID> afterId,
             int fetchSize) {
         StringBuilder query = new StringBuilder("from Consumer c where 1 = 1");
         Parameters parameters = new Parameters();
