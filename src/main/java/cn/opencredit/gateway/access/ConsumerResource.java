@@ -63,6 +63,7 @@ public class ConsumerResource {
     @APIResponse(responseCode = "201", description = "Created; Location names the consumer",
             content = @Content(schema = @Schema(implementation = ConsumerView.class), examples = @ExampleObject(name = "bank", value = AccessExamples.CONSUMER)))
     @APIResponse(responseCode = "400", ref = "ValidationFailed")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public Uni<RestResponse<ConsumerView>> create(@NotNull @Valid ConsumerRequest body, UriInfo uri) {
         return consumers.create(body).map(view -> RestResponse.ResponseBuilder.<ConsumerView>created(locationOf(uri, view.id())).entity(view).build());
@@ -102,6 +103,8 @@ public class ConsumerResource {
     @APIResponse(responseCode = "400", ref = "ValidationFailed")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public Uni<ConsumerView> update(@PathParam("id") String id, @NotNull @Valid ConsumerPatchRequest body) {
         return consumers.update(Ids.uuid(id, "id"), body);
     }
@@ -115,6 +118,8 @@ public class ConsumerResource {
             content = @Content(schema = @Schema(implementation = IssuedKeyView.class), examples = @ExampleObject(name = "key", value = AccessExamples.ISSUED_KEY)))
     @APIResponse(responseCode = "400", ref = "ValidationFailed")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public Uni<RestResponse<IssuedKeyView>> issueKey(@PathParam("id") String id, @Valid KeyRequest body, UriInfo uri) {
         return consumers.issueKey(Ids.uuid(id, "id"), body)
                 .map(key -> RestResponse.ResponseBuilder.<IssuedKeyView>created(locationOf(uri, id)).entity(key).build());

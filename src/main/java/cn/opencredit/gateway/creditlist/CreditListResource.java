@@ -77,6 +77,7 @@ public class CreditListResource {
     @APIResponse(responseCode = "409", description = "The authority has this subject on this list already",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class),
                     examples = @ExampleObject(name = "duplicate", value = CreditListExamples.DUPLICATE)))
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public Uni<RestResponse<ListEntryView>> include(@Parameter(schema = @Schema(implementation = ListType.class)) @PathParam("type") String type,
             @NotNull @Valid ListEntryRequest body, UriInfo uri) {
@@ -103,6 +104,7 @@ public class CreditListResource {
     @APIResponse(responseCode = "409", description = "The entry was removed already",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class),
                     examples = @ExampleObject(name = "twice", value = CreditListExamples.REMOVED_ALREADY)))
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public Uni<ListEntryView> remove(@Parameter(schema = @Schema(implementation = ListType.class)) @PathParam("type") String type,
             @Parameter(example = "2048") @PathParam("id") String id, @NotNull @Valid RemovalRequest body) {

@@ -78,6 +78,7 @@ public class IngestionFlagResource {
     @APIResponse(responseCode = "400", ref = "ValidationFailed")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public Uni<IngestionFlagView> resolve(@Parameter(description = "The flag's id", example = "42") @PathParam("id") String id,
             @NotNull @Valid FlagResolutionRequest body) {

@@ -39,6 +39,7 @@ import io.vertx.pgclient.PgException;
 
 import cn.opencredit.gateway.shared.security.ApiKeyAuthenticationMechanism;
 import cn.opencredit.gateway.shared.security.Scopes;
+import cn.opencredit.gateway.shared.security.TooManyFailedAuthenticationsException;
 import cn.opencredit.gateway.shared.web.RequestIdFilter;
 
 /**
@@ -101,6 +102,11 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper({ AuthenticationFailedException.class, UnauthorizedException.class })
     public Response unauthenticated(RuntimeException e, UriInfo uri, HttpServerRequest request) {
+        if (e.getCause() instanceof TooManyFailedAuthenticationsException tooMany) {
+            // The address caused too many failed authentications; no key is looked up until it may try again.
+            return Response.fromResponse(respond(ProblemType.RATE_LIMITED, tooMany.refusal().detail(), List.of(), uri, request))
+                    .header("Retry-After", Long.toString(tooMany.refusal().retryAfterSeconds())).build();
+        }
         String detail = e instanceof AuthenticationFailedException && e.getMessage() != null
                 ? "Authentication failed: " + e.getMessage()
                 : "This resource needs an API key: send Authorization: Bearer <key>";

@@ -97,7 +97,7 @@ public record RateDecision(
         return limit == refusedBy ? retryAfterSeconds : seconds;
     }
 
-    private static String plain(double number) {
+    static String plain(double number) {
         return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
     }
 }

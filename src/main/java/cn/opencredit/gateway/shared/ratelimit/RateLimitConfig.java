@@ -36,6 +36,30 @@ public interface RateLimitConfig {
     @DecimalMax("1")
     double fallbackShare();
 
+    /**
+     * How many failed authentications (an unknown, revoked or expired key, or a malformed
+     * {@code Authorization} header) one client address may cause, counted like a plan. Past it
+     * every call from that address that carries a key is refused with 429 until the budget allows
+     * one again, before its key is looked up: guessing keys, or a flood of random ones, costs the
+     * data store nothing.
+     */
+    FailedAuthentication failedAuthentication();
+
+    interface FailedAuthentication {
+
+        @WithDefault("1")
+        @Positive
+        double ratePerSecond();
+
+        @WithDefault("30")
+        @Positive
+        int burst();
+
+        @WithDefault("10000")
+        @Positive
+        long dailyQuota();
+    }
+
     /** Prefix of the limiter's Redis keys. */
     @WithDefault("rl:")
     @NotBlank

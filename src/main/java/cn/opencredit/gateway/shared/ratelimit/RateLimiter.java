@@ -153,6 +153,21 @@ public class RateLimiter {
     }
 
     /**
+     * The refusal this replica remembers for {@code consumerKey} under {@code plan}, while no call
+     * could be admitted yet; else null. Counts no call and asks nothing of Redis, so that a caller
+     * known to be over its limit is turned away before any work is done for it.
+     */
+    public RateDecision refusalNow(String consumerKey, RatePlan plan) {
+        Lane lane = lanes.get(consumerKey);
+        if (lane == null) {
+            return null;
+        }
+        synchronized (lane) {
+            return lane.retired ? null : lane.refusal(plan, System.nanoTime());
+        }
+    }
+
+    /**
      * The decision on a call that {@link #decideNow} could not take. Calls of a consumer that
      * arrive while a run for it is in flight wait and are decided together by the next run.
      */
@@ -487,11 +502,9 @@ public class RateLimiter {
 
         /** A leased call, or the refusal Redis gave until the moment a call could be admitted again; else null. */
         RateDecision decideInMemory(RatePlan plan, long now) {
-            if (refusal != null) {
-                if (plan.equals(refusalPlan) && now - refusedUntil < 0) {
-                    return refusal.aged(Duration.ofNanos(now - refusedAt));
-                }
-                refusal = null;
+            RateDecision refused = refusal(plan, now);
+            if (refused != null) {
+                return refused;
             }
             expire(now);
             if (leased.isEmpty() || !plan.equals(leasePlan)) {
@@ -502,6 +515,17 @@ public class RateLimiter {
                 leases.pollFirst();
             }
             return leased.pollFirst();
+        }
+
+        /** The refusal Redis gave under {@code plan}, told {@code now}, while no call could be admitted yet; else null. */
+        RateDecision refusal(RatePlan plan, long now) {
+            if (refusal != null) {
+                if (plan.equals(refusalPlan) && now - refusedUntil < 0) {
+                    return refusal.aged(Duration.ofNanos(now - refusedAt));
+                }
+                refusal = null;
+            }
+            return null;
         }
 
         int leasedLeft() {

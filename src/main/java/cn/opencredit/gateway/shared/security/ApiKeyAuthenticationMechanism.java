@@ -20,7 +20,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * {@code Authorization: Bearer <key>} → the consumer's identity, with its scopes as roles and the
  * {@link ApiClient} as an attribute. No header → an anonymous identity that carries only the
- * {@link Scopes#ANONYMOUS} role, so endpoints opt in to anonymous callers explicitly.
+ * {@link Scopes#ANONYMOUS} role, so endpoints opt in to anonymous callers explicitly. A key that
+ * fails is counted against the caller's address ({@link AuthenticationFailures}).
  */
 @Singleton
 public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -32,29 +33,49 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
     private static final int MAX_KEY_LENGTH = 256;
 
     private final ApiClientLookup lookup;
+    private final AuthenticationFailures failures;
     private final SecurityConfig config;
 
-    ApiKeyAuthenticationMechanism(ApiClientLookup lookup, SecurityConfig config) {
+    ApiKeyAuthenticationMechanism(ApiClientLookup lookup, AuthenticationFailures failures, SecurityConfig config) {
         this.lookup = lookup;
+        this.failures = failures;
         this.config = config;
     }
 
+    /**
+     * Every failure counts against the caller's address; past its budget the address is turned
+     * away before its key is looked up, so that guessing keys costs the data store nothing.
+     */
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         String authorization = context.request().getHeader(HttpHeaderNames.AUTHORIZATION);
         if (authorization == null) {
             return Uni.createFrom().item(anonymous(context));
         }
+        String address = ClientAddress.of(context.request(), config);
+        AuthenticationFailures.Refusal refused = failures.refusedNow(address);
+        if (refused != null) {
+            return Uni.createFrom().failure(tooMany(refused));
+        }
         if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return Uni.createFrom().failure(new AuthenticationFailedException("the Authorization header must use the Bearer scheme"));
+            return failed(address, "the Authorization header must use the Bearer scheme");
         }
         String key = authorization.substring(BEARER.length()).strip();
         if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
-            return Uni.createFrom().failure(new AuthenticationFailedException("the API key is not one this gateway issued"));
+            return failed(address, "the API key is not one this gateway issued");
         }
-        return lookup.findByKey(key)
-                .onItem().ifNull().failWith(() -> new AuthenticationFailedException("the API key is unknown, revoked or expired"))
-                .map(ApiKeyAuthenticationMechanism::identity);
+        return lookup.findByKey(key).chain(client -> client == null
+                ? failed(address, "the API key is unknown, revoked or expired")
+                : Uni.createFrom().item(identity(client)));
+    }
+
+    private Uni<SecurityIdentity> failed(String address, String reason) {
+        return failures.failed(address).chain(refusal -> Uni.createFrom().failure(refusal == null
+                ? new AuthenticationFailedException(reason) : tooMany(refusal)));
+    }
+
+    private static AuthenticationFailedException tooMany(AuthenticationFailures.Refusal refusal) {
+        return new AuthenticationFailedException(refusal.detail(), new TooManyFailedAuthenticationsException(refusal));
     }
 
     @Override
@@ -68,11 +89,8 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
     }
 
     private SecurityIdentity anonymous(RoutingContext context) {
-        String peer = context.request().remoteAddress() == null ? "unknown" : context.request().remoteAddress().hostAddress();
-        String address = ClientAddress.resolve(peer, context.request().getHeader("X-Forwarded-For"),
-                config.trustedProxies().orElse(java.util.List.of()));
         ApiClient client = new ApiClient(null, null, "anonymous", ApiClient.ANONYMOUS_TYPE, Set.of(Scopes.ANONYMOUS),
-                lookup.anonymousPlan(), null, "ip:" + address);
+                lookup.anonymousPlan(), null, "ip:" + ClientAddress.of(context.request(), config));
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal("anonymous"))
                 .addRole(Scopes.ANONYMOUS)

@@ -367,10 +367,11 @@ class RateLimiterTests {
     }
 
     private RateLimitConfig replicaConfig(Duration timeout) {
-        return new ReplicaConfig(true, timeout, config.fallbackShare(), config.keyPrefix());
+        return new ReplicaConfig(true, timeout, config.fallbackShare(), config.failedAuthentication(), config.keyPrefix());
     }
 
-    private record ReplicaConfig(boolean enabled, Duration redisTimeout, double fallbackShare, String keyPrefix) implements RateLimitConfig {
+    private record ReplicaConfig(boolean enabled, Duration redisTimeout, double fallbackShare, FailedAuthentication failedAuthentication,
+            String keyPrefix) implements RateLimitConfig {
     }
 
     /** A connection to Redis that can be cut and restored: it sends either to Redis or to a closed port. */

@@ -1,0 +1,132 @@
+package cn.opencredit.gateway.shared.ratelimit;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.specification.RequestSpecification;
+
+import cn.opencredit.gateway.access.AccessFixtures;
+import cn.opencredit.gateway.access.ConsumerType;
+import cn.opencredit.gateway.subject.SubjectFixtures;
+
+/**
+ * An address may cause three failed authentications, then one every 100 s. Each test comes from
+ * an address of its own (this profile trusts 127.0.0.1 as a proxy), so that neither the other
+ * tests nor earlier runs against the same Redis use up its budget.
+ */
+@QuarkusTest
+@TestProfile(FailedAuthenticationLimitTests.SmallBudget.class)
+class FailedAuthenticationLimitTests {
+
+    public static class SmallBudget implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "opencredit.ratelimit.failed-authentication.rate-per-second", "0.01",
+                    "opencredit.ratelimit.failed-authentication.burst", "3",
+                    "opencredit.ratelimit.failed-authentication.daily-quota", "1000",
+                    "opencredit.security.trusted-proxies", "127.0.0.1");
+        }
+    }
+
+    private static final String RECORDS = "/api/v1/subjects/{uscc}/records";
+    private static final String PROFILE = "/api/v1/subjects/{uscc}";
+    private static final String UNKNOWN_KEY = "Bearer not-a-key-this-gateway-issued-0000000000";
+
+    private final AccessFixtures access;
+    private final SubjectFixtures subjects;
+
+    FailedAuthenticationLimitTests(AccessFixtures access, SubjectFixtures subjects) {
+        this.access = access;
+        this.subjects = subjects;
+    }
+
+    @BeforeEach
+    void subjects() {
+        subjects.ensureLoaded();
+    }
+
+    @Test
+    void shouldRefuseAnAddressThatKeepsFailingWith429AndRetryAfter() {
+        String address = freshAddress();
+        for (int i = 0; i < 3; i++) {
+            from(address).header("Authorization", UNKNOWN_KEY).when().get(RECORDS, SubjectFixtures.RICH)
+                    .then().statusCode(401).header("WWW-Authenticate", containsString("Bearer"))
+                    .header("RateLimit", nullValue());
+        }
+
+        String retryAfter = from(address).header("Authorization", UNKNOWN_KEY).when().get(RECORDS, SubjectFixtures.RICH)
+                .then().statusCode(429).contentType("application/problem+json")
+                .body("type", equalTo("https://api.opencredit.cn/problems/rate-limited"))
+                .body("detail", containsString("Too many failed authentications from this address: at most 3 at once, then 0.01 per second"))
+                // The budget is the address's, not a plan the caller holds.
+                .header("RateLimit", nullValue()).header("RateLimit-Policy", nullValue())
+                .extract().header("Retry-After");
+        // One failure is earned back every 100 s.
+        assertTrue(Integer.parseInt(retryAfter) > 90 && Integer.parseInt(retryAfter) <= 100, "Retry-After " + retryAfter);
+    }
+
+    @Test
+    void shouldRefuseEvenAGoodKeyFromAnAddressPastItsBudgetBeforeLookingItUp() {
+        String address = freshAddress();
+        String good = AccessFixtures.bearer(access.key(ConsumerType.BANK));
+        from(address).header("Authorization", good).when().get(RECORDS, SubjectFixtures.RICH).then().statusCode(200);
+        for (int i = 0; i < 4; i++) {
+            from(address).header("Authorization", UNKNOWN_KEY).when().get(RECORDS, SubjectFixtures.RICH);
+        }
+
+        from(address).header("Authorization", good).when().get(RECORDS, SubjectFixtures.RICH)
+                .then().statusCode(429).body("detail", containsString("failed authentications"));
+    }
+
+    @Test
+    void shouldCountMalformedAuthorizationHeadersAsFailures() {
+        String address = freshAddress();
+        String[] malformed = {"Basic dXNlcjpwYXNz", "Bearer ", "Bearer " + "k".repeat(300)};
+        for (String authorization : malformed) {
+            from(address).header("Authorization", authorization).when().get(RECORDS, SubjectFixtures.RICH).then().statusCode(401);
+        }
+        from(address).header("Authorization", UNKNOWN_KEY).when().get(RECORDS, SubjectFixtures.RICH).then().statusCode(429);
+    }
+
+    @Test
+    void shouldNotCountGoodKeysNorTouchOtherAddressesNorAnonymousReads() {
+        String address = freshAddress();
+        String good = AccessFixtures.bearer(access.key(ConsumerType.BANK));
+        for (int i = 0; i < 10; i++) {
+            from(address).header("Authorization", good).when().get(RECORDS, SubjectFixtures.RICH).then().statusCode(200);
+        }
+        from(address).header("Authorization", UNKNOWN_KEY).when().get(RECORDS, SubjectFixtures.RICH).then().statusCode(401);
+
+        String blocked = freshAddress();
+        for (int i = 0; i < 4; i++) {
+            from(blocked).header("Authorization", UNKNOWN_KEY).when().get(RECORDS, SubjectFixtures.RICH);
+        }
+        from(blocked).header("Authorization", UNKNOWN_KEY).when().get(RECORDS, SubjectFixtures.RICH).then().statusCode(429);
+        // Without a key the address is an anonymous caller like any other, limited by the anonymous plan.
+        from(blocked).when().get(PROFILE, SubjectFixtures.RICH).then().statusCode(200);
+        from(freshAddress()).header("Authorization", UNKNOWN_KEY).when().get(RECORDS, SubjectFixtures.RICH).then().statusCode(401);
+    }
+
+    /** An address in the IPv6 documentation range (RFC 3849) unique to this run. */
+    private static String freshAddress() {
+        long random = UUID.randomUUID().getLeastSignificantBits();
+        return "2001:db8::%x:%x:%x:%x".formatted(random >>> 48, (random >>> 32) & 0xFFFF, (random >>> 16) & 0xFFFF, random & 0xFFFF);
+    }
+
+    private static RequestSpecification from(String address) {
+        return given().header("X-Forwarded-For", address);
+    }
+}
