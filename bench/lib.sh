@@ -45,25 +45,28 @@ free_port() {
 }
 
 # start_app DB PORT LOG [VAR=value | -Dproperty=value ...]: starts the jar in the background, sets
-# APP_PID, waits until ready. Refuses a port that is already taken, whose readiness would not be ours.
+# APP_PID and MANAGEMENT_URL (health and metrics), waits until ready. Refuses a port that is already
+# taken, whose readiness would not be ours.
 start_app() {
-  local db=$1 port=$2 log=$3 envs=() props=()
+  local db=$1 port=$2 log=$3 envs=() props=() management
   shift 3
   if port_in_use "$port"; then
     echo "port $port is already in use" >&2
     return 1
   fi
+  management=$(free_port $((port + 1000))) || return 1
+  MANAGEMENT_URL="http://127.0.0.1:$management"
   for arg in "$@"; do
     case "$arg" in -D*) props+=("$arg") ;; *) envs+=("$arg") ;; esac
   done
   env QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:5432/$db" \
       QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db" \
-      QUARKUS_HTTP_PORT="$port" QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
+      QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="$management" QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
       OPENCREDIT_BOOTSTRAP_OPERATOR_KEY="$BENCH_OPERATOR_KEY" "${envs[@]}" \
       java $BENCH_JVM_OPTS "${props[@]}" -jar target/quarkus-app/quarkus-run.jar >"$log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 1800); do
-    curl -fs "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1 && return 0
+    curl -fs "$MANAGEMENT_URL/q/health/ready" >/dev/null 2>&1 && return 0
     kill -0 "$APP_PID" 2>/dev/null || { tail -50 "$log" >&2; return 1; }
     sleep 1
   done

@@ -371,7 +371,7 @@ write_results() {
           "",
           "- Data set `\($s.database)`: \($s.subjects) subjects; \(if $s.seed.loaded then "loaded \($s.seed.records) credit records and \($s.seed.list_entries) list entries in \($s.seed.ms) ms, \($s.seed.subjects_per_second | n0) subjects/s (`\($s.seed.line)`)" else "already loaded (RELOAD=1 reloads it)" end).",
           "- Samples: \($s.hot_subjects) subjects in the hot set (the first 1 % get most calls), \($s.uniform_subjects) for the uniform lookup; the deep list page is page \($s.paging_depth).",
-          "- Ceilings: nginx serving a \($s.profile_bytes)-byte JSON file (a profile answer of median size among the hottest subjects): \($s.ceilings.nginx.requests_per_second | n2) requests/s, p50 \($s.ceilings.nginx.p50_ms | n2) ms, p99 \($s.ceilings.nginx.p99_ms | n2) ms; `\($s.ceilings.redis_command)`: \($s.ceilings.redis_get_per_second | n2) GET/s; the gateway answering `/q/health/live` (Quarkus alone, none of our code): \($s.ceilings.quarkus_liveness.requests_per_second | n2) requests/s (\(if ($s.ceilings.quarkus_liveness.requests_per_second // null) and ($s.ceilings.nginx.requests_per_second // null) then ($s.ceilings.quarkus_liveness.requests_per_second / $s.ceilings.nginx.requests_per_second | pct) else "—" end) of nginx).",
+          "- Ceilings: nginx serving a \($s.profile_bytes)-byte JSON file (a profile answer of median size among the hottest subjects): \($s.ceilings.nginx.requests_per_second | n2) requests/s, p50 \($s.ceilings.nginx.p50_ms | n2) ms, p99 \($s.ceilings.nginx.p99_ms | n2) ms; `\($s.ceilings.redis_command)`: \($s.ceilings.redis_get_per_second | n2) GET/s; the gateway answering `/q/health/live` (Quarkus alone, none of our code; on the management port since 2026-11-29, on the API port before): \($s.ceilings.quarkus_liveness.requests_per_second | n2) requests/s (\(if ($s.ceilings.quarkus_liveness.requests_per_second // null) and ($s.ceilings.nginx.requests_per_second // null) then ($s.ceilings.quarkus_liveness.requests_per_second / $s.ceilings.nginx.requests_per_second | pct) else "—" end) of nginx).",
           "",
           "| scenario | variant | requests/s | p50 ms | p99 ms | non-2xx | of nginx | RSS MB |",
           "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -488,7 +488,7 @@ for SCALE in "${SCALES[@]}"; do
   fi
   # The framework's own floor: Quarkus answering its liveness probe, which does no work of ours.
   LIVENESS_JSON=null
-  if bench_wrk "$SCALE-liveness" "$CONNECTIONS" "$URL/q/health/live"; then
+  if bench_wrk "$SCALE-liveness" "$CONNECTIONS" "$MANAGEMENT_URL/q/health/live"; then
     LIVENESS_JSON=$(wrk_json "$WORK/$SCALE-liveness.txt")
     echo "  quarkus liveness: $(jq -r '"\(.requests_per_second) req/s, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms"' <<<"$LIVENESS_JSON")"
   fi

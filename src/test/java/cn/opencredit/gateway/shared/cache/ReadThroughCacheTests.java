@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -36,6 +38,10 @@ import cn.opencredit.gateway.subject.SubjectFixtures;
  */
 @QuarkusTest
 class ReadThroughCacheTests {
+
+    /** The management interface's {@code /q/}, with its trailing slash. */
+    @TestHTTPResource(value = "", management = true)
+    URL management;
 
     private static final String CACHED_SUBJECT = SubjectFixtures.uscc("91", "MA0C0001");
     private static final String ANNOUNCED_SUBJECT = SubjectFixtures.uscc("91", "MA0C0002");
@@ -174,7 +180,7 @@ class ReadThroughCacheTests {
         long millis = (System.nanoTime() - started) / 1_000_000;
         assertTrue(millis < 1_000, "answered in " + millis + " ms while Redis was paused");
         assertTrue(cache.degraded(), "the cache noticed");
-        given().when().get("/q/health/ready").then().statusCode(200)
+        given().when().get(management + "health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'redis' }.data.degraded", equalTo(true))
                 .body("checks.find { it.name == 'redis' }.data.cache", equalTo("reading from PostgreSQL"));
         assertEquals(1, meters.get("opencredit.cache.degraded.active").gauge().value());
@@ -183,7 +189,7 @@ class ReadThroughCacheTests {
         assertTrue(System.nanoTime() - degradedStarted < Duration.ofMillis(500).toNanos(), "a degraded read does not wait for Redis");
 
         awaitUntil("the cache and the near cache are back", () -> !cache.degraded() && invalidations.subscribed());
-        given().when().get("/q/health/ready").then().statusCode(200)
+        given().when().get(management + "health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'redis' }.data.cache", equalTo("on"))
                 .body("checks.find { it.name == 'redis' }.data.nearCache", equalTo("on"));
         given().when().get(PROFILE, PAUSED_SUBJECT).then().statusCode(200);
@@ -230,7 +236,7 @@ class ReadThroughCacheTests {
         assertEquals(fromMemoryBefore, count("near"), "the copy held in memory before the loss was not served");
 
         awaitUntil("subscribed again", invalidations::subscribed);
-        given().when().get("/q/health/ready").then().statusCode(200)
+        given().when().get(management + "health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'redis' }.data.nearCache", equalTo("on"));
         given().when().get(PROFILE, UNSUBSCRIBED_SUBJECT).then().statusCode(200);
         double fromMemory = count("near");

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import cn.opencredit.gateway.shared.ratelimit.RateDecision.Limit;
@@ -49,6 +51,10 @@ import io.vertx.redis.client.RedisOptions;
  */
 @QuarkusTest
 class RateLimiterTests {
+
+    /** The management interface's {@code /q/}, with its trailing slash. */
+    @TestHTTPResource(value = "", management = true)
+    URL management;
 
     private static final Duration PATIENCE = Duration.ofSeconds(10);
     /** The races prove atomicity, not latency; a slow build machine must not turn them into fallbacks. */
@@ -350,7 +356,7 @@ class RateLimiterTests {
     void shouldPublishTheDegradationMetrics() {
         assertNotNull(meters.find("opencredit.ratelimit.degraded.active").gauge());
 
-        given().when().get("/q/metrics").then().statusCode(200)
+        given().when().get(management + "metrics").then().statusCode(200)
                 .body(containsString("opencredit_ratelimit_degraded_total"))
                 .body(containsString("opencredit_ratelimit_degraded_active"));
     }
