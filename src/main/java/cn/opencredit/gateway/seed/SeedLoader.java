@@ -128,10 +128,10 @@ public class SeedLoader {
                 statement.execute("SET LOCAL session_replication_role = origin");
                 // COPY bypassed the identity sequence; move it past the ids we wrote so later inserts do not collide.
                 statement.execute("SELECT setval(pg_get_serial_sequence('subject', 'id'), (SELECT max(id) FROM subject))");
-                // The name-search pairs (V011) are kept by a trigger, which was off with the others: one statement instead.
+                // The name-search pairs and characters (V011, V015) are kept by a trigger, which was off with the others: one statement instead.
                 statement.execute("""
                         INSERT INTO subject_name_pair (pair, uscc)
-                        SELECT DISTINCT unnest(name_bigrams), uscc FROM subject WHERE uscc IS NOT NULL""");
+                        SELECT DISTINCT unnest(name_bigrams || subject_name_characters(name_folded)), uscc FROM subject WHERE uscc IS NOT NULL""");
             }
             connection.commit();
             try (Statement statement = connection.createStatement()) {

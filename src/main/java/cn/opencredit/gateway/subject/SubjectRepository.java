@@ -53,13 +53,13 @@ class SubjectRepository {
      * Subjects in USCC order after {@code afterUscc}. A name fragment of two or more characters
      * walks the subjects holding its rarest character pair in USCC order (V011), checking the
      * other pairs in the same index and the fragment itself on the name, so a page reads about as
-     * many rows as it answers; a one-character fragment falls back to checking names in USCC order.
+     * many rows as it answers; a one-character fragment walks the holders of that character (V015).
      * A fragment that could start a USCC also matches USCCs, as a half-open range merged in order.
      * Searches run on the "search" pool, where every execution is planned for its own words.
      */
     Uni<List<SubjectRow>> search(SubjectSearch search, Optional<String> afterUscc, int fetchSize) {
         Optional<String> text = search.text();
-        if (text.isPresent() && text.get().codePointCount(0, text.get().length()) >= 2) {
+        if (text.isPresent()) {
             return rarestPair(text.get()).flatMap(rarest -> search(search, rarest, afterUscc, fetchSize));
         }
         return search(search, null, afterUscc, fetchSize);
@@ -68,14 +68,17 @@ class SubjectRepository {
     /**
      * The pair of {@code text} held by the fewest subjects (counted up to a cap by
      * {@code subject_name_pair_holders}, V014, which is enough to tell a rare pair from a common
-     * one), and how many pairs the text has. Found in a statement of its own so that the walk is
-     * planned for that very pair: inside one statement the planner sees an unknown pair and
-     * estimates an average one, and for a common pair it then gathers and sorts every holder
+     * one), and how many pairs the text has; for a single character, the character itself (its
+     * lower case, which a few characters spell with two). Found in a statement of its own so that
+     * the walk is planned for that very pair: inside one statement the planner sees an unknown pair
+     * and estimates an average one, and for a common pair it then gathers and sorts every holder
      * instead of walking the key in order.
      */
     private Uni<RarestPair> rarestPair(String text) {
         return searchPool.preparedQuery("""
-                SELECT p.pair, cardinality(subject_name_bigrams($1)) AS pairs FROM unnest(subject_name_bigrams($1)) AS p(pair)
+                WITH fragment AS (SELECT CASE WHEN char_length($1) = 1 THEN subject_name_characters($1) ELSE subject_name_bigrams($1) END AS keys)
+                SELECT p.pair, CASE WHEN char_length($1) = 1 THEN 1 ELSE cardinality(f.keys) END AS pairs
+                FROM fragment f CROSS JOIN unnest(f.keys) AS p(pair)
                 ORDER BY subject_name_pair_holders(p.pair, %d), p.pair
                 LIMIT 1""".formatted(PAIR_COUNT_CAP))
                 .execute(Tuple.of(text))
@@ -96,10 +99,7 @@ class SubjectRepository {
                     + " ORDER BY s.uscc LIMIT " + SqlArgs.bind(args, fetchSize);
         } else {
             String text = search.text().get();
-            String byName = rarest != null ? byNamePairs(text, rarest, search, afterUscc, fetchSize, args)
-                    : "SELECT " + COLUMNS + " FROM subject s WHERE s.uscc IS NOT NULL AND s.name_folded ILIKE "
-                            + SqlArgs.bind(args, "%" + SqlArgs.escapeLike(text) + "%") + filters(search, afterUscc, args)
-                            + " ORDER BY s.uscc LIMIT " + SqlArgs.bind(args, fetchSize);
+            String byName = byNamePairs(text, rarest, search, afterUscc, fetchSize, args);
             sql = search.usccPrefix().map(prefix -> "SELECT * FROM ((" + byName + ") UNION (SELECT " + COLUMNS
                             + " FROM subject s WHERE s.uscc >= " + SqlArgs.bind(args, prefix) + " AND s.uscc < "
                             + SqlArgs.bind(args, SqlArgs.upperBound(prefix)) + filters(search, afterUscc, args)

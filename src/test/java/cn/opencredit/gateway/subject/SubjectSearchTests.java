@@ -103,6 +103,15 @@ class SubjectSearchTests {
         assertEquals(expected, walk(Map.of("q", "科技", "limit", "100")));
     }
 
+    /** One character walks the holders of that character (V015); the answer must be a full scan's, folded as the query is. */
+    @ParameterizedTest
+    @ValueSource(strings = {"科", "公", "恒", "A", "b", "鑫", "（"})
+    void shouldFindEveryNameHoldingOneCharacterAndNoOther(String character) throws SQLException {
+        List<String> expected = usccsWhere("strpos(lower(name_folded), lower(normalize('" + character + "', NFKC))) > 0");
+
+        assertEquals(expected, walk(Map.of("q", character, "limit", "100")));
+    }
+
     @Test
     void shouldNotMatchANameHoldingEveryPairOfTheFragmentButNotTheFragment() {
         String uscc = SubjectFixtures.uscc("91", "MA0T0003");
@@ -136,9 +145,13 @@ class SubjectSearchTests {
         try (Connection connection = dataSource.getConnection()) {
             search("雪莲乳业").then().statusCode(200).body("items.uscc", contains(uscc));
 
+            search("莲").then().statusCode(200).body("items.uscc", hasItem(uscc));
+
             execute(connection, "UPDATE subject SET name = '石河子天润乳品有限公司' WHERE uscc = ?", uscc);
             search("雪莲乳业").then().statusCode(200).body("items", empty());
+            search("莲").then().statusCode(200).body("items.uscc", not(hasItem(uscc)));
             search("天润乳品").then().statusCode(200).body("items.uscc", contains(uscc));
+            search("润").then().statusCode(200).body("items.uscc", hasItem(uscc));
 
             execute(connection, "DELETE FROM subject WHERE uscc = ?", uscc);
             search("天润乳品").then().statusCode(200).body("items", empty());
