@@ -1,5 +1,6 @@
 package cn.opencredit.gateway.shared.problem;
 
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 
@@ -28,6 +34,8 @@ public class BodyLimitFilter {
 
     /** After {@link RequestIdFilter}, so that the problem names the request's id. */
     private static final int PRIORITY = 900;
+    /** How long what the client still sends is read and dropped before the connection is closed. */
+    private static final Duration DRAIN = Duration.ofSeconds(2);
 
     private final long limit;
     private final ObjectMapper json;
@@ -42,7 +50,7 @@ public class BodyLimitFilter {
     }
 
     private void check(RoutingContext context) {
-        String announced = context.request().getHeader("Content-Length");
+        String announced = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         long length = parse(announced);
         if (length <= limit) {
             context.next();
@@ -52,16 +60,37 @@ public class BodyLimitFilter {
                 "The body announces " + announced.trim() + " bytes; a request body may have at most " + limit,
                 context.request().path(), context.request().getHeader(RequestIdFilter.HEADER),
                 List.of(new FieldError("body", "too-large", "more than " + limit + " bytes")));
-        var response = context.response().setStatusCode(problem.status()).putHeader("Content-Type", ProblemDetail.MEDIA_TYPE);
-        boolean http1 = context.request().version() != HttpVersion.HTTP_2;
-        if (http1) {
-            // The unread body would otherwise be taken for the next request on this connection.
-            response.putHeader("Connection", "close");
+        HttpServerResponse response = context.response().setStatusCode(problem.status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, ProblemDetail.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        if (context.request().version() == HttpVersion.HTTP_2) {
+            // A stream of its own: ending it leaves the connection to the other streams.
+            response.end(serialise(problem));
+            return;
         }
-        response.end(serialise(problem)).onComplete(sent -> {
-            if (http1) {
-                context.request().connection().close();
-            }
+        // The unread body would otherwise be taken for the next request on this connection.
+        response.putHeader(HttpHeaders.CONNECTION, "close");
+        Future<Void> sent = response.end(serialise(problem));
+        closeOnceDrained(context, sent);
+    }
+
+    /**
+     * Closes the connection once the answer is out and the client has stopped sending, or after
+     * {@link #DRAIN}. Closed at once, while the client is still sending, the socket would answer
+     * the rest with a reset, which can make the client drop the 413 before reading it (RFC 9112 §9.6).
+     */
+    private static void closeOnceDrained(RoutingContext context, Future<Void> sent) {
+        HttpServerRequest request = context.request();
+        Promise<Void> drained = Promise.promise();
+        long timer = context.vertx().setTimer(DRAIN.toMillis(), expired -> drained.tryComplete());
+        request.handler(discarded -> {
+        });
+        request.endHandler(ended -> drained.tryComplete());
+        request.exceptionHandler(failed -> drained.tryComplete());
+        request.resume();
+        Future.join(sent, drained.future()).onComplete(done -> {
+            context.vertx().cancelTimer(timer);
+            request.connection().close();
         });
     }
 

@@ -36,4 +36,14 @@ final class FallbackLimiter {
         states.put(consumerKey, outcome.state());
         return outcome.decision();
     }
+
+    /** The refusal the next call of {@code consumerKey} would get, without counting it; else null. */
+    synchronized RateDecision refusal(String consumerKey, RatePlan plan, long nowMicros) {
+        State state = states.get(consumerKey);
+        if (state == null) {
+            return null;
+        }
+        RateDecision next = GcraPolicy.acquire(state, GcraPolicy.share(plan, share), nowMicros, true).decision();
+        return next.allowed() ? null : next;
+    }
 }

@@ -15,7 +15,8 @@ public interface RateLimitConfig {
 
     /**
      * Whether calls are limited at all. Off only to measure what limiting costs; the filter then
-     * neither asks the limiter nor sends RateLimit headers.
+     * neither asks the limiter nor sends RateLimit headers, and failed authentications are not
+     * counted either.
      */
     @WithDefault("true")
     boolean enabled();
@@ -41,7 +42,7 @@ public interface RateLimitConfig {
      * {@code Authorization} header) one client address may cause, counted like a plan. Past it
      * every call from that address that carries a key is refused with 429 until the budget allows
      * one again, before its key is looked up: guessing keys, or a flood of random ones, costs the
-     * data store nothing.
+     * data store nothing. Off with {@link #enabled()}.
      */
     FailedAuthentication failedAuthentication();
 
@@ -55,7 +56,12 @@ public interface RateLimitConfig {
         @Positive
         int burst();
 
-        @WithDefault("10000")
+        /**
+         * Above what the rate lets through in a day, so that by default no address is turned away
+         * until midnight: behind a shared address (a NAT, an unlisted proxy) that would refuse
+         * every keyed caller there for the rest of the day.
+         */
+        @WithDefault("100000")
         @Positive
         long dailyQuota();
     }

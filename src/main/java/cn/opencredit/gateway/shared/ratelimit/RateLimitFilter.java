@@ -19,7 +19,8 @@ import cn.opencredit.gateway.shared.security.Callers;
  * One limiter decision per API call, against the caller's plan: keyed consumers per consumer,
  * anonymous callers per client address. Every answer carries the RateLimit headers; a refusal
  * is a 429 problem with {@code Retry-After}. Calls whose key fails authentication are not
- * counted: they are answered 401 by the endpoint's role check.
+ * counted against a plan: authentication counts them against the caller's address
+ * ({@link FailedAuthenticationLimit}), and they are answered 401 by the endpoint's role check.
  */
 @ApplicationScoped
 public class RateLimitFilter {

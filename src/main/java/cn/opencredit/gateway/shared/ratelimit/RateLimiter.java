@@ -70,6 +70,9 @@ public class RateLimiter {
     /** Bounds one script run; more waiting calls of a consumer go in the next run. */
     static final int MAX_BATCH = 1_000;
 
+    /** Past this many lanes, refusals are no longer kept for callers gone quiet (a lane is a few hundred bytes). */
+    private static final int MAX_REMEMBERED_LANES = 100_000;
+
     private final Redis redis;
     private final RateLimitConfig config;
     private final Clock clock;
@@ -154,10 +157,14 @@ public class RateLimiter {
 
     /**
      * The refusal this replica remembers for {@code consumerKey} under {@code plan}, while no call
-     * could be admitted yet; else null. Counts no call and asks nothing of Redis, so that a caller
-     * known to be over its limit is turned away before any work is done for it.
+     * could be admitted yet (its own counters' refusal while Redis is unreachable); else null.
+     * Counts no call and asks nothing of Redis, so that a caller known to be over its limit is
+     * turned away before any work is done for it.
      */
     public RateDecision refusalNow(String consumerKey, RatePlan plan) {
+        if (degraded.get()) {
+            return fallback.refusal(consumerKey, plan, GcraPolicy.micros(clock.instant()));
+        }
         Lane lane = lanes.get(consumerKey);
         if (lane == null) {
             return null;
@@ -304,9 +311,15 @@ public class RateLimiter {
         }
     }
 
-    /** Forgets a lane with nothing in flight, nobody waiting, no lease and no recent calls; call under its lock. */
+    /**
+     * Forgets a lane with nothing in flight, nobody waiting, no lease and no recent calls; call under
+     * its lock. A lane whose refusal still stands is kept, so that {@link #refusalNow} keeps turning
+     * its caller away while that caller sends nothing that is counted, unless so many lanes are kept
+     * that memory matters more; then the next call asks Redis again.
+     */
     private void retireIfIdle(String consumerKey, Lane lane, long now) {
-        if (!lane.running && lane.waiting.isEmpty() && lane.idle(now)) {
+        boolean refusing = lane.refusal != null && now - lane.refusedUntil < 0 && lanes.size() <= MAX_REMEMBERED_LANES;
+        if (!lane.running && lane.waiting.isEmpty() && lane.idle(now) && !refusing) {
             lane.retired = true;
             lanes.remove(consumerKey, lane);
         }

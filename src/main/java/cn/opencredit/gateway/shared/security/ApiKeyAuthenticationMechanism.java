@@ -1,5 +1,6 @@
 package cn.opencredit.gateway.shared.security;
 
+import java.util.List;
 import java.util.Set;
 
 import jakarta.inject.Singleton;
@@ -34,12 +35,12 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
 
     private final ApiClientLookup lookup;
     private final AuthenticationFailures failures;
-    private final SecurityConfig config;
+    private final TrustedProxies trusted;
 
     ApiKeyAuthenticationMechanism(ApiClientLookup lookup, AuthenticationFailures failures, SecurityConfig config) {
         this.lookup = lookup;
         this.failures = failures;
-        this.config = config;
+        this.trusted = TrustedProxies.of(config.trustedProxies().orElse(List.of()));
     }
 
     /**
@@ -52,7 +53,7 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
         if (authorization == null) {
             return Uni.createFrom().item(anonymous(context));
         }
-        String address = ClientAddress.of(context.request(), config);
+        String address = ClientAddress.of(context.request(), trusted);
         AuthenticationFailures.Refusal refused = failures.refusedNow(address);
         if (refused != null) {
             return Uni.createFrom().failure(tooMany(refused));
@@ -90,7 +91,7 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
 
     private SecurityIdentity anonymous(RoutingContext context) {
         ApiClient client = new ApiClient(null, null, "anonymous", ApiClient.ANONYMOUS_TYPE, Set.of(Scopes.ANONYMOUS),
-                lookup.anonymousPlan(), null, "ip:" + ClientAddress.of(context.request(), config));
+                lookup.anonymousPlan(), null, "ip:" + ClientAddress.of(context.request(), trusted));
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal("anonymous"))
                 .addRole(Scopes.ANONYMOUS)

@@ -1,27 +1,35 @@
 package cn.opencredit.gateway.shared.security;
 
+import java.util.Arrays;
 import java.util.List;
 
+import io.netty.util.NetUtil;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * The address an anonymous caller, or a caller whose key failed, is counted under. {@code X-Forwarded-For} is believed only
- * when the direct peer is a trusted proxy, and then only as far as the chain stays inside trusted
- * proxies: anyone can write that header, so the first hop from outside is the client.
+ * The address an anonymous caller, or a caller whose key failed, is counted under.
+ * {@code X-Forwarded-For} is believed only when the direct peer is a trusted proxy, and then only
+ * as far as the chain stays inside trusted proxies: anyone can write that header, so the first hop
+ * from outside is the client. An IPv6 client counts as its /64, the block one host or one home
+ * gets, so that walking through the addresses of its own block does not give it a new budget.
  */
 public final class ClientAddress {
+
+    private static final String FORWARDED_FOR = "X-Forwarded-For";
 
     private ClientAddress() {
     }
 
     /** The client of {@code request}, as far as the trusted proxies in front of the gateway tell. */
-    public static String of(HttpServerRequest request, SecurityConfig config) {
+    public static String of(HttpServerRequest request, TrustedProxies trusted) {
         String peer = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        return resolve(peer, request.getHeader("X-Forwarded-For"), config.trustedProxies().orElse(List.of()));
+        // A proxy may add a field line of its own instead of extending the client's: together they are one list (RFC 9110 §5.3).
+        List<String> lines = request.headers().getAll(FORWARDED_FOR);
+        return counted(resolve(peer, lines.isEmpty() ? null : String.join(",", lines), trusted));
     }
 
-    public static String resolve(String peer, String forwardedFor, List<String> trustedProxies) {
-        if (forwardedFor == null || forwardedFor.isBlank() || !trustedProxies.contains(peer)) {
+    static String resolve(String peer, String forwardedFor, TrustedProxies trusted) {
+        if (forwardedFor == null || forwardedFor.isBlank() || !trusted.contains(peer)) {
             return peer;
         }
         String[] hops = forwardedFor.split(",");
@@ -30,10 +38,24 @@ public final class ClientAddress {
             if (hop.isEmpty()) {
                 continue;
             }
-            if (!trustedProxies.contains(hop)) {
+            if (!trusted.contains(hop)) {
                 return hop;
             }
         }
         return peer;
+    }
+
+    /** What a client is counted as: an IPv4 address as it is, an IPv6 one as its /64, anything else as written. */
+    static String counted(String address) {
+        byte[] bytes = TrustedProxies.bytes(address);
+        if (bytes == null) {
+            return address;
+        }
+        if (bytes.length == 4) {
+            return NetUtil.bytesToIpAddress(bytes);
+        }
+        byte[] block = Arrays.copyOf(bytes, 16);
+        Arrays.fill(block, 8, 16, (byte) 0);
+        return NetUtil.bytesToIpAddress(block) + "/64";
     }
 }

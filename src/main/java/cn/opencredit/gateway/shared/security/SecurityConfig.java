@@ -9,8 +9,10 @@ import io.smallrye.config.ConfigMapping;
 public interface SecurityConfig {
 
     /**
-     * Addresses of the reverse proxies and load balancers in front of the gateway, whose
-     * {@code X-Forwarded-For} is believed when counting anonymous callers. Empty: the peer address counts.
+     * Addresses or CIDR ranges of the reverse proxies and load balancers in front of the gateway,
+     * whose {@code X-Forwarded-For} is believed when counting anonymous callers and failed
+     * authentications. Empty: the peer address counts, so behind an unlisted proxy every caller
+     * counts as the proxy.
      */
     Optional<List<String>> trustedProxies();
 }

@@ -56,6 +56,7 @@ class BodyLimitFilterTests {
         assertThat(head, containsString("content-type: application/problem+json"));
         assertThat(head, containsString("connection: close"));
         assertThat(head, containsString("x-request-id: oversized-1"));
+        assertThat(head, containsString("cache-control: no-store"));
         JsonNode problem = new ObjectMapper().readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
         assertEquals("https://api.opencredit.cn/problems/payload-too-large", problem.path("type").asText());
         assertEquals(413, problem.path("status").asInt());
@@ -65,6 +66,19 @@ class BodyLimitFilterTests {
         assertEquals("too-large", problem.path("errors").path(0).path("code").asText());
         assertThat(problem.path("detail").asText(), containsString(String.valueOf(LIMIT + 1)));
         assertEquals(consumers, consumerCount(), "nothing was created");
+    }
+
+    /** Clients that send the body straight after the headers (no Expect: 100-continue) must still read the answer. */
+    @Test
+    void shouldReadAndDropWhatTheClientStillSendsBeforeClosing() throws IOException {
+        byte[] part = new byte[1024 * 1024];
+        Arrays.fill(part, (byte) '[');
+
+        String answer = exchange("POST " + CONSUMERS + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + (LIMIT + 1) + "\r\n\r\n", part);
+
+        assertThat(answer, containsString("HTTP/1.1 413 "));
+        assertThat(answer, containsString("\"code\":\"too-large\""));
     }
 
     @Test

@@ -37,7 +37,7 @@ class FailedAuthenticationLimitTests {
                     "opencredit.ratelimit.failed-authentication.rate-per-second", "0.01",
                     "opencredit.ratelimit.failed-authentication.burst", "3",
                     "opencredit.ratelimit.failed-authentication.daily-quota", "1000",
-                    "opencredit.security.trusted-proxies", "127.0.0.1");
+                    "opencredit.security.trusted-proxies", "127.0.0.1,::1");
         }
     }
 
@@ -91,10 +91,26 @@ class FailedAuthenticationLimitTests {
                 .then().statusCode(429).body("detail", containsString("failed authentications"));
     }
 
+    /** The limiter forgets callers a second after their last counted call; one refused in memory must not be forgotten with them. */
+    @Test
+    void shouldKeepTurningAnAddressAwayWhileItsRefusalStandsThoughItsCallsAreNotCounted() throws InterruptedException {
+        String address = freshAddress();
+        String good = AccessFixtures.bearer(access.key(ConsumerType.BANK));
+        for (int i = 0; i < 4; i++) {
+            from(address).header("Authorization", UNKNOWN_KEY).when().get(RECORDS, SubjectFixtures.RICH);
+        }
+
+        Thread.sleep(2_500);
+
+        from(address).header("Authorization", good).when().get(RECORDS, SubjectFixtures.RICH)
+                .then().statusCode(429).body("detail", containsString("failed authentications"));
+    }
+
     @Test
     void shouldCountMalformedAuthorizationHeadersAsFailures() {
         String address = freshAddress();
-        String[] malformed = {"Basic dXNlcjpwYXNz", "Bearer ", "Bearer " + "k".repeat(300)};
+        // A bare "Bearer" (the parser strips a trailing space) is a scheme without a key.
+        String[] malformed = {"Basic dXNlcjpwYXNz", "Bearer", "Bearer " + "k".repeat(300)};
         for (String authorization : malformed) {
             from(address).header("Authorization", authorization).when().get(RECORDS, SubjectFixtures.RICH).then().statusCode(401);
         }
@@ -120,10 +136,10 @@ class FailedAuthenticationLimitTests {
         from(freshAddress()).header("Authorization", UNKNOWN_KEY).when().get(RECORDS, SubjectFixtures.RICH).then().statusCode(401);
     }
 
-    /** An address in the IPv6 documentation range (RFC 3849) unique to this run. */
+    /** An address in the IPv6 documentation range (RFC 3849), in a /64 of its own, as clients are counted by theirs. */
     private static String freshAddress() {
         long random = UUID.randomUUID().getLeastSignificantBits();
-        return "2001:db8::%x:%x:%x:%x".formatted(random >>> 48, (random >>> 32) & 0xFFFF, (random >>> 16) & 0xFFFF, random & 0xFFFF);
+        return "2001:db8:%x:%x::1".formatted((random >>> 16) & 0xFFFF, random & 0xFFFF);
     }
 
     private static RequestSpecification from(String address) {

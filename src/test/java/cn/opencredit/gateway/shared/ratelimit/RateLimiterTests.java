@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -328,6 +329,29 @@ class RateLimiterTests {
         assertEquals(10, quotaAdmitted, "half of the daily quota of 20");
         assertEquals(1, replicaMeters.get("opencredit.ratelimit.degraded").counter().count(), "counted once, not per call");
         assertEquals(1, replicaMeters.get("opencredit.ratelimit.degraded.active").gauge().value());
+    }
+
+    @Test
+    void shouldTellARefusalWithoutCountingACallBothFromRedisAndWhileAlone() {
+        RatePlan plan = new RatePlan("test", 0.01, 2, 1_000);
+        String shared = consumer();
+        assertNull(limiter.refusalNow(shared, plan), "nothing known of a new caller");
+        acquire(limiter, shared, plan);
+        acquire(limiter, shared, plan);
+        assertNull(limiter.refusalNow(shared, plan), "the burst is used up, but no call was refused yet");
+        assertFalse(acquire(limiter, shared, plan).allowed());
+        RateDecision remembered = limiter.refusalNow(shared, plan);
+        assertNotNull(remembered);
+        assertFalse(remembered.allowed());
+        assertEquals(remembered.retryAfterSeconds(), limiter.refusalNow(shared, plan).retryAfterSeconds(), "telling counts nothing");
+
+        RateLimiter cutOff = replica(CLOSED_PORT, config.redisTimeout(), new SimpleMeterRegistry());
+        String alone = consumer();
+        assertTrue(acquire(cutOff, alone, plan).allowed());
+        // Alone, the replica keeps counters rather than refusals: it tells the refusal the next call would get.
+        assertNotNull(cutOff.refusalNow(alone, plan), "half the burst of 2 is 1, and it is used");
+        assertFalse(acquire(cutOff, alone, plan).allowed(), "telling counted nothing, and the call is refused as told");
+        assertNotNull(cutOff.refusalNow(alone, plan));
     }
 
     @Test
