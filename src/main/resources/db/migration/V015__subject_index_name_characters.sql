@@ -24,8 +24,6 @@ BEGIN
     RETURN NULL;
 END $$;
 
-INSERT INTO subject_name_pair (pair, uscc)
-SELECT DISTINCT unnest(subject_name_characters(name_folded)), uscc FROM subject WHERE uscc IS NOT NULL
-ON CONFLICT DO NOTHING;
-
-ANALYZE subject_name_pair;
+-- The characters of the names already there are added by V017, once V016 has waited out every
+-- write that still ran the old trigger: a write committed after this migration's snapshot but
+-- begun under the old function would otherwise never get its characters.

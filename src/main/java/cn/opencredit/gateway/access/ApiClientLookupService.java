@@ -1,6 +1,7 @@
 package cn.opencredit.gateway.access;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.inject.Singleton;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.smallrye.mutiny.Uni;
@@ -26,10 +28,19 @@ import cn.opencredit.gateway.shared.security.ApiClientLookup;
 @Singleton
 public class ApiClientLookupService implements ApiClientLookup {
 
+    /**
+     * How long a key found usable keeps its consumer clear of its address's refusal for failed
+     * authentications: others behind the same address (a NAT, an unlisted proxy) do not hold off a
+     * consumer that was served lately.
+     */
+    private static final Duration FOUND_LATELY = Duration.ofMinutes(10);
+
     private final ApiClientRepository repository;
     private final AccessConfig config;
     private final Clock clock;
     private final AsyncCache<String, Optional<ApiClient>> recent;
+    /** Keys found usable in the last {@link #FOUND_LATELY}, by hash; holds no caller data. */
+    private final Cache<String, Boolean> foundLately;
     private final Map<String, RatePlan> ratePlans = new ConcurrentHashMap<>();
 
     ApiClientLookupService(ApiClientRepository repository, AccessConfig config, Clock clock) {
@@ -37,6 +48,7 @@ public class ApiClientLookupService implements ApiClientLookup {
         this.config = config;
         this.clock = clock;
         this.recent = Caffeine.newBuilder().expireAfterWrite(config.access().keyCacheTtl()).maximumSize(100_000).buildAsync();
+        this.foundLately = Caffeine.newBuilder().expireAfterWrite(FOUND_LATELY).maximumSize(100_000).build();
         // Fail at start-up, not on the first call of some consumer, when the plans are misconfigured.
         config.plans().keySet().forEach(this::ratePlan);
         ratePlan(config.access().anonymousPlan());
@@ -46,10 +58,21 @@ public class ApiClientLookupService implements ApiClientLookup {
     @Override
     public Uni<ApiClient> findByKey(String presentedKey) {
         byte[] hash = ApiKeys.hash(presentedKey);
+        String hex = HexFormat.of().formatHex(hash);
         return Uni.createFrom()
-                .completionStage(() -> recent.get(HexFormat.of().formatHex(hash), (ignored, executor) -> repository
+                .completionStage(() -> recent.get(hex, (ignored, executor) -> repository
                         .findUsable(hash, OffsetDateTime.now(clock)).map(Optional::ofNullable).subscribeAsCompletionStage()))
-                .map(found -> found.orElse(null));
+                .map(found -> {
+                    if (found.isPresent()) {
+                        foundLately.put(hex, Boolean.TRUE);
+                    }
+                    return found.orElse(null);
+                });
+    }
+
+    @Override
+    public boolean foundLately(String presentedKey) {
+        return foundLately.getIfPresent(HexFormat.of().formatHex(ApiKeys.hash(presentedKey))) != null;
     }
 
     @Override

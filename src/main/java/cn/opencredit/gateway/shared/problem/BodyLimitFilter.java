@@ -75,14 +75,22 @@ public class BodyLimitFilter {
     }
 
     /**
-     * Closes the connection once the answer is out and the client has stopped sending, or after
-     * {@link #DRAIN}. Closed at once, while the client is still sending, the socket would answer
-     * the rest with a reset, which can make the client drop the 413 before reading it (RFC 9112 §9.6).
+     * Closes the connection once the answer is out and the client has stopped sending, and after
+     * {@link #DRAIN} whatever happened. Closed at once, while the client is still sending, the
+     * socket would answer the rest with a reset, which can make the client drop the 413 before
+     * reading it (RFC 9112 §9.6).
      */
     private static void closeOnceDrained(RoutingContext context, Future<Void> sent) {
         HttpServerRequest request = context.request();
+        long timer = context.vertx().setTimer(DRAIN.toMillis(), expired -> request.connection().close());
+        if (request.isEnded()) {
+            sent.onComplete(done -> {
+                context.vertx().cancelTimer(timer);
+                request.connection().close();
+            });
+            return;
+        }
         Promise<Void> drained = Promise.promise();
-        long timer = context.vertx().setTimer(DRAIN.toMillis(), expired -> drained.tryComplete());
         request.handler(discarded -> {
         });
         request.endHandler(ended -> drained.tryComplete());

@@ -162,16 +162,18 @@ public class RateLimiter {
      * turned away before any work is done for it.
      */
     public RateDecision refusalNow(String consumerKey, RatePlan plan) {
-        if (degraded.get()) {
-            return fallback.refusal(consumerKey, plan, GcraPolicy.micros(clock.instant()));
-        }
+        RateDecision fromRedis = null;
         Lane lane = lanes.get(consumerKey);
-        if (lane == null) {
-            return null;
+        if (lane != null) {
+            synchronized (lane) {
+                fromRedis = lane.retired ? null : lane.refusal(plan, System.nanoTime());
+            }
         }
-        synchronized (lane) {
-            return lane.retired ? null : lane.refusal(plan, System.nanoTime());
+        // A refusal Redis gave still stands when Redis goes away; the replica's own counters add theirs.
+        if (fromRedis != null || !degraded.get()) {
+            return fromRedis;
         }
+        return fallback.refusal(consumerKey, plan, GcraPolicy.micros(clock.instant()));
     }
 
     /**

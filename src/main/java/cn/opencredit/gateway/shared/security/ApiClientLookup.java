@@ -13,6 +13,12 @@ public interface ApiClientLookup {
     /** The active consumer of a usable (not revoked, not expired) key, or a null item. */
     Uni<ApiClient> findByKey(String presentedKey);
 
+    /**
+     * Whether this key was found usable on this replica lately. Such a key is still looked up as
+     * usual; this only tells a consumer's own key from a guess without asking the data store.
+     */
+    boolean foundLately(String presentedKey);
+
     /** The plan anonymous callers get. */
     String anonymousPlan();
 

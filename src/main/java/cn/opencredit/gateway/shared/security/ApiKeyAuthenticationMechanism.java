@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.quarkus.runtime.Startup;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -25,6 +26,8 @@ import io.vertx.ext.web.RoutingContext;
  * fails is counted against the caller's address ({@link AuthenticationFailures}).
  */
 @Singleton
+// Made at start-up, so that a malformed opencredit.security.trusted-proxies stops the start, not the first call.
+@Startup
 public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     public static final String CLIENT_ATTRIBUTE = "opencredit.client";
@@ -45,7 +48,8 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
 
     /**
      * Every failure counts against the caller's address; past its budget the address is turned
-     * away before its key is looked up, so that guessing keys costs the data store nothing.
+     * away before its key is looked up, so that guessing keys costs the data store nothing. A key
+     * found usable lately on this replica is not a guess, and is looked up as usual.
      */
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
@@ -54,20 +58,27 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
             return Uni.createFrom().item(anonymous(context));
         }
         String address = ClientAddress.of(context.request(), trusted);
+        String malformed = malformed(authorization);
+        String key = malformed == null ? authorization.substring(BEARER.length()).strip() : null;
         AuthenticationFailures.Refusal refused = failures.refusedNow(address);
-        if (refused != null) {
+        if (refused != null && (key == null || !lookup.foundLately(key))) {
             return Uni.createFrom().failure(tooMany(refused));
         }
-        if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return failed(address, "the Authorization header must use the Bearer scheme");
-        }
-        String key = authorization.substring(BEARER.length()).strip();
-        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
-            return failed(address, "the API key is not one this gateway issued");
+        if (malformed != null) {
+            return failed(address, malformed);
         }
         return lookup.findByKey(key).chain(client -> client == null
                 ? failed(address, "the API key is unknown, revoked or expired")
                 : Uni.createFrom().item(identity(client)));
+    }
+
+    /** Why the header cannot carry one of our keys, or null when it can. */
+    private static String malformed(String authorization) {
+        if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return "the Authorization header must use the Bearer scheme";
+        }
+        String key = authorization.substring(BEARER.length()).strip();
+        return key.isEmpty() || key.length() > MAX_KEY_LENGTH ? "the API key is not one this gateway issued" : null;
     }
 
     private Uni<SecurityIdentity> failed(String address, String reason) {

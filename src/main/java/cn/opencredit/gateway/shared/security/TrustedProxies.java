@@ -80,18 +80,29 @@ public final class TrustedProxies {
 
     /**
      * The address's bytes, 4 for IPv4 (also when written as an IPv4-mapped IPv6 address) and 16 for
-     * IPv6; null for anything that is not an IP literal. Never resolves a name.
+     * IPv6; null for anything that is not an IP literal. A port, which some proxies write into
+     * {@code X-Forwarded-For} ({@code 203.0.113.9:51234}, {@code [2001:db8::1]:443}), is dropped:
+     * it changes with every connection and would give each its own budget. Never resolves a name.
      */
     static byte[] bytes(String address) {
         if (address == null || address.isEmpty()) {
             return null;
         }
-        String literal = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1) : address;
-        byte[] bytes = NetUtil.createByteArrayFromIpAddressString(literal);
+        byte[] bytes = NetUtil.createByteArrayFromIpAddressString(withoutPort(address));
         if (bytes != null && bytes.length == 16 && isIpv4Mapped(bytes)) {
             return Arrays.copyOfRange(bytes, 12, 16);
         }
         return bytes;
+    }
+
+    private static String withoutPort(String address) {
+        if (address.startsWith("[")) {
+            int close = address.indexOf(']');
+            return close < 0 ? address : address.substring(1, close);
+        }
+        int colon = address.indexOf(':');
+        // One colon is an IPv4 address with a port; IPv6 has at least two.
+        return colon > 0 && colon == address.lastIndexOf(':') ? address.substring(0, colon) : address;
     }
 
     private static boolean isIpv4Mapped(byte[] bytes) {

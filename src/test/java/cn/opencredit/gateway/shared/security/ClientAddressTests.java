@@ -60,7 +60,8 @@ class ClientAddressTests {
         assertFalse(cluster.contains("fe80::1"));
         assertTrue(cluster.contains("::ffff:10.1.2.3"), "an IPv4 peer reported as an IPv4-mapped IPv6 address");
         assertFalse(cluster.contains("unknown"));
-        assertFalse(cluster.contains("10.0.0.1:8080"), "an address with a port is not an address");
+        assertTrue(cluster.contains("10.0.0.1:8080"), "a hop some proxies write with its port");
+        assertTrue(cluster.contains("[fd12::1]:443"));
         assertEquals("203.0.113.9", ClientAddress.resolve("10.244.0.5", "203.0.113.9, 10.244.1.9", cluster));
         assertTrue(TrustedProxies.of(List.of("0.0.0.0/0")).contains("192.0.2.1"));
         assertTrue(TrustedProxies.of(List.of("192.0.2.128/25")).contains("192.0.2.200"));
@@ -81,5 +82,9 @@ class ClientAddressTests {
         assertEquals("203.0.113.9", ClientAddress.counted("203.0.113.9"));
         assertEquals("203.0.113.9", ClientAddress.counted("::ffff:203.0.113.9"));
         assertEquals("unknown", ClientAddress.counted("unknown"));
+        // A new source port, or a zone, must not make a new client.
+        assertEquals("203.0.113.9", ClientAddress.counted("203.0.113.9:51234"));
+        assertEquals("2001:db8:1:2::/64", ClientAddress.counted("[2001:db8:1:2::7]:443"));
+        assertEquals("fe80::/64", ClientAddress.counted("fe80::1%eth0"));
     }
 }
