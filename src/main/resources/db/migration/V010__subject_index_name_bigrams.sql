@@ -16,7 +16,3 @@ ALTER TABLE subject ADD COLUMN name_bigrams text[] GENERATED ALWAYS AS (subject_
 CREATE INDEX subject_name_bigrams ON subject USING gin (name_bigrams);
 
 DROP INDEX subject_name_trgm;
-
--- Statistics of the new column at once: the planner chooses between the USCC walk and the pair
--- index by how many names hold a fragment's pairs, which it can only estimate from these.
-ANALYZE subject;
