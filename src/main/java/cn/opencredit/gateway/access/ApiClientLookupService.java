@@ -59,15 +59,16 @@ public class ApiClientLookupService implements ApiClientLookup {
     public Uni<ApiClient> findByKey(String presentedKey) {
         byte[] hash = ApiKeys.hash(presentedKey);
         String hex = HexFormat.of().formatHex(hash);
+        // Noted when the key is loaded, once a key cache TTL, not on every call the cache answers.
         return Uni.createFrom()
-                .completionStage(() -> recent.get(hex, (ignored, executor) -> repository
-                        .findUsable(hash, OffsetDateTime.now(clock)).map(Optional::ofNullable).subscribeAsCompletionStage()))
-                .map(found -> {
-                    if (found.isPresent()) {
-                        foundLately.put(hex, Boolean.TRUE);
-                    }
-                    return found.orElse(null);
-                });
+                .completionStage(() -> recent.get(hex, (ignored, executor) -> repository.findUsable(hash, OffsetDateTime.now(clock))
+                        .invoke(client -> {
+                            if (client != null) {
+                                foundLately.put(hex, Boolean.TRUE);
+                            }
+                        })
+                        .map(Optional::ofNullable).subscribeAsCompletionStage()))
+                .map(found -> found.orElse(null));
     }
 
     @Override

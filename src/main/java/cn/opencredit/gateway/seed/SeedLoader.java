@@ -131,7 +131,9 @@ public class SeedLoader {
                 // The name-search pairs and characters (V011, V015) are kept by a trigger, which was off with the others: one statement instead.
                 statement.execute("""
                         INSERT INTO subject_name_pair (pair, uscc)
-                        SELECT DISTINCT unnest(name_bigrams || subject_name_characters(name_folded)), uscc FROM subject WHERE uscc IS NOT NULL""");
+                        SELECT key, uscc FROM (SELECT unnest(name_bigrams || subject_name_characters(name_folded)) AS key, uscc
+                                               FROM subject WHERE uscc IS NOT NULL) keys
+                        ORDER BY 1, 2""");
             }
             connection.commit();
             try (Statement statement = connection.createStatement()) {

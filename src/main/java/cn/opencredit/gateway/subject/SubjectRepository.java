@@ -24,8 +24,6 @@ class SubjectRepository {
             id, uscc, name, subject_type, legal_representative, region_code, industry_section, registered_on, status,
             registered_capital, capital_currency, address""";
 
-    /** The same columns of subject {@code s}, where another joined table has some of the same names. */
-    private static final String SUBJECT_COLUMNS = "s." + String.join(", s.", COLUMNS.replace("\n", " ").split(",\\s*"));
     /** Counting a pair's subjects up to this tells a rare pair from a common one without counting the common ones. */
     private static final int PAIR_COUNT_CAP = 1_000;
 
@@ -50,89 +48,79 @@ class SubjectRepository {
     }
 
     /**
-     * Subjects in USCC order after {@code afterUscc}. A name fragment of two or more characters
-     * walks the subjects holding its rarest character pair in USCC order (V011), checking the
-     * other pairs in the same index and the fragment itself on the name, so a page reads about as
-     * many rows as it answers; a one-character fragment walks the holders of that character (V015).
+     * Subjects in USCC order after {@code afterUscc}. A name fragment walks the subjects holding one
+     * of its keys in USCC order (V011, V015): one or two characters are their own key; a longer
+     * fragment walks its rarest character pair and checks its other pairs in the same index. The
+     * fragment itself is then checked on the name, so a page reads about as many rows as it answers.
      * A fragment that could start a USCC also matches USCCs, as a half-open range merged in order.
      * Searches run on the "search" pool, where every execution is planned for its own words.
      */
     Uni<List<SubjectRow>> search(SubjectSearch search, Optional<String> afterUscc, int fetchSize) {
-        Optional<String> text = search.text();
-        if (text.isPresent()) {
-            return rarestPair(text.get()).flatMap(rarest -> search(search, rarest, afterUscc, fetchSize));
+        if (search.text().isEmpty()) {
+            return list(search, afterUscc, fetchSize);
         }
-        return search(search, null, afterUscc, fetchSize);
+        String text = search.text().get();
+        if (text.codePointCount(0, text.length()) <= 2) {
+            return byName(search, text, Optional.empty(), afterUscc, fetchSize);
+        }
+        return rarestPair(text).flatMap(rarest -> byName(search, text, Optional.of(rarest), afterUscc, fetchSize));
+    }
+
+    private Uni<List<SubjectRow>> list(SubjectSearch search, Optional<String> afterUscc, int fetchSize) {
+        List<Object> args = new ArrayList<>();
+        String sql = "SELECT " + COLUMNS + " FROM subject s WHERE s.uscc IS NOT NULL" + filters(search, afterUscc, args)
+                + " ORDER BY s.uscc LIMIT " + SqlArgs.bind(args, fetchSize);
+        return searchPool.preparedQuery(sql).execute(Tuple.from(args)).map(SubjectRepository::toRows);
     }
 
     /**
      * The pair of {@code text} held by the fewest subjects (counted up to a cap by
      * {@code subject_name_pair_holders}, V014, which is enough to tell a rare pair from a common
-     * one), and how many pairs the text has; for a single character, the character itself (its
-     * lower case, which a few characters spell with two). Found in a statement of its own so that
-     * the walk is planned for that very pair: inside one statement the planner sees an unknown pair
-     * and estimates an average one, and for a common pair it then gathers and sorts every holder
-     * instead of walking the key in order.
+     * one). Found in a statement of its own so that the walk is planned for that very pair: inside
+     * one statement the planner sees an unknown pair and estimates an average one, and for a common
+     * pair it then gathers and sorts every holder instead of walking the key in order.
      */
-    private Uni<RarestPair> rarestPair(String text) {
+    private Uni<String> rarestPair(String text) {
         return searchPool.preparedQuery("""
-                WITH fragment AS (SELECT CASE WHEN char_length($1) = 1 THEN subject_name_characters($1) ELSE subject_name_bigrams($1) END AS keys)
-                SELECT p.pair, CASE WHEN char_length($1) = 1 THEN 1 ELSE cardinality(f.keys) END AS pairs
-                FROM fragment f CROSS JOIN unnest(f.keys) AS p(pair)
+                SELECT p.pair FROM unnest(subject_name_bigrams($1)) AS p(pair)
                 ORDER BY subject_name_pair_holders(p.pair, %d), p.pair
                 LIMIT 1""".formatted(PAIR_COUNT_CAP))
                 .execute(Tuple.of(text))
-                .map(rows -> {
-                    Row row = rows.iterator().next();
-                    return new RarestPair(row.getString("pair"), row.getInteger("pairs"));
-                });
-    }
-
-    private record RarestPair(String pair, int pairs) {
-    }
-
-    private Uni<List<SubjectRow>> search(SubjectSearch search, RarestPair rarest, Optional<String> afterUscc, int fetchSize) {
-        List<Object> args = new ArrayList<>();
-        String sql;
-        if (search.text().isEmpty()) {
-            sql = "SELECT " + COLUMNS + " FROM subject s WHERE s.uscc IS NOT NULL" + filters(search, afterUscc, args)
-                    + " ORDER BY s.uscc LIMIT " + SqlArgs.bind(args, fetchSize);
-        } else {
-            String text = search.text().get();
-            String byName = byNamePairs(text, rarest, search, afterUscc, fetchSize, args);
-            sql = search.usccPrefix().map(prefix -> "SELECT * FROM ((" + byName + ") UNION (SELECT " + COLUMNS
-                            + " FROM subject s WHERE s.uscc >= " + SqlArgs.bind(args, prefix) + " AND s.uscc < "
-                            + SqlArgs.bind(args, SqlArgs.upperBound(prefix)) + filters(search, afterUscc, args)
-                            + " ORDER BY s.uscc LIMIT " + SqlArgs.bind(args, fetchSize) + ")) matches ORDER BY uscc LIMIT "
-                            + SqlArgs.bind(args, fetchSize))
-                    .orElse(byName);
-        }
-        return searchPool.preparedQuery(sql).execute(Tuple.from(args)).map(SubjectRepository::toRows);
+                .map(rows -> rows.iterator().next().getString("pair"));
     }
 
     /**
-     * Name matches in USCC order: the walk follows the subjects holding the rarest pair, keeps those
-     * that hold every other pair of {@code text} too, and checks the fragment (and the region and
-     * type) on each subject it reaches. The check sits in a lateral subquery the planner may not
-     * pull up (OFFSET 0): it estimates a name pattern to match a few dozen subjects where thousands
-     * do, and would otherwise scan every subject for the pattern and sort the matches (370 ms for
-     * 饭店 at 1 000 000 subjects, against 1 ms walking the pair).
+     * Name matches in USCC order: the walk follows the subjects holding the fragment's key (itself
+     * when it has one or two characters, lower-cased as the index is; else {@code rarestPair}),
+     * keeps those that hold every other pair of a longer fragment too, and checks the fragment (and
+     * the region and type) on each subject it reaches. The check sits in a lateral subquery the
+     * planner may not pull up (OFFSET 0): it estimates a name pattern to match a few dozen subjects
+     * where thousands do, and would otherwise scan every subject for the pattern and sort the
+     * matches (370 ms for 饭店 at 1 000 000 subjects, against 1 ms walking the pair).
      */
-    private static String byNamePairs(String text, RarestPair rarest, SubjectSearch search, Optional<String> afterUscc, int fetchSize,
-            List<Object> args) {
-        String pair = SqlArgs.bind(args, rarest.pair());
-        String otherPairs = rarest.pairs() < 2 ? "" : """
+    private Uni<List<SubjectRow>> byName(SubjectSearch search, String text, Optional<String> rarestPair, Optional<String> afterUscc,
+            int fetchSize) {
+        List<Object> args = new ArrayList<>();
+        String key = rarestPair.map(pair -> SqlArgs.bind(args, pair)).orElseGet(() -> "lower(" + SqlArgs.bind(args, text) + ")");
+        String otherPairs = rarestPair.isEmpty() ? "" : """
                   AND NOT EXISTS (SELECT 1 FROM unnest(subject_name_bigrams(%s)) AS q(pair)
                                   WHERE q.pair <> n.pair AND NOT EXISTS (SELECT 1 FROM subject_name_pair m WHERE m.pair = q.pair AND m.uscc = n.uscc))
                 """.formatted(SqlArgs.bind(args, text));
         String after = afterUscc.map(uscc -> "  AND n.uscc > " + SqlArgs.bind(args, uscc) + "\n").orElse("");
-        return """
+        String byName = """
                 SELECT matched.* FROM subject_name_pair n
                 CROSS JOIN LATERAL (SELECT %s FROM subject s
                                     WHERE s.uscc = n.uscc AND s.name_folded ILIKE %s%s OFFSET 0) matched
                 WHERE n.pair = %s
-                %s%sORDER BY n.uscc LIMIT %s""".formatted(SUBJECT_COLUMNS, SqlArgs.bind(args, "%" + SqlArgs.escapeLike(text) + "%"),
-                filters(search, Optional.empty(), args), pair, otherPairs, after, SqlArgs.bind(args, fetchSize));
+                %s%sORDER BY n.uscc LIMIT %s""".formatted(COLUMNS, SqlArgs.bind(args, "%" + SqlArgs.escapeLike(text) + "%"),
+                filters(search, Optional.empty(), args), key, otherPairs, after, SqlArgs.bind(args, fetchSize));
+        String sql = search.usccPrefix().map(prefix -> "SELECT * FROM ((" + byName + ") UNION (SELECT " + COLUMNS
+                        + " FROM subject s WHERE s.uscc >= " + SqlArgs.bind(args, prefix) + " AND s.uscc < "
+                        + SqlArgs.bind(args, SqlArgs.upperBound(prefix)) + filters(search, afterUscc, args)
+                        + " ORDER BY s.uscc LIMIT " + SqlArgs.bind(args, fetchSize) + ")) matches ORDER BY uscc LIMIT "
+                        + SqlArgs.bind(args, fetchSize))
+                .orElse(byName);
+        return searchPool.preparedQuery(sql).execute(Tuple.from(args)).map(SubjectRepository::toRows);
     }
 
     /** The region, type and keyset conditions, on subject {@code s}. */

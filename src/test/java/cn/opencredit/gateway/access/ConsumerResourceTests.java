@@ -250,6 +250,21 @@ class ConsumerResourceTests {
     }
 
     @Test
+    void shouldTakeTheBearerSchemeInAnyCaseAndSpacesAroundTheKey() {
+        for (String scheme : new String[] {"bearer ", "BEARER ", "Bearer    "}) {
+            given().header("Authorization", scheme + AccessFixtures.OPERATOR_KEY).when().get("/api/v1/admin/consumers").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void shouldLookUpKeysOfUpTo256CharactersAndRefuseLongerOnesUnread() {
+        given().header("Authorization", "Bearer " + "x".repeat(256)).when().get("/api/v1/admin/consumers")
+                .then().statusCode(401).body("detail", containsString("unknown, revoked or expired"));
+        given().header("Authorization", "Bearer " + "x".repeat(257)).when().get("/api/v1/admin/consumers")
+                .then().statusCode(401).body("detail", containsString("not one this gateway issued"));
+    }
+
+    @Test
     void shouldListConsumersByTypeInPages() {
         AccessFixtures.createConsumer("listed agency 1", ConsumerType.CREDIT_AGENCY, null, null, null);
         AccessFixtures.createConsumer("listed agency 2", ConsumerType.CREDIT_AGENCY, null, null, null);

@@ -54,6 +54,9 @@ class SubjectResourceTests {
                 .body("listMemberships.listType", containsInAnyOrder("red", "abnormal"))
                 .body("recordCounts.licence", equalTo(6))
                 .body("recordCounts.penalty", equalTo(7))
+                // Categories with none of the five newest records are counted too.
+                .body("recordCounts.inspection", equalTo(5))
+                .body("recordCounts.'tax-credit-grade'", equalTo(4))
                 .body("recordCounts", not(hasKey("judicial")))
                 .body("latestRecords.size()", equalTo(5))
                 .body("latestRecords[0].title", equalTo("fixture disputed"))

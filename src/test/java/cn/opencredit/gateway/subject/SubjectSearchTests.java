@@ -105,7 +105,7 @@ class SubjectSearchTests {
 
     /** One character walks the holders of that character (V015); the answer must be a full scan's, folded as the query is. */
     @ParameterizedTest
-    @ValueSource(strings = {"科", "公", "恒", "A", "b", "鑫", "（"})
+    @ValueSource(strings = {"科", "公", "恒", "A", "b", "Ａ", "鑫", "（"})
     void shouldFindEveryNameHoldingOneCharacterAndNoOther(String character) throws SQLException {
         // A character that can start a USCC also matches the codes it starts.
         String folded = "normalize('" + character + "', NFKC)";
@@ -138,6 +138,12 @@ class SubjectSearchTests {
         search("𠮷".repeat(100)).then().statusCode(200).body("items", empty());
         search("𠮷".repeat(101)).then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("q"));
         search("信".repeat(100)).then().statusCode(200);
+
+        String uscc = SubjectFixtures.uscc("91", "MA0T0004");
+        fixtures.register(uscc, "石河子𩸽鱼有限公司");
+        search("𩸽").then().statusCode(200).body("items.uscc", contains(uscc));
+        search("𩸽鱼").then().statusCode(200).body("items.uscc", contains(uscc));
+        search("子𩸽鱼").then().statusCode(200).body("items.uscc", contains(uscc));
     }
 
     @Test
@@ -149,7 +155,7 @@ class SubjectSearchTests {
 
             search("莲").then().statusCode(200).body("items.uscc", hasItem(uscc));
 
-            execute(connection, "UPDATE subject SET name = '石河子天润乳品有限公司' WHERE uscc = ?", uscc);
+            fixtures.register(uscc, "石河子天润乳品有限公司");
             search("雪莲乳业").then().statusCode(200).body("items", empty());
             search("莲").then().statusCode(200).body("items.uscc", not(hasItem(uscc)));
             search("天润乳品").then().statusCode(200).body("items.uscc", contains(uscc));
@@ -182,7 +188,7 @@ class SubjectSearchTests {
     }
 
     @Test
-    void shouldFindARareWordWhoseEveryPairIsCommon() {
+    void shouldFindALongerFragmentThroughItsRarestPair() {
         String uscc = SubjectFixtures.uscc("91", "MA0T0002");
         fixtures.register(uscc, "石河子公司有限");
 
@@ -277,6 +283,9 @@ class SubjectSearchTests {
     void shouldIgnoreBlankParameters() {
         given().queryParam("q", "  ").queryParam("region", "").queryParam("type", "").queryParam("limit", "2")
                 .when().get("/api/v1/subjects")
+                .then().statusCode(200).body("items.size()", equalTo(2));
+        // An ideographic space folds to a space, and is blank too.
+        given().queryParam("q", "\u3000").queryParam("limit", "2").when().get("/api/v1/subjects")
                 .then().statusCode(200).body("items.size()", equalTo(2));
     }
 

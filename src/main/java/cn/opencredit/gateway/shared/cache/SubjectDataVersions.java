@@ -77,7 +77,7 @@ public class SubjectDataVersions {
      * does, what Redis holds about the subject may predate the change.
      */
     public boolean pending(String uscc) {
-        return !pending.isEmpty() && pending.contains(uscc);
+        return pending.contains(uscc);
     }
 
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -21,6 +21,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 
+import cn.opencredit.gateway.shared.web.CacheControlFilter;
 import cn.opencredit.gateway.shared.web.RequestIdFilter;
 
 /**
@@ -62,7 +63,7 @@ public class BodyLimitFilter {
                 List.of(new FieldError("body", "too-large", "more than " + limit + " bytes")));
         HttpServerResponse response = context.response().setStatusCode(problem.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, ProblemDetail.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+                .putHeader(HttpHeaders.CACHE_CONTROL, CacheControlFilter.NEVER_STORE);
         if (context.request().version() == HttpVersion.HTTP_2) {
             // A stream of its own: ending it leaves the connection to the other streams.
             response.end(serialise(problem));
@@ -83,23 +84,22 @@ public class BodyLimitFilter {
     private static void closeOnceDrained(RoutingContext context, Future<Void> sent) {
         HttpServerRequest request = context.request();
         long timer = context.vertx().setTimer(DRAIN.toMillis(), expired -> request.connection().close());
-        if (request.isEnded()) {
-            sent.onComplete(done -> {
-                context.vertx().cancelTimer(timer);
-                request.connection().close();
-            });
-            return;
-        }
+        Future<Void> drained = request.isEnded() ? Future.succeededFuture() : drain(request);
+        Future.join(sent, drained).onComplete(done -> {
+            context.vertx().cancelTimer(timer);
+            request.connection().close();
+        });
+    }
+
+    /** Reads and drops the rest of the body; completes when the client has sent it all or gone. */
+    private static Future<Void> drain(HttpServerRequest request) {
         Promise<Void> drained = Promise.promise();
         request.handler(discarded -> {
         });
         request.endHandler(ended -> drained.tryComplete());
         request.exceptionHandler(failed -> drained.tryComplete());
         request.resume();
-        Future.join(sent, drained.future()).onComplete(done -> {
-            context.vertx().cancelTimer(timer);
-            request.connection().close();
-        });
+        return drained.future();
     }
 
     /** The announced length, or -1 when there is none; a malformed one is left for the HTTP layer to refuse. */

@@ -105,7 +105,7 @@ public class ProblemExceptionMappers {
         if (e.getCause() instanceof TooManyFailedAuthenticationsException tooMany) {
             // The address caused too many failed authentications; no key is looked up until it may try again.
             return Response.fromResponse(respond(ProblemType.RATE_LIMITED, tooMany.refusal().detail(), List.of(), uri, request))
-                    .header("Retry-After", Long.toString(tooMany.refusal().retryAfterSeconds())).build();
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(tooMany.refusal().retryAfterSeconds())).build();
         }
         String detail = e instanceof AuthenticationFailedException && e.getMessage() != null
                 ? "Authentication failed: " + e.getMessage()

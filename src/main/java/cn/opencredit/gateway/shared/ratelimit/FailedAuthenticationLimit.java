@@ -1,5 +1,9 @@
 package cn.opencredit.gateway.shared.ratelimit;
 
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
@@ -19,6 +23,11 @@ public class FailedAuthenticationLimit implements AuthenticationFailures {
     private final RateLimiter limiter;
     private final boolean enabled;
     private final RatePlan plan;
+    /**
+     * Until when (System.nanoTime) some address may stand refused on this replica: every refusal it
+     * remembers came through {@link #failed}. Until then no address needs working out at all.
+     */
+    private final AtomicLong refusingUntil = new AtomicLong(System.nanoTime());
 
     FailedAuthenticationLimit(RateLimiter limiter, RateLimitConfig config) {
         this.limiter = limiter;
@@ -28,13 +37,26 @@ public class FailedAuthenticationLimit implements AuthenticationFailures {
     }
 
     @Override
-    public Refusal refusedNow(String address) {
-        return enabled ? refusal(limiter.refusalNow(KEY_PREFIX + address, plan)) : null;
+    public Refusal refusedNow(Supplier<String> address) {
+        if (!enabled || System.nanoTime() - refusingUntil.get() >= 0) {
+            return null;
+        }
+        return refusal(limiter.refusalNow(KEY_PREFIX + address.get(), plan));
     }
 
     @Override
     public Uni<Refusal> failed(String address) {
-        return enabled ? limiter.acquire(KEY_PREFIX + address, plan).map(FailedAuthenticationLimit::refusal) : Uni.createFrom().nullItem();
+        if (!enabled) {
+            return Uni.createFrom().nullItem();
+        }
+        return limiter.acquire(KEY_PREFIX + address, plan).map(decision -> {
+            Refusal refused = refusal(decision);
+            if (refused != null) {
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(refused.retryAfterSeconds());
+                refusingUntil.accumulateAndGet(until, (current, candidate) -> candidate - current > 0 ? candidate : current);
+            }
+            return refused;
+        });
     }
 
     private static Refusal refusal(RateDecision decision) {

@@ -3,6 +3,7 @@ package cn.opencredit.gateway.shared.ratelimit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -20,7 +21,8 @@ import cn.opencredit.gateway.shared.security.Callers;
  * anonymous callers per client address. Every answer carries the RateLimit headers; a refusal
  * is a 429 problem with {@code Retry-After}. Calls whose key fails authentication are not
  * counted against a plan: authentication counts them against the caller's address
- * ({@link FailedAuthenticationLimit}), and they are answered 401 by the endpoint's role check.
+ * ({@link FailedAuthenticationLimit}), and they are answered 401 by the endpoint's role check, or
+ * 429 once the address has failed too often.
  */
 @ApplicationScoped
 public class RateLimitFilter {
@@ -50,9 +52,10 @@ public class RateLimitFilter {
             return Callers.resolve(identities).chain(resolved -> resolved == null ? Uni.createFrom().voidItem()
                     : applied(request, limiter.acquire(resolved.rateKey(), clients.ratePlan(resolved.plan()))));
         }
-        RateDecision now = limiter.decideNow(client.rateKey(), clients.ratePlan(client.plan()));
+        RatePlan plan = clients.ratePlan(client.plan());
+        RateDecision now = limiter.decideNow(client.rateKey(), plan);
         if (now == null) {
-            return applied(request, limiter.await(client.rateKey(), clients.ratePlan(client.plan())));
+            return applied(request, limiter.await(client.rateKey(), plan));
         }
         apply(request, now);
         return null;
@@ -75,7 +78,7 @@ public class RateLimitFilter {
             response.getHeaders().putSingle(RateDecision.RATE_LIMIT_POLICY, decision.rateLimitPolicyHeader());
             response.getHeaders().putSingle(RateDecision.RATE_LIMIT, decision.rateLimitHeader());
             if (!decision.allowed()) {
-                response.getHeaders().putSingle("Retry-After", Long.toString(decision.retryAfterSeconds()));
+                response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
             }
         }
     }

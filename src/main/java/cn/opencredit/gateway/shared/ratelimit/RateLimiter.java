@@ -420,7 +420,7 @@ public class RateLimiter {
         return failure.getMessage() != null && failure.getMessage().startsWith("NOSCRIPT");
     }
 
-    private static String readScript() {
+    static String readScript() {
         try (InputStream in = RateLimiter.class.getResourceAsStream(SCRIPT)) {
             if (in == null) {
                 throw new IllegalStateException("Rate limit script " + SCRIPT + " is missing from the classpath");

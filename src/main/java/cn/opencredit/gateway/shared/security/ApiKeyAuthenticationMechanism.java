@@ -1,13 +1,12 @@
 package cn.opencredit.gateway.shared.security;
 
-import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import jakarta.inject.Singleton;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.quarkus.runtime.Startup;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -26,8 +25,6 @@ import io.vertx.ext.web.RoutingContext;
  * fails is counted against the caller's address ({@link AuthenticationFailures}).
  */
 @Singleton
-// Made at start-up, so that a malformed opencredit.security.trusted-proxies stops the start, not the first call.
-@Startup
 public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     public static final String CLIENT_ATTRIBUTE = "opencredit.client";
@@ -43,7 +40,7 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
     ApiKeyAuthenticationMechanism(ApiClientLookup lookup, AuthenticationFailures failures, SecurityConfig config) {
         this.lookup = lookup;
         this.failures = failures;
-        this.trusted = TrustedProxies.of(config.trustedProxies().orElse(List.of()));
+        this.trusted = config.trustedProxies().orElse(TrustedProxies.NONE);
     }
 
     /**
@@ -57,28 +54,43 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
         if (authorization == null) {
             return Uni.createFrom().item(anonymous(context));
         }
-        String address = ClientAddress.of(context.request(), trusted);
-        String malformed = malformed(authorization);
-        String key = malformed == null ? authorization.substring(BEARER.length()).strip() : null;
+        boolean bearer = authorization.regionMatches(true, 0, BEARER, 0, BEARER.length());
+        String key = bearer ? authorization.substring(BEARER.length()).strip() : null;
+        if (key != null && key.length() > MAX_KEY_LENGTH) {
+            key = null;
+        }
+        CallerAddress address = new CallerAddress(context, trusted);
         AuthenticationFailures.Refusal refused = failures.refusedNow(address);
         if (refused != null && (key == null || !lookup.foundLately(key))) {
             return Uni.createFrom().failure(tooMany(refused));
         }
-        if (malformed != null) {
-            return failed(address, malformed);
+        if (key == null) {
+            return failed(address.get(), bearer ? "the API key is not one this gateway issued" : "the Authorization header must use the Bearer scheme");
         }
         return lookup.findByKey(key).chain(client -> client == null
-                ? failed(address, "the API key is unknown, revoked or expired")
+                ? failed(address.get(), "the API key is unknown, revoked or expired")
                 : Uni.createFrom().item(identity(client)));
     }
 
-    /** Why the header cannot carry one of our keys, or null when it can. */
-    private static String malformed(String authorization) {
-        if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return "the Authorization header must use the Bearer scheme";
+    /** The caller's address, worked out only when a failure is to be counted or a refusal may stand. */
+    private static final class CallerAddress implements Supplier<String> {
+
+        private final RoutingContext context;
+        private final TrustedProxies trusted;
+        private String address;
+
+        CallerAddress(RoutingContext context, TrustedProxies trusted) {
+            this.context = context;
+            this.trusted = trusted;
         }
-        String key = authorization.substring(BEARER.length()).strip();
-        return key.isEmpty() || key.length() > MAX_KEY_LENGTH ? "the API key is not one this gateway issued" : null;
+
+        @Override
+        public String get() {
+            if (address == null) {
+                address = ClientAddress.of(context.request(), trusted);
+            }
+            return address;
+        }
     }
 
     private Uni<SecurityIdentity> failed(String address, String reason) {

@@ -1,5 +1,7 @@
 package cn.opencredit.gateway.shared.security;
 
+import java.util.function.Supplier;
+
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -12,8 +14,11 @@ public interface AuthenticationFailures {
     record Refusal(long retryAfterSeconds, String detail) {
     }
 
-    /** The refusal that stands for {@code address} now, without counting anything; else null. */
-    Refusal refusedNow(String address);
+    /**
+     * The refusal that stands for the caller's address now, without counting anything; else null.
+     * The address is asked for only when some refusal may stand, which is seldom.
+     */
+    Refusal refusedNow(Supplier<String> address);
 
     /** Counts one failure of {@code address}; the item is the refusal when it went past its budget with it, else null. */
     Uni<Refusal> failed(String address);

@@ -23,24 +23,37 @@ public final class ClientAddress {
     /** The client of {@code request}, as far as the trusted proxies in front of the gateway tell. */
     public static String of(HttpServerRequest request, TrustedProxies trusted) {
         String peer = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        if (!trusted.contains(peer)) {
+            return counted(peer);
+        }
         // A proxy may add a field line of its own instead of extending the client's: together they are one list (RFC 9110 §5.3).
         List<String> lines = request.headers().getAll(FORWARDED_FOR);
         return counted(resolve(peer, lines.isEmpty() ? null : String.join(",", lines), trusted));
     }
 
+    /**
+     * The first hop from outside the trusted proxies, read from the right. A hop that is not an IP
+     * address ends the trust there: a proxy that passed it on passed on what the client wrote, and
+     * every made-up string would otherwise be a client with a budget of its own.
+     */
     static String resolve(String peer, String forwardedFor, TrustedProxies trusted) {
         if (forwardedFor == null || forwardedFor.isBlank() || !trusted.contains(peer)) {
             return peer;
         }
         String[] hops = forwardedFor.split(",");
+        String nearest = peer;
         for (int i = hops.length - 1; i >= 0; i--) {
             String hop = hops[i].strip();
             if (hop.isEmpty()) {
                 continue;
             }
+            if (TrustedProxies.bytes(hop) == null) {
+                return nearest;
+            }
             if (!trusted.contains(hop)) {
                 return hop;
             }
+            nearest = hop;
         }
         return peer;
     }
@@ -54,8 +67,7 @@ public final class ClientAddress {
         if (bytes.length == 4) {
             return NetUtil.bytesToIpAddress(bytes);
         }
-        byte[] block = Arrays.copyOf(bytes, 16);
-        Arrays.fill(block, 8, 16, (byte) 0);
-        return NetUtil.bytesToIpAddress(block) + "/64";
+        Arrays.fill(bytes, 8, 16, (byte) 0);
+        return NetUtil.bytesToIpAddress(bytes) + "/64";
     }
 }

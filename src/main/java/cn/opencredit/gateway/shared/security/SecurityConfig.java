@@ -1,9 +1,9 @@
 package cn.opencredit.gateway.shared.security;
 
-import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 
 @ConfigMapping(prefix = "opencredit.security")
 public interface SecurityConfig {
@@ -14,5 +14,6 @@ public interface SecurityConfig {
      * authentications. Empty: the peer address counts, so behind an unlisted proxy every caller
      * counts as the proxy.
      */
-    Optional<List<String>> trustedProxies();
+    @WithConverter(TrustedProxiesConverter.class)
+    Optional<TrustedProxies> trustedProxies();
 }

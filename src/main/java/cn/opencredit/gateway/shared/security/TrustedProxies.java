@@ -15,6 +15,16 @@ public final class TrustedProxies {
 
     private record Range(byte[] network, int prefix) {
 
+        /** Whether every host bit, after the prefix, is zero. */
+        boolean isNetwork() {
+            for (int bit = prefix; bit < network.length * 8; bit++) {
+                if ((network[bit / 8] & (0x80 >>> (bit % 8))) != 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         boolean contains(byte[] address) {
             if (address.length != network.length) {
                 return false;
@@ -34,6 +44,9 @@ public final class TrustedProxies {
         }
     }
 
+    /** No proxy trusted: every caller counts as its peer. */
+    public static final TrustedProxies NONE = new TrustedProxies(List.of());
+
     private final List<Range> ranges;
 
     private TrustedProxies(List<Range> ranges) {
@@ -41,7 +54,9 @@ public final class TrustedProxies {
     }
 
     /**
-     * Parses each entry; a malformed one fails at start-up rather than silently trusting nobody.
+     * Parses each entry; a malformed one fails at start-up rather than silently trusting nobody, or
+     * more than meant: an address with host bits under its prefix ({@code 10.0.0.5/8}) is refused
+     * as the typo it most likely is.
      *
      * @throws IllegalArgumentException naming the entry that is neither an IP address nor a CIDR range
      */
@@ -50,24 +65,33 @@ public final class TrustedProxies {
         for (String entry : entries) {
             String trimmed = entry.strip();
             int slash = trimmed.indexOf('/');
-            byte[] address = bytes(slash < 0 ? trimmed : trimmed.substring(0, slash));
+            String literal = slash < 0 ? trimmed : trimmed.substring(0, slash);
+            // Ports and zones belong to hops in X-Forwarded-For, not to the configured proxies.
+            byte[] address = literal.equals(withoutPort(literal)) && literal.indexOf('%') < 0 ? bytes(literal) : null;
             if (address == null) {
-                throw new IllegalArgumentException("opencredit.security.trusted-proxies: '" + entry + "' is not an IP address or CIDR range");
+                throw refused(entry, "is not an IP address or CIDR range");
             }
+            // An IPv4-mapped IPv6 range is kept as the IPv4 range it maps.
+            int offset = literal.indexOf(':') >= 0 && address.length == 4 ? 96 : 0;
             int prefix = address.length * 8;
             if (slash >= 0) {
-                try {
-                    prefix = Integer.parseInt(trimmed.substring(slash + 1));
-                } catch (NumberFormatException e) {
-                    prefix = -1;
-                }
+                String digits = trimmed.substring(slash + 1);
+                prefix = digits.matches("\\d{1,3}") ? Integer.parseInt(digits) - offset : -1;
                 if (prefix < 0 || prefix > address.length * 8) {
-                    throw new IllegalArgumentException("opencredit.security.trusted-proxies: '" + entry + "' has no valid prefix length");
+                    throw refused(entry, "has no valid prefix length");
                 }
             }
-            ranges.add(new Range(address, prefix));
+            Range range = new Range(address, prefix);
+            if (!range.isNetwork()) {
+                throw refused(entry, "has host bits set under its prefix; write the network address");
+            }
+            ranges.add(range);
         }
         return new TrustedProxies(List.copyOf(ranges));
+    }
+
+    private static IllegalArgumentException refused(String entry, String why) {
+        return new IllegalArgumentException("opencredit.security.trusted-proxies: '" + entry + "' " + why);
     }
 
     public boolean contains(String address) {
@@ -75,7 +99,15 @@ public final class TrustedProxies {
             return false;
         }
         byte[] bytes = bytes(address);
-        return bytes != null && ranges.stream().anyMatch(range -> range.contains(bytes));
+        if (bytes == null) {
+            return false;
+        }
+        for (Range range : ranges) {
+            if (range.contains(bytes)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

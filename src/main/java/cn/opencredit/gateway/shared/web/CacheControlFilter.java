@@ -19,7 +19,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 public class CacheControlFilter {
 
     static final String REVALIDATE = "no-cache";
-    static final String NEVER_STORE = "no-store";
+    public static final String NEVER_STORE = "no-store";
 
     @ServerResponseFilter
     public void cacheControl(ContainerRequestContext request, ContainerResponseContext response) {

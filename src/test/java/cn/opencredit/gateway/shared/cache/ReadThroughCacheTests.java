@@ -73,17 +73,10 @@ class ReadThroughCacheTests {
     }
 
     @BeforeEach
-    void subjectsAndAHealthyCache() throws SQLException {
+    void subjectsAndAHealthyCache() {
         fixtures.ensureLoaded();
         for (String uscc : new String[] {CACHED_SUBJECT, ANNOUNCED_SUBJECT, PAUSED_SUBJECT, UNSUBSCRIBED_SUBJECT, UNANNOUNCED_SUBJECT}) {
-            try (Connection connection = dataSource.getConnection();
-                    PreparedStatement insert = connection.prepareStatement("""
-                            INSERT INTO subject (uscc, name, subject_type, region_code, status) VALUES (?, '天山缓存测试有限公司', 'ENTERPRISE', ?, 'ACTIVE')
-                            ON CONFLICT (uscc) DO NOTHING""")) {
-                insert.setString(1, uscc);
-                insert.setString(2, SubjectFixtures.REGION);
-                insert.executeUpdate();
-            }
+            fixtures.register(uscc, "天山缓存测试有限公司");
         }
         awaitUntil("Redis answers reads and the near cache serves", () -> !cache.degraded() && invalidations.subscribed());
     }

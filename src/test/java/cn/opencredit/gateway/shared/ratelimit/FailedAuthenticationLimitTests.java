@@ -135,13 +135,22 @@ class FailedAuthenticationLimitTests {
         from(address).header("Authorization", UNKNOWN_KEY).when().get(RECORDS, SubjectFixtures.RICH).then().statusCode(401);
 
         String blocked = freshAddress();
-        for (int i = 0; i < 4; i++) {
-            from(blocked).header("Authorization", UNKNOWN_KEY).when().get(RECORDS, SubjectFixtures.RICH);
-        }
+        refuse(blocked);
         from(blocked).header("Authorization", UNKNOWN_KEY).when().get(RECORDS, SubjectFixtures.RICH).then().statusCode(429);
         // Without a key the address is an anonymous caller like any other, limited by the anonymous plan.
         from(blocked).when().get(PROFILE, SubjectFixtures.RICH).then().statusCode(200);
         from(freshAddress()).header("Authorization", UNKNOWN_KEY).when().get(RECORDS, SubjectFixtures.RICH).then().statusCode(401);
+    }
+
+    /** A proxy that adds its own field line instead of extending the client's: the lines are one list, and the client's is the last. */
+    @Test
+    void shouldReadEveryFieldLineOfXForwardedFor() {
+        String address = freshAddress();
+        for (int i = 0; i < 3; i++) {
+            given().header("X-Forwarded-For", freshAddress()).header("X-Forwarded-For", address)
+                    .header("Authorization", UNKNOWN_KEY).when().get(RECORDS, SubjectFixtures.RICH).then().statusCode(401);
+        }
+        from(address).header("Authorization", UNKNOWN_KEY).when().get(RECORDS, SubjectFixtures.RICH).then().statusCode(429);
     }
 
     /** Three failures use the budget up; the fourth is refused, and the refusal is remembered. */

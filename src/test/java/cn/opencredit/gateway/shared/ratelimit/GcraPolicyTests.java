@@ -322,5 +322,11 @@ class GcraPolicyTests {
         State givenBack = GcraPolicy.giveBack(leased.state(), plan, 8, leased.batch().day(), leaseEnd, now);
 
         assertEquals(leaseEnd - 3 * interval, givenBack.tatMicros(), "three intervals of the lease were still ahead");
+
+        // Five calls taken after the lease put the TAT past its end: crediting all eight calls would take back two of theirs.
+        GcraPolicy.BatchOutcome after = GcraPolicy.acquireAll(leased.state(), plan, now, 5, 0);
+        assertEquals(5, after.batch().admitted());
+        State creditedOnlyItsOwn = GcraPolicy.giveBack(after.state(), plan, 8, leased.batch().day(), leaseEnd, now);
+        assertEquals(leaseEnd + 2 * interval, creditedOnlyItsOwn.tatMicros(), "only the three intervals of the lease still ahead");
     }
 }

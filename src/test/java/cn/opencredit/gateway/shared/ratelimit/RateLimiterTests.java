@@ -8,10 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
@@ -468,15 +465,9 @@ class RateLimiterTests {
     }
 
     /** One run of the limiter script for a plan of one call a second, with the given burst and a quota of 1 000. */
-    private Response runScript(String consumer, int burst, int calls, int lease, int returned, String returnedDay, long returnedUntil)
-            throws IOException {
-        String script;
-        try (InputStream in = RateLimiter.class.getResourceAsStream("/ratelimit/acquire.lua")) {
-            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        String keys = config.keyPrefix() + "{" + consumer + "}:";
-        return redis.execute("EVAL", script, "2", keys + "tat", keys + "day:", "1000000", Integer.toString(burst), "1000",
-                Integer.toString(calls), Integer.toString(lease), Integer.toString(returned), returnedDay, Long.toString(returnedUntil));
+    private Response runScript(String consumer, int burst, int calls, int lease, int returned, String returnedDay, long returnedUntil) {
+        return redis.execute("EVAL", RateLimiter.readScript(), "2", tatKey(consumer), config.keyPrefix() + "{" + consumer + "}:day:",
+                "1000000", Integer.toString(burst), "1000", Integer.toString(calls), Integer.toString(lease), Integer.toString(returned), returnedDay, Long.toString(returnedUntil));
     }
 
     private static String consumer() {

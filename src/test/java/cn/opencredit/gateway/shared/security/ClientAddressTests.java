@@ -51,6 +51,24 @@ class ClientAddressTests {
     }
 
     @Test
+    void shouldEndTheTrustAtAHopThatIsNotAnAddress() {
+        // What the client wrote, passed on by a trusted proxy: each made-up string would otherwise be a client of its own.
+        assertEquals("10.0.0.1", ClientAddress.resolve("10.0.0.1", "unknown", PROXIES));
+        assertEquals("10.0.0.2", ClientAddress.resolve("10.0.0.1", "203.0.113.9, _hidden, 10.0.0.2", PROXIES));
+        assertEquals("198.51.100.4", ClientAddress.resolve("10.0.0.1", "_hidden, 198.51.100.4", PROXIES));
+    }
+
+    @Test
+    void shouldReadTheConfiguredListWhenTheConfigurationIsLoaded() {
+        TrustedProxies read = new TrustedProxiesConverter().convert(" 10.0.0.0/8 , 192.0.2.7,");
+        assertTrue(read.contains("10.200.0.1"));
+        assertTrue(read.contains("192.0.2.7"));
+        assertFalse(read.contains("192.0.2.8"));
+        assertThrows(IllegalArgumentException.class, () -> new TrustedProxiesConverter().convert("10.0.0.0/8,ingress"));
+        assertFalse(TrustedProxies.NONE.contains("10.0.0.1"));
+    }
+
+    @Test
     void shouldTrustWholeRangesOfProxies() {
         TrustedProxies cluster = TrustedProxies.of(List.of("10.0.0.0/8", "172.16.0.0/12", "fd00::/8"));
         assertTrue(cluster.contains("10.244.3.17"));
@@ -64,12 +82,14 @@ class ClientAddressTests {
         assertTrue(cluster.contains("[fd12::1]:443"));
         assertEquals("203.0.113.9", ClientAddress.resolve("10.244.0.5", "203.0.113.9, 10.244.1.9", cluster));
         assertTrue(TrustedProxies.of(List.of("0.0.0.0/0")).contains("192.0.2.1"));
+        assertTrue(TrustedProxies.of(List.of("::ffff:10.0.0.0/104")).contains("10.1.2.3"), "an IPv4-mapped range is its IPv4 range");
         assertTrue(TrustedProxies.of(List.of("192.0.2.128/25")).contains("192.0.2.200"));
         assertFalse(TrustedProxies.of(List.of("192.0.2.128/25")).contains("192.0.2.100"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ingress.example.com", "10.0.0.0/33", "10.0.0.0/", "10.0.0/8", "fd00::/129", "10.0.0.0/-1", ""})
+    @ValueSource(strings = {"ingress.example.com", "10.0.0.0/33", "10.0.0.0/", "10.0.0/8", "fd00::/129", "10.0.0.0/-1", "", "10.0.0.0/+8",
+        "10.0.0.5/8", "fd00::1/8", "10.0.0.1:8080", "[fd00::1]", "fe80::1%eth0", "::ffff:10.0.0.0/64"})
     void shouldRefuseEntriesThatAreNotAddressesOrRanges(String entry) {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> TrustedProxies.of(List.of(entry)));
         assertTrue(refused.getMessage().contains("opencredit.security.trusted-proxies"), refused.getMessage());
