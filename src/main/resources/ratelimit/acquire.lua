@@ -1,11 +1,9 @@
 -- Decides the calls of one consumer that arrived together, in one atomic step: GCRA for the burst
 -- and the sustained rate, and a counter per calendar day in Asia/Shanghai for the daily quota. As
 -- many calls as both have room for are admitted, in arrival order, the others refused, exactly as if
--- the calls had come one by one. If all were admitted, more may be admitted ahead of time for calls
--- still to come on the asking replica (a lease), but never more than half of the room that is left.
--- Unused leased calls come back first, as if they had never been admitted. Deciding and recording
--- inside one script is what keeps any number of replicas from admitting more than the plan between
--- them. GcraPolicy takes the same steps in Java (acquireAll, giveBack); keep the two in line.
+-- the calls had come one by one. Deciding and recording inside one script is what keeps any number
+-- of replicas from admitting more than the plan between them. GcraPolicy takes the same steps in
+-- Java (acquireAll); keep the two in line.
 --
 -- KEYS[1]  the consumer's TAT key: theoretical arrival time, microseconds since the epoch
 -- KEYS[2]  the consumer's day-key prefix; the day's key is this plus the Shanghai date, yyyymmdd.
@@ -15,23 +13,14 @@
 -- ARGV[1]  emission interval in microseconds (one over the sustained rate)
 -- ARGV[2]  burst
 -- ARGV[3]  daily quota
--- ARGV[4]  how many calls arrived together (0 when the run only leases or gives back; 1 when absent)
--- ARGV[5]  how many calls to lease ahead of time (0 when absent)
--- ARGV[6]  leased calls given back unused (0 when absent)
--- ARGV[7]  the day (yyyymmdd) those were counted on; they come off the day's count only if it is today
--- ARGV[8]  the theoretical arrival time (microseconds since the epoch) at the end of the oldest lease
---          those came from. Their share of the TAT lies before it; whatever part of it has already
---          passed was paid for by time and cannot be credited again.
+-- ARGV[4]  how many calls arrived together (1 when absent)
 --
 -- Returns { how many of the calls were admitted, from the first on,
 --           the limit that refused the others ("burst" or "day"), or "" when all were admitted,
---           microseconds from now to the theoretical arrival time after the admitted and leased calls,
+--           microseconds from now to the theoretical arrival time after the admitted calls,
 --           calls left today,
 --           microseconds until the day ends,
---           microseconds until a refused call could be admitted, 0 when none was refused,
---           how many calls were leased,
---           today, yyyymmdd,
---           the theoretical arrival time after the admitted and leased calls, microseconds since the epoch }
+--           microseconds until a refused call could be admitted, 0 when none was refused }
 
 -- China has kept UTC+8, without daylight saving, since 1991.
 local SHANGHAI_OFFSET = 8 * 3600 * 1000000
@@ -58,9 +47,6 @@ local interval = tonumber(ARGV[1])
 local burst = tonumber(ARGV[2])
 local quota = tonumber(ARGV[3])
 local calls = tonumber(ARGV[4]) or 1
-local lease_wanted = tonumber(ARGV[5]) or 0
-local returned = tonumber(ARGV[6]) or 0
-local returned_until = tonumber(ARGV[8]) or 0
 
 -- The server's clock, so that every replica counts the same time and the same day.
 local time = redis.call('TIME')
@@ -75,34 +61,16 @@ local day_key = KEYS[2] .. today
 local tat = math.max(tonumber(redis.call('GET', KEYS[1])) or now, now)
 local used = tonumber(redis.call('GET', day_key)) or 0
 
-if returned > 0 then
-    -- If the TAT fell behind now after the lease, other calls may since have been admitted into
-    -- the time the lease had taken: only the part still ahead of now is owed back.
-    local credit = math.min(returned * interval, math.max(0, returned_until - now))
-    tat = math.max(tat - credit, now)
-    if ARGV[7] == today then
-        used = math.max(0, used - returned)
-    end
-end
-
 -- k calls move the TAT k intervals on, and it may run at most a whole burst ahead of now.
 local burst_room = math.max(0, math.floor((burst * interval - (tat - now)) / interval))
 local quota_room = math.max(0, quota - used)
 local admitted = math.min(calls, burst_room, quota_room)
-local leased = 0
-if admitted == calls then
-    leased = math.min(lease_wanted, math.floor(math.min(burst_room - admitted, quota_room - admitted) / 2))
-end
 
-if admitted + leased > 0 or returned > 0 then
-    tat = tat + (admitted + leased) * interval
-    if tat > now then
-        -- tostring would print a microsecond timestamp in 14 significant digits and lose the rest.
-        redis.call('SET', KEYS[1], string.format('%d', tat), 'PX', math.ceil((tat - now) / 1000))
-    else
-        redis.call('DEL', KEYS[1])
-    end
-    used = used + admitted + leased
+if admitted > 0 then
+    tat = tat + admitted * interval
+    -- tostring would print a microsecond timestamp in 14 significant digits and lose the rest.
+    redis.call('SET', KEYS[1], string.format('%d', tat), 'PX', math.ceil((tat - now) / 1000))
+    used = used + admitted
     redis.call('SET', day_key, string.format('%d', used), 'PX', math.ceil(day_reset / 1000) + DAY_KEY_MARGIN_MS)
 end
 
@@ -117,4 +85,4 @@ if admitted < calls then
     end
 end
 
-return { admitted, refused_by, tat - now, math.max(0, quota - used), day_reset, retry_after, leased, today, tat }
+return { admitted, refused_by, tat - now, math.max(0, quota - used), day_reset, retry_after }

@@ -21,7 +21,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
-import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
@@ -29,6 +28,7 @@ import io.vertx.mutiny.redis.client.Response;
 import io.vertx.mutiny.redis.client.Command;
 
 import cn.opencredit.gateway.shared.problem.ProblemException;
+import cn.opencredit.gateway.shared.redis.RedisAvailability;
 import cn.opencredit.gateway.shared.time.ChinaTime;
 
 /**
@@ -50,8 +50,8 @@ import cn.opencredit.gateway.shared.time.ChinaTime;
  * replica hears every change announcement ({@link InvalidationSubscriber}).</li>
  * <li>Redis unreachable or slower than the read timeout: the answer is loaded from PostgreSQL
  * and not stored; the miss is counted as degraded. After such a failure reads go straight to
- * PostgreSQL, so an outage does not add the timeout to every read, until a PING once a second
- * finds Redis answering again. A subject whose change this replica could not yet announce is read
+ * PostgreSQL, so an outage does not add the timeout to every read, until Redis answers a PING
+ * again ({@link RedisAvailability}). A subject whose change this replica could not yet announce is read
  * from PostgreSQL the same way until the announcement lands, so that a client reads its own write.</li>
  * <li>A shared load is given up after {@code opencredit.cache.load-timeout}, so that a query that
  * never ends cannot hold every later reader of the same answer.</li>
@@ -74,12 +74,13 @@ public class ReadThroughCache {
     private final Counter hits;
     private final Counter misses;
     private final Counter degraded;
-    private volatile boolean redisDown;
+    private final RedisAvailability availability;
     private volatile Day day = new Day(LocalDate.MIN, "");
 
-    ReadThroughCache(Redis redis, ObjectMapper json, CacheConfig config, NearCache near, SubjectDataVersions versions, Clock clock,
-            MeterRegistry registry) {
+    ReadThroughCache(Redis redis, RedisAvailability availability, ObjectMapper json, CacheConfig config, NearCache near,
+            SubjectDataVersions versions, Clock clock, MeterRegistry registry) {
         this.redis = redis;
+        this.availability = availability;
         this.json = json;
         this.config = config;
         this.near = near;
@@ -91,14 +92,14 @@ public class ReadThroughCache {
         this.hits = Counter.builder("opencredit.cache.requests").description(description).tag("result", "hit").register(registry);
         this.misses = Counter.builder("opencredit.cache.requests").description(description).tag("result", "miss").register(registry);
         this.degraded = Counter.builder("opencredit.cache.requests").description(description).tag("result", "degraded").register(registry);
-        Gauge.builder("opencredit.cache.degraded.active", this, cache -> cache.redisDown ? 1 : 0)
+        Gauge.builder("opencredit.cache.degraded.active", this, cache -> cache.degraded() ? 1 : 0)
                 .description("1 while this replica reads past Redis because it did not answer, else 0")
                 .register(registry);
     }
 
     /** Whether reads currently go past Redis because it did not answer, for the readiness details. */
     public boolean degraded() {
-        return redisDown;
+        return config.enabled() && !availability.up();
     }
 
     /**
@@ -117,7 +118,7 @@ public class ReadThroughCache {
             nearHits.increment();
             return Uni.createFrom().item(remembered);
         }
-        if (redisDown || versions.pending(uscc)) {
+        if (!availability.up() || versions.pending(uscc)) {
             degraded.increment();
             return load(loader).map(body -> answer(body, false));
         }
@@ -126,11 +127,11 @@ public class ReadThroughCache {
                 .ifNoItem().after(config.redisTimeout()).fail()
                 .onItemOrFailure().transformToUni((reply, failure) -> {
                     if (failure != null) {
-                        redisFailed(failure);
+                        availability.failed("cache", failure);
                         degraded.increment();
                         return load(loader).map(body -> answer(body, false));
                     }
-                    redisAnswered();
+                    availability.answered();
                     String version = text(reply.get(0));
                     String stored = text(reply.get(1));
                     CachedJson cached = stored == null ? null : fromStored(stored, version);
@@ -183,33 +184,6 @@ public class ReadThroughCache {
         if (config.near().enabled()) {
             Duration ttl = answer.found() ? config.near().ttl() : min(config.near().ttl(), config.negativeTtl());
             near.put(uscc, key, answer, token, ttl);
-        }
-    }
-
-    /** While reads go past Redis, finds out once a second whether it answers again. */
-    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> probe() {
-        if (!redisDown) {
-            return Uni.createFrom().voidItem();
-        }
-        return redis.send(Request.cmd(Command.PING))
-                .ifNoItem().after(config.redisTimeout()).fail()
-                .invoke(this::redisAnswered)
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
-    }
-
-    private void redisFailed(Throwable failure) {
-        if (!redisDown) {
-            redisDown = true;
-            Log.warnf("Cache degraded: Redis did not answer a read (%s); reading from PostgreSQL until it answers a PING again", failure);
-        }
-    }
-
-    private void redisAnswered() {
-        if (redisDown) {
-            redisDown = false;
-            Log.info("Cache restored: Redis answers reads again");
         }
     }
 

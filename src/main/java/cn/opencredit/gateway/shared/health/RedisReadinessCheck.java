@@ -15,6 +15,7 @@ import io.smallrye.mutiny.Uni;
 import cn.opencredit.gateway.shared.cache.InvalidationSubscriber;
 import cn.opencredit.gateway.shared.cache.ReadThroughCache;
 import cn.opencredit.gateway.shared.ratelimit.RateLimiter;
+import cn.opencredit.gateway.shared.redis.RedisAvailability;
 
 /**
  * Reports Redis in the readiness details without taking the replica out of rotation: Redis only
@@ -33,9 +34,12 @@ public class RedisReadinessCheck implements AsyncHealthCheck {
     private final ReadThroughCache cache;
     private final InvalidationSubscriber invalidations;
     private final RateLimiter limiter;
+    private final RedisAvailability availability;
 
-    RedisReadinessCheck(ReactiveRedisDataSource redis, ReadThroughCache cache, InvalidationSubscriber invalidations, RateLimiter limiter) {
+    RedisReadinessCheck(ReactiveRedisDataSource redis, ReadThroughCache cache, InvalidationSubscriber invalidations, RateLimiter limiter,
+            RedisAvailability availability) {
         this.redis = redis;
+        this.availability = availability;
         this.cache = cache;
         this.invalidations = invalidations;
         this.limiter = limiter;
@@ -53,6 +57,7 @@ public class RedisReadinessCheck implements AsyncHealthCheck {
         boolean degraded = failure != null || cache.degraded() || limiter.degraded();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("redis").up()
                 .withData("redis", failure == null ? "up" : "down")
+                .withData("availability", availability.state().name().toLowerCase(java.util.Locale.ROOT))
                 .withData("degraded", degraded)
                 .withData("cache", cache.degraded() ? "reading from PostgreSQL" : "on")
                 .withData("nearCache", invalidations.subscribed() ? "on" : "off")

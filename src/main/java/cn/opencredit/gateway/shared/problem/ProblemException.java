@@ -10,15 +10,22 @@ public class ProblemException extends RuntimeException {
 
     private final ProblemType type;
     private final transient List<FieldError> errors;
+    private final long retryAfterSeconds;
 
     public ProblemException(ProblemType type, String detail) {
         this(type, detail, List.of());
     }
 
     public ProblemException(ProblemType type, String detail, List<FieldError> errors) {
+        this(type, detail, errors, 0);
+    }
+
+    /** @param retryAfterSeconds sent as {@code Retry-After} when positive: when a retry may succeed */
+    public ProblemException(ProblemType type, String detail, List<FieldError> errors, long retryAfterSeconds) {
         super(detail, null, false, false);
         this.type = type;
         this.errors = List.copyOf(errors);
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public ProblemType type() {
@@ -31,6 +38,11 @@ public class ProblemException extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** Seconds after which a retry may succeed, 0 when the problem does not say. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public static ProblemException invalidParameter(String field, String code, String message) {

@@ -61,7 +61,9 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri, HttpServerRequest request) {
-        return respond(e.type(), e.detail(), e.errors(), uri, request);
+        Response response = respond(e.type(), e.detail(), e.errors(), uri, request);
+        return e.retryAfterSeconds() <= 0 ? response
+                : Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).build();
     }
 
     @ServerExceptionMapper

@@ -49,7 +49,8 @@ public class FailedAuthenticationLimit implements AuthenticationFailures {
         if (!enabled) {
             return Uni.createFrom().nullItem();
         }
-        return limiter.acquire(KEY_PREFIX + address, plan).map(decision -> {
+        // A failure the limiter could not count is answered as the failure it is (401), not as the limiter's 503.
+        return limiter.acquire(KEY_PREFIX + address, plan).onFailure().recoverWithNull().map(decision -> {
             Refusal refused = refusal(decision);
             if (refused != null) {
                 long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(refused.retryAfterSeconds());

@@ -49,17 +49,12 @@ final class GcraPolicy {
      *
      * @param admitted         how many of the calls, from the first on, were admitted
      * @param refusedBy        the limit that refused the others; null when all were admitted
-     * @param tatMicros        the theoretical arrival time after the admitted and leased calls, relative to now
-     * @param dayRemaining     calls left today after the admitted and leased ones
+     * @param tatMicros        the theoretical arrival time after the admitted calls, relative to now
+     * @param dayRemaining     calls left today after the admitted ones
      * @param dayResetMicros   until midnight in Asia/Shanghai
      * @param retryAfterMicros for the refused calls, until a call could be admitted; 0 when none was refused
-     * @param leased           calls admitted ahead of time, after the others, for calls still to come
-     * @param day              the China calendar day the calls were counted on
-     * @param tatEpochMicros   the theoretical arrival time after the admitted and leased calls, since the epoch:
-     *                         where the leased calls' share of the TAT ends, for giving them back
      */
-    record Batch(int admitted, Limit refusedBy, long tatMicros, long dayRemaining, long dayResetMicros, long retryAfterMicros, int leased,
-            LocalDate day, long tatEpochMicros) {
+    record Batch(int admitted, Limit refusedBy, long tatMicros, long dayRemaining, long dayResetMicros, long retryAfterMicros) {
     }
 
     record BatchOutcome(State state, Batch batch) {
@@ -73,20 +68,18 @@ final class GcraPolicy {
      * the state as it was, so refusals neither delay later calls nor count against the quota.
      */
     static Outcome acquire(State state, RatePlan plan, long nowMicros, boolean degraded) {
-        BatchOutcome outcome = acquireAll(state, plan, nowMicros, 1, 0);
+        BatchOutcome outcome = acquireAll(state, plan, nowMicros, 1);
         return new Outcome(outcome.state(), decisions(plan, 1, outcome.batch(), degraded).getFirst());
     }
 
     /**
      * Decides {@code calls} calls that arrived together: as many as both the burst and the daily
      * quota have room for are admitted, the others refused, and only the admitted ones change the
-     * state. Then, if every call was admitted, up to {@code leaseWanted} more are admitted ahead of
-     * time for calls still to come, but never more than half of the room that is left, so that
-     * near a limit calls are decided one by one.
+     * state.
      */
-    static BatchOutcome acquireAll(State state, RatePlan plan, long nowMicros, int calls, int leaseWanted) {
-        if (calls < 0 || leaseWanted < 0) {
-            throw new IllegalArgumentException("Calls and lease are counts, not " + calls + " and " + leaseWanted);
+    static BatchOutcome acquireAll(State state, RatePlan plan, long nowMicros, int calls) {
+        if (calls < 0) {
+            throw new IllegalArgumentException("Calls are a count, not " + calls);
         }
         long interval = emissionIntervalMicros(plan);
         ZonedDateTime now = Instant.EPOCH.plus(nowMicros, ChronoUnit.MICROS).atZone(ChinaTime.ZONE);
@@ -98,12 +91,11 @@ final class GcraPolicy {
         long burstRoom = Math.max(0, Math.floorDiv(plan.burst() * interval - (tat - nowMicros), interval));
         long quotaRoom = Math.max(0, plan.dailyQuota() - used);
         int admitted = (int) Math.min(calls, Math.min(burstRoom, quotaRoom));
-        int leased = admitted < calls ? 0 : (int) Math.min(leaseWanted, Math.min(burstRoom - admitted, quotaRoom - admitted) / 2);
 
         State next = state;
-        if (admitted + leased > 0) {
-            tat += (admitted + leased) * interval;
-            used += admitted + leased;
+        if (admitted > 0) {
+            tat += admitted * interval;
+            used += admitted;
             next = new State(tat, today, used);
         }
         Limit refusedBy = null;
@@ -120,36 +112,20 @@ final class GcraPolicy {
             }
         }
         return new BatchOutcome(next, new Batch(admitted, refusedBy, tat - nowMicros, Math.max(0, plan.dailyQuota() - used), dayReset,
-                retryAfter, leased, today, tat));
+                retryAfter));
     }
 
     /**
-     * Leased calls that were never handed out, given back as if they had never been admitted: the
-     * TAT moves back, and the day's count goes down if they were counted on the day it counts.
-     * Their share of the TAT ends at {@code leaseEndMicros} (the TAT the oldest of their leases
-     * left); only the part of it still ahead of now is credited, because if the TAT fell behind now
-     * meanwhile, other calls may already have been admitted into the time they had taken.
-     */
-    static State giveBack(State state, RatePlan plan, int calls, LocalDate leasedOn, long leaseEndMicros, long nowMicros) {
-        long credit = Math.min(calls * emissionIntervalMicros(plan), Math.max(0, leaseEndMicros - nowMicros));
-        long tat = Math.max(Math.max(state.tatMicros(), nowMicros) - credit, nowMicros);
-        long used = leasedOn.equals(state.day()) ? Math.max(0, state.used() - calls) : state.used();
-        return new State(tat, state.day(), used);
-    }
-
-    /**
-     * One decision per call of a batch: first the {@code calls} that arrived, in arrival order, then
-     * the leased ones. Each admitted call sees what remained right after it, as it would have had it
-     * come alone; each refused call sees the final state.
+     * One decision per call of a batch, in arrival order. Each admitted call sees what remained
+     * right after it, as it would have had it come alone; each refused call sees the final state.
      */
     static List<RateDecision> decisions(RatePlan plan, int calls, Batch batch, boolean degraded) {
         long interval = emissionIntervalMicros(plan);
-        int total = calls + batch.leased();
-        List<RateDecision> decisions = new ArrayList<>(total);
-        for (int i = 0; i < total; i++) {
-            boolean admitted = i < batch.admitted() || i >= calls;
+        List<RateDecision> decisions = new ArrayList<>(calls);
+        for (int i = 0; i < calls; i++) {
+            boolean admitted = i < batch.admitted();
             // Every admitted call after this one moved the TAT one interval on and used one call of the day.
-            long later = !admitted ? 0 : i < calls ? batch.admitted() - 1L - i + batch.leased() : total - 1L - i;
+            long later = admitted ? batch.admitted() - 1L - i : 0;
             long tat = batch.tatMicros() - later * interval;
             long burstRemaining = Math.max(0, Math.floorDiv(plan.burst() * interval - tat, interval));
             decisions.add(decision(plan, admitted ? null : batch.refusedBy(), burstRemaining, tat, batch.dayRemaining() + later,

@@ -22,15 +22,18 @@ public interface RateLimitConfig {
     boolean enabled();
 
     /**
-     * How long one decision waits for Redis. Past it the replica limits calls on its own until
-     * Redis answers again, so this bounds what a Redis outage adds to a call's latency.
+     * How long one decision waits for Redis. Past it the call is answered 503 (Redis may have
+     * counted it, so it is neither admitted nor refused) and Redis is probed; only once a PING fails
+     * does the replica limit calls on its own. Generous, so that a busy Redis is not taken for a
+     * lost one.
      */
-    @WithDefault("PT0.1S")
+    @WithDefault("PT1S")
     Duration redisTimeout();
 
     /**
      * The share of each plan that one replica admits on its own while Redis is unreachable, above
-     * 0 and at most 1. With N replicas, 1/N keeps them within the plan between them.
+     * 0 and at most 1. With N replicas, 1/N keeps them within the plan between them for the
+     * outage; calls counted in Redis before it are not known to the replicas and not deducted.
      */
     @WithDefault("0.5")
     @Positive

@@ -191,7 +191,7 @@ class GcraPolicyTests {
     void shouldDecideCallsArrivingTogetherAsIfTheyHadComeOneByOne() {
         RatePlan plan = new RatePlan("test", 2, 5, 1_000);
         State together = State.NEW;
-        GcraPolicy.BatchOutcome outcome = GcraPolicy.acquireAll(together, plan, GcraPolicy.micros(NOON), 8, 0);
+        GcraPolicy.BatchOutcome outcome = GcraPolicy.acquireAll(together, plan, GcraPolicy.micros(NOON), 8);
         List<RateDecision> batched = GcraPolicy.decisions(plan, 8, outcome.batch(), false);
 
         List<RateDecision> oneByOne = new ArrayList<>();
@@ -210,7 +210,7 @@ class GcraPolicyTests {
         RatePlan plan = new RatePlan("test", 1_000, 1_000, 3);
         call(plan, NOON);
 
-        GcraPolicy.BatchOutcome outcome = GcraPolicy.acquireAll(state, plan, GcraPolicy.micros(NOON), 4, 0);
+        GcraPolicy.BatchOutcome outcome = GcraPolicy.acquireAll(state, plan, GcraPolicy.micros(NOON), 4);
         List<RateDecision> decisions = GcraPolicy.decisions(plan, 4, outcome.batch(), false);
 
         assertEquals(List.of(true, true, false, false), decisions.stream().map(RateDecision::allowed).toList());
@@ -226,7 +226,7 @@ class GcraPolicyTests {
         call(plan, NOON);
         State before = state;
 
-        GcraPolicy.BatchOutcome outcome = GcraPolicy.acquireAll(before, plan, GcraPolicy.micros(NOON), 3, 0);
+        GcraPolicy.BatchOutcome outcome = GcraPolicy.acquireAll(before, plan, GcraPolicy.micros(NOON), 3);
 
         assertEquals(0, outcome.batch().admitted());
         assertSame(before, outcome.state());
@@ -237,96 +237,6 @@ class GcraPolicyTests {
     @Test
     void shouldRefuseNegativeCounts() {
         assertThrows(IllegalArgumentException.class,
-                () -> GcraPolicy.acquireAll(State.NEW, new RatePlan("test", 1, 1, 1), GcraPolicy.micros(NOON), -1, 0));
-        assertThrows(IllegalArgumentException.class,
-                () -> GcraPolicy.acquireAll(State.NEW, new RatePlan("test", 1, 1, 1), GcraPolicy.micros(NOON), 1, -1));
-    }
-
-    @Test
-    void shouldLeaseCallsAfterTheArrivedOnesAsIfTheyHadComeOneByOne() {
-        RatePlan plan = new RatePlan("test", 1_000, 100, 10_000);
-        GcraPolicy.BatchOutcome outcome = GcraPolicy.acquireAll(State.NEW, plan, GcraPolicy.micros(NOON), 3, 10);
-        List<RateDecision> batched = GcraPolicy.decisions(plan, 3, outcome.batch(), false);
-
-        List<RateDecision> oneByOne = new ArrayList<>();
-        for (int i = 0; i < 13; i++) {
-            oneByOne.add(call(plan, NOON));
-        }
-
-        assertEquals(10, outcome.batch().leased());
-        assertEquals(oneByOne, batched, "three decisions for the callers, then ten leased ones");
-        assertEquals(state, outcome.state());
-    }
-
-    @Test
-    void shouldLeaseAtMostHalfOfTheRoomThatIsLeft() {
-        RatePlan plan = new RatePlan("test", 1_000, 1_000, 30);
-        GcraPolicy.BatchOutcome outcome = GcraPolicy.acquireAll(State.NEW, plan, GcraPolicy.micros(NOON), 10, 100);
-
-        assertEquals(10, outcome.batch().admitted());
-        assertEquals(10, outcome.batch().leased(), "20 calls of the day are left, half of them leased");
-        assertEquals(20, outcome.state().used());
-    }
-
-    @Test
-    void shouldLeaseNothingWhenACallWasRefused() {
-        RatePlan plan = new RatePlan("test", 1_000, 1_000, 5);
-        GcraPolicy.BatchOutcome outcome = GcraPolicy.acquireAll(State.NEW, plan, GcraPolicy.micros(NOON), 8, 100);
-
-        assertEquals(5, outcome.batch().admitted());
-        assertEquals(0, outcome.batch().leased());
-        assertEquals(Limit.DAY, outcome.batch().refusedBy());
-    }
-
-    @Test
-    void shouldTakeBackUnusedLeasedCallsAsIfTheyHadNeverBeenAdmitted() {
-        RatePlan plan = new RatePlan("test", 10, 20, 1_000);
-        call(plan, NOON);
-        State beforeLease = state;
-        GcraPolicy.BatchOutcome leased = GcraPolicy.acquireAll(beforeLease, plan, GcraPolicy.micros(NOON), 0, 8);
-        assertEquals(8, leased.batch().leased());
-
-        long now = GcraPolicy.micros(NOON);
-        State givenBack = GcraPolicy.giveBack(leased.state(), plan, 8, leased.batch().day(), leased.batch().tatEpochMicros(), now);
-
-        assertEquals(beforeLease.tatMicros(), givenBack.tatMicros());
-        assertEquals(beforeLease.used(), givenBack.used());
-        State otherDay = GcraPolicy.giveBack(leased.state(), plan, 8, leased.batch().day().minusDays(1), leased.batch().tatEpochMicros(), now);
-        assertEquals(leased.state().used(), otherDay.used(), "calls of yesterday do not come off today's count");
-    }
-
-    @Test
-    void shouldCreditNothingBackForALeaseWhoseTimeHasPassedWhileOthersFilledTheBurst() {
-        RatePlan plan = new RatePlan("test", 10, 20, 1_000);
-        GcraPolicy.BatchOutcome leased = GcraPolicy.acquireAll(State.NEW, plan, GcraPolicy.micros(NOON), 0, 8);
-        long leaseEnd = leased.batch().tatEpochMicros();
-        // The lease's share of the TAT passes; another replica then takes the whole burst.
-        long later = leaseEnd + 50_000;
-        GcraPolicy.BatchOutcome full = GcraPolicy.acquireAll(leased.state(), plan, later, 20, 0);
-        assertEquals(20, full.batch().admitted());
-
-        State givenBack = GcraPolicy.giveBack(full.state(), plan, 8, leased.batch().day(), leaseEnd, later);
-
-        assertEquals(full.state().tatMicros(), givenBack.tatMicros(), "time already passed is not credited twice");
-        assertEquals(0, GcraPolicy.acquireAll(givenBack, plan, later, 1, 0).batch().admitted(), "the burst stays full");
-    }
-
-    @Test
-    void shouldCreditOnlyThePartOfALeaseStillAheadOfNow() {
-        RatePlan plan = new RatePlan("test", 10, 20, 1_000);
-        long interval = GcraPolicy.emissionIntervalMicros(plan);
-        GcraPolicy.BatchOutcome leased = GcraPolicy.acquireAll(State.NEW, plan, GcraPolicy.micros(NOON), 0, 8);
-        long leaseEnd = leased.batch().tatEpochMicros();
-        long now = leaseEnd - 3 * interval;
-
-        State givenBack = GcraPolicy.giveBack(leased.state(), plan, 8, leased.batch().day(), leaseEnd, now);
-
-        assertEquals(leaseEnd - 3 * interval, givenBack.tatMicros(), "three intervals of the lease were still ahead");
-
-        // Five calls taken after the lease put the TAT past its end: crediting all eight calls would take back two of theirs.
-        GcraPolicy.BatchOutcome after = GcraPolicy.acquireAll(leased.state(), plan, now, 5, 0);
-        assertEquals(5, after.batch().admitted());
-        State creditedOnlyItsOwn = GcraPolicy.giveBack(after.state(), plan, 8, leased.batch().day(), leaseEnd, now);
-        assertEquals(leaseEnd + 2 * interval, creditedOnlyItsOwn.tatMicros(), "only the three intervals of the lease still ahead");
+                () -> GcraPolicy.acquireAll(State.NEW, new RatePlan("test", 1, 1, 1), GcraPolicy.micros(NOON), -1));
     }
 }

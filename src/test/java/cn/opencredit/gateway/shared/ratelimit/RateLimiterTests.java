@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
@@ -30,7 +31,11 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
+import cn.opencredit.gateway.shared.problem.ProblemException;
+import cn.opencredit.gateway.shared.problem.ProblemType;
 import cn.opencredit.gateway.shared.ratelimit.RateDecision.Limit;
+import cn.opencredit.gateway.shared.redis.RedisAvailability;
+import cn.opencredit.gateway.shared.redis.RedisConfig;
 import cn.opencredit.gateway.shared.time.ChinaTime;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,7 +44,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Redis;
-import io.vertx.mutiny.redis.client.Response;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.RedisOptions;
 
@@ -117,67 +121,6 @@ class RateLimiterTests {
         assertTrue(decisions.stream().filter(RateDecision::allowed).map(RateDecision::dayRemaining).distinct().count() == 120,
                 "each admitted call sees its own remainder, as if it had come alone");
         assertEquals("120", redis.value(String.class).get(dayKey(consumer)));
-    }
-
-    @Test
-    void shouldDecideABusyConsumersCallsInMemoryFromLeasesWithoutEverExceedingThePlan() throws Exception {
-        RatePlan plan = new RatePlan("test", 1_000_000, 40, 600);
-        String consumer = consumer();
-        SimpleMeterRegistry oneMeters = new SimpleMeterRegistry();
-        SimpleMeterRegistry twoMeters = new SimpleMeterRegistry();
-        RateLimiter one = replica(redisHosts, RACE_TIMEOUT, oneMeters);
-        RateLimiter two = replica(redisHosts, RACE_TIMEOUT, twoMeters);
-
-        List<RateDecision> decisions = java.util.Collections.synchronizedList(new ArrayList<>());
-        race(8, caller -> {
-            RateLimiter replica = caller % 2 == 0 ? one : two;
-            for (int i = 0; i < 200; i++) {
-                decisions.add(replica.acquire(consumer, plan).await().atMost(PATIENCE));
-            }
-            return Uni.createFrom().item((RateDecision) null);
-        });
-
-        long admitted = decisions.stream().filter(RateDecision::allowed).count();
-        double runs = oneMeters.get("opencredit.ratelimit.redis.runs").counter().count()
-                + twoMeters.get("opencredit.ratelimit.redis.runs").counter().count();
-        assertEquals("600", redis.value(String.class).get(dayKey(consumer)), "Redis admitted the whole quota and no more");
-        assertTrue(admitted <= 600, "never more than the plan: " + admitted);
-        assertTrue(admitted >= 600 - 2 * 10, "at most one lease (a quarter of the burst) per replica left unused: " + admitted);
-        assertTrue(runs < 1_600 / 2.0, "most calls were decided without a run of their own: " + runs + " runs for 1600 calls");
-        assertTrue(decisions.stream().noneMatch(RateDecision::degraded));
-    }
-
-    @Test
-    void shouldServeASustainedConsumerFromLeasesAndGiveBackWhatItDidNotUse() throws Exception {
-        RatePlan plan = new RatePlan("test", 1_000_000, 4_000, 1_000_000);
-        String consumer = consumer();
-        SimpleMeterRegistry replicaMeters = new SimpleMeterRegistry();
-        RateLimiter replica = replica(redisHosts, RACE_TIMEOUT, replicaMeters);
-        long until = System.nanoTime() + Duration.ofMillis(600).toNanos();
-        java.util.concurrent.atomic.AtomicLong calls = new java.util.concurrent.atomic.AtomicLong();
-        java.util.concurrent.atomic.AtomicLong admitted = new java.util.concurrent.atomic.AtomicLong();
-
-        race(4, caller -> {
-            while (System.nanoTime() < until) {
-                calls.incrementAndGet();
-                if (replica.acquire(consumer, plan).await().atMost(PATIENCE).allowed()) {
-                    admitted.incrementAndGet();
-                }
-            }
-            return Uni.createFrom().item((RateDecision) null);
-        });
-
-        double runs = replicaMeters.get("opencredit.ratelimit.redis.runs").counter().count();
-        assertEquals(calls.get(), admitted.get(), "the plan had room for every call");
-        assertTrue(runs * 4 < calls.get(), "leases decided most calls in memory: " + runs + " runs for " + calls.get() + " calls");
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!Long.toString(admitted.get()).equals(redis.value(String.class).get(dayKey(consumer))) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            // What the scheduler does every second for the limiter bean; this replica is no bean.
-            replica.sweepLanes();
-        }
-        assertEquals(Long.toString(admitted.get()), redis.value(String.class).get(dayKey(consumer)),
-                "once the last lease ended, its unused calls came off the day's count");
     }
 
     @Test
@@ -263,35 +206,6 @@ class RateLimiterTests {
     }
 
     @Test
-    void shouldCreditNothingForGivenBackCallsWhoseShareOfTheBurstHasAlreadyPassed() throws Exception {
-        // One call a second, so that nothing grows back while the test runs.
-        String consumer = consumer();
-        String today = ChinaTime.today(clock).format(DateTimeFormatter.BASIC_ISO_DATE);
-        Response leased = runScript(consumer, 4, 0, 2, 0, "", 0);
-        assertEquals(2, leased.get(6).toInteger(), "two calls leased");
-        // The lease's share of the TAT (two seconds) passes unused; another replica then takes the whole burst.
-        Thread.sleep(2_100);
-        assertEquals(4, runScript(consumer, 4, 4, 0, 0, "", 0).get(0).toInteger());
-
-        Response givenBack = runScript(consumer, 4, 1, 0, 2, today, leased.get(8).toLong());
-
-        assertEquals(0, givenBack.get(0).toInteger(), "the burst stays full: time already passed is not credited again");
-        assertEquals("4", redis.value(String.class).get(dayKey(consumer)), "the unused calls came off the day's count");
-    }
-
-    @Test
-    void shouldCreditGivenBackCallsWhoseShareOfTheBurstIsStillAhead() throws Exception {
-        String consumer = consumer();
-        String today = ChinaTime.today(clock).format(DateTimeFormatter.BASIC_ISO_DATE);
-        Response leased = runScript(consumer, 4, 0, 2, 0, "", 0);
-        assertEquals(2, runScript(consumer, 4, 4, 0, 0, "", 0).get(0).toInteger(), "the lease holds two of the burst of four");
-
-        Response givenBack = runScript(consumer, 4, 2, 0, 2, today, leased.get(8).toLong());
-
-        assertEquals(2, givenBack.get(0).toInteger(), "the two unused leased calls are free again");
-    }
-
-    @Test
     void shouldRunTheScriptAgainWhenRedisHasForgottenIt() {
         redis.execute("SCRIPT", "FLUSH");
 
@@ -302,21 +216,24 @@ class RateLimiterTests {
     }
 
     @Test
-    void shouldKeepLimitingAtTheFallbackShareWhenRedisIsUnreachable() {
+    void shouldKeepLimitingAtTheFallbackShareWhenRedisIsUnreachable() throws Exception {
         SimpleMeterRegistry replicaMeters = new SimpleMeterRegistry();
-        RateLimiter cutOff = replica(CLOSED_PORT, config.redisTimeout(), replicaMeters);
+        Replica cutOff = replicaWithAvailability(CLOSED_PORT, config.redisTimeout(), replicaMeters);
         RatePlan burstPlan = new RatePlan("test", 0.01, 10, 1_000);
         RatePlan quotaPlan = new RatePlan("test", 1_000, 100, 20);
         String consumer = consumer();
 
+        ProblemException first = assertUndecided(cutOff.limiter(), consumer, burstPlan);
+        assertEquals(1, first.retryAfterSeconds());
+        awaitDown(cutOff.availability());
         List<RateDecision> burst = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            burst.add(acquire(cutOff, consumer, burstPlan));
+            burst.add(acquire(cutOff.limiter(), consumer, burstPlan));
         }
         long quotaAdmitted = 0;
         String quotaConsumer = consumer();
         for (int i = 0; i < 30; i++) {
-            quotaAdmitted += acquire(cutOff, quotaConsumer, quotaPlan).allowed() ? 1 : 0;
+            quotaAdmitted += acquire(cutOff.limiter(), quotaConsumer, quotaPlan).allowed() ? 1 : 0;
         }
 
         assertTrue(burst.stream().allMatch(RateDecision::degraded));
@@ -326,10 +243,37 @@ class RateLimiterTests {
         assertEquals(10, quotaAdmitted, "half of the daily quota of 20");
         assertEquals(1, replicaMeters.get("opencredit.ratelimit.degraded").counter().count(), "counted once, not per call");
         assertEquals(1, replicaMeters.get("opencredit.ratelimit.degraded.active").gauge().value());
+        assertEquals(1, replicaMeters.get("opencredit.redis.down").gauge().value());
     }
 
     @Test
-    void shouldTellARefusalWithoutCountingACallBothFromRedisAndWhileAlone() {
+    void shouldAnswerUndecidedAndNeverDecideAloneWhenRedisAnswersTooLate() throws Exception {
+        SimpleMeterRegistry replicaMeters = new SimpleMeterRegistry();
+        Switchable connection = new Switchable(client(redisHosts).getDelegate(), client(CLOSED_PORT).getDelegate());
+        Redis slowRedis = new Redis(connection);
+        RedisAvailability availability = new RedisAvailability(slowRedis, redisConfig(), replicaMeters);
+        RateLimiter replica = new RateLimiter(slowRedis, availability, replicaConfig(Duration.ofMillis(100)), clock, replicaMeters);
+        RatePlan plan = new RatePlan("test", 1_000, 1_000, 3);
+        String consumer = consumer();
+        connection.delayScripts = Duration.ofMillis(400);
+
+        for (int i = 0; i < 5; i++) {
+            assertUndecided(replica, consumer, plan);
+        }
+        Thread.sleep(500);
+
+        assertEquals("3", redis.value(String.class).get(dayKey(consumer)), "Redis ran every script it was sent, however late");
+        assertFalse(availability.down(), "PING answers: Redis is slow, not gone");
+        assertEquals(0, replicaMeters.get("opencredit.ratelimit.degraded").counter().count(), "the replica never decided alone");
+        connection.delayScripts = Duration.ZERO;
+        RateDecision after = acquire(replica, consumer, plan);
+        assertFalse(after.allowed(), "the quota was used up by the late runs, and Redis says so");
+        assertEquals(Limit.DAY, after.refusedBy());
+        assertFalse(after.degraded());
+    }
+
+    @Test
+    void shouldTellARefusalWithoutCountingACallBothFromRedisAndWhileAlone() throws Exception {
         RatePlan plan = new RatePlan("test", 0.01, 2, 1_000);
         String shared = consumer();
         assertNull(limiter.refusalNow(shared, plan), "nothing known of a new caller");
@@ -344,8 +288,11 @@ class RateLimiterTests {
         assertNotNull(remembered);
         assertFalse(remembered.allowed());
 
-        RateLimiter cutOff = replica(CLOSED_PORT, config.redisTimeout(), new SimpleMeterRegistry());
+        Replica cut = replicaWithAvailability(CLOSED_PORT, config.redisTimeout(), new SimpleMeterRegistry());
+        RateLimiter cutOff = cut.limiter();
         String alone = consumer();
+        assertUndecided(cutOff, alone, plan);
+        awaitDown(cut.availability());
         assertTrue(acquire(cutOff, alone, plan).allowed());
         // Alone, the replica keeps counters rather than refusals: it tells the refusal the next call would get.
         assertNotNull(cutOff.refusalNow(alone, plan), "half the burst of 2 is 1, and it is used");
@@ -357,16 +304,24 @@ class RateLimiterTests {
     void shouldShareLimitsAgainWhenRedisAnswersAgain() throws Exception {
         SimpleMeterRegistry replicaMeters = new SimpleMeterRegistry();
         Switchable connection = new Switchable(client(redisHosts).getDelegate(), client(CLOSED_PORT).getDelegate());
-        RateLimiter replica = new RateLimiter(new Redis(connection), replicaConfig(config.redisTimeout()), clock, replicaMeters);
+        Redis switchable = new Redis(connection);
+        RedisAvailability availability = new RedisAvailability(switchable, redisConfig(), replicaMeters);
+        RateLimiter replica = new RateLimiter(switchable, availability, replicaConfig(config.redisTimeout()), clock, replicaMeters);
         RatePlan plan = new RatePlan("test", 100, 100, 1_000);
         String consumer = consumer();
 
         connection.outage = true;
+        assertUndecided(replica, consumer, plan);
+        awaitDown(availability);
         assertTrue(acquire(replica, consumer, plan).degraded());
         assertEquals(1, replicaMeters.get("opencredit.ratelimit.degraded.active").gauge().value());
 
         connection.outage = false;
-        Thread.sleep(1_100);
+        availability.probe();
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (availability.down() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
         RateDecision shared = acquire(replica, consumer, plan);
 
         assertFalse(shared.degraded());
@@ -385,7 +340,34 @@ class RateLimiterTests {
     }
 
     private RateLimiter replica(String redisUri, Duration timeout, MeterRegistry registry) {
-        return new RateLimiter(client(redisUri), replicaConfig(timeout), clock, registry);
+        return replicaWithAvailability(redisUri, timeout, registry).limiter();
+    }
+
+    private record Replica(RateLimiter limiter, RedisAvailability availability) {
+    }
+
+    private Replica replicaWithAvailability(String redisUri, Duration timeout, MeterRegistry registry) {
+        Redis client = client(redisUri);
+        RedisAvailability availability = new RedisAvailability(client, redisConfig(), registry);
+        return new Replica(new RateLimiter(client, availability, replicaConfig(timeout), clock, registry), availability);
+    }
+
+    private static RedisConfig redisConfig() {
+        return () -> Duration.ofSeconds(1);
+    }
+
+    private static ProblemException assertUndecided(RateLimiter limiter, String consumer, RatePlan plan) {
+        ProblemException undecided = assertThrows(ProblemException.class, () -> acquire(limiter, consumer, plan));
+        assertEquals(ProblemType.SERVICE_UNAVAILABLE, undecided.type());
+        return undecided;
+    }
+
+    private static void awaitDown(RedisAvailability availability) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!availability.down() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertTrue(availability.down(), "a PING to a closed port fails at once");
     }
 
     private Redis client(String redisUri) {
@@ -403,12 +385,16 @@ class RateLimiterTests {
             String keyPrefix) implements RateLimitConfig {
     }
 
-    /** A connection to Redis that can be cut and restored: it sends either to Redis or to a closed port. */
+    private static final java.util.concurrent.ScheduledExecutorService DELAYS = Executors.newSingleThreadScheduledExecutor();
+
+    /** A connection to Redis that can be cut and restored (it sends either to Redis or to a closed port), or slowed down. */
     private static final class Switchable implements io.vertx.redis.client.Redis {
 
         private final io.vertx.redis.client.Redis up;
         private final io.vertx.redis.client.Redis down;
         volatile boolean outage;
+        /** Scripts are run at once but answered this much later, as a Redis busy with others would. */
+        volatile Duration delayScripts = Duration.ZERO;
 
         Switchable(io.vertx.redis.client.Redis up, io.vertx.redis.client.Redis down) {
             this.up = up;
@@ -431,7 +417,14 @@ class RateLimiterTests {
 
         @Override
         public Future<io.vertx.redis.client.Response> send(io.vertx.redis.client.Request request) {
-            return current().send(request);
+            Future<io.vertx.redis.client.Response> reply = current().send(request);
+            Duration delay = delayScripts;
+            if (delay.isZero() || request.command() == io.vertx.redis.client.Command.PING) {
+                return reply;
+            }
+            io.vertx.core.Promise<io.vertx.redis.client.Response> late = io.vertx.core.Promise.promise();
+            reply.onComplete(result -> DELAYS.schedule(() -> late.handle(result), delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+            return late.future();
         }
 
         @Override
@@ -462,12 +455,6 @@ class RateLimiterTests {
 
     private static RateDecision acquire(RateLimiter limiter, String consumer, RatePlan plan) {
         return limiter.acquire(consumer, plan).await().atMost(PATIENCE);
-    }
-
-    /** One run of the limiter script for a plan of one call a second, with the given burst and a quota of 1 000. */
-    private Response runScript(String consumer, int burst, int calls, int lease, int returned, String returnedDay, long returnedUntil) {
-        return redis.execute("EVAL", RateLimiter.readScript(), "2", tatKey(consumer), config.keyPrefix() + "{" + consumer + "}:day:",
-                "1000000", Integer.toString(burst), "1000", Integer.toString(calls), Integer.toString(lease), Integer.toString(returned), returnedDay, Long.toString(returnedUntil));
     }
 
     private static String consumer() {
