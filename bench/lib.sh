@@ -2,6 +2,10 @@
 # production settings on a port of our choosing, and a consumer key created through the admin API.
 set -euo pipefail
 BENCH_OPERATOR_KEY=bench-operator-key-0123456789abcdef0123456
+# A fresh Ed25519 pair per run for the history's checkpoints (the jar does not start without one).
+BENCH_HISTORY_KEY=$(openssl genpkey -algorithm ed25519 2>/dev/null)
+BENCH_HISTORY_SIGNING_KEY=$(printf '%s\n' "$BENCH_HISTORY_KEY" | openssl pkey -outform DER | base64 -w0)
+BENCH_HISTORY_PUBLIC_KEY=$(printf '%s\n' "$BENCH_HISTORY_KEY" | openssl pkey -pubout -outform DER | base64 -w0)
 # The JVM of the measured jar: a heap small enough that the whole process stays under 512 MB
 # resident (about 220 MB live outside the heap, see docs/benchmarks.md), with the throughput collector.
 BENCH_JVM_OPTS=${BENCH_JVM_OPTS:--Xms224m -Xmx224m -XX:+UseParallelGC}
@@ -62,7 +66,8 @@ start_app() {
   env QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:5432/$db" \
       QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db" \
       QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="$management" QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
-      OPENCREDIT_BOOTSTRAP_OPERATOR_KEY="$BENCH_OPERATOR_KEY" "${envs[@]}" \
+      OPENCREDIT_BOOTSTRAP_OPERATOR_KEY="$BENCH_OPERATOR_KEY" \
+      OPENCREDIT_HISTORY_SIGNING_KEY="$BENCH_HISTORY_SIGNING_KEY" OPENCREDIT_HISTORY_PUBLIC_KEY="$BENCH_HISTORY_PUBLIC_KEY" "${envs[@]}" \
       java $BENCH_JVM_OPTS "${props[@]}" -jar target/quarkus-app/quarkus-run.jar >"$log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 1800); do

@@ -27,6 +27,13 @@ final class HistoryChain {
     private IntegrityView.BrokenLink broken;
 
     HistoryChain(long headSequence, byte[] headHash) {
+        this(0, GENESIS, headSequence, headHash);
+    }
+
+    /** A walk that starts after entry {@code fromSequence}, whose hash is taken as given (a checkpoint). */
+    HistoryChain(long fromSequence, byte[] fromHash, long headSequence, byte[] headHash) {
+        this.lastSequence = fromSequence;
+        this.lastHash = fromHash.clone();
         this.headSequence = headSequence;
         this.headHash = headHash.clone();
     }
@@ -46,6 +53,14 @@ final class HistoryChain {
 
     long lastSequence() {
         return lastSequence;
+    }
+
+    long verified() {
+        return verified;
+    }
+
+    boolean broken() {
+        return broken != null;
     }
 
     /** Checks the next entries in sequence order; after the first broken link the rest is ignored. */
@@ -78,7 +93,11 @@ final class HistoryChain {
         return broken == null && lastChunkFull && lastSequence < headSequence;
     }
 
-    IntegrityView result() {
+    /** What a walk established: entries verified, the head it walked to, the first broken link if any. */
+    record Outcome(long verified, IntegrityView.Head head, IntegrityView.BrokenLink brokenLink) {
+    }
+
+    Outcome result() {
         IntegrityView.Head head = new IntegrityView.Head(headSequence, HEX.formatHex(headHash));
         if (broken == null && lastSequence < headSequence) {
             broken = missing(lastSequence + 1, "entries " + (lastSequence + 1) + " to " + headSequence + " are missing: the chain "
@@ -88,7 +107,7 @@ final class HistoryChain {
             broken = new IntegrityView.BrokenLink(headSequence, BreakKind.HEAD_MISMATCH, null, null, null, HEX.formatHex(lastHash),
                     HEX.formatHex(headHash), "the chain's last hash is not the one recorded in its head");
         }
-        return new IntegrityView(verified, broken == null, head, broken);
+        return new Outcome(verified, head, broken);
     }
 
     private static IntegrityView.BrokenLink missing(long sequence, String detail) {
