@@ -35,13 +35,21 @@ final class AccessPolicies {
         return errors;
     }
 
+    /** The scopes with which a department writes for itself: it must be bound to its own USCC to hold them. */
+    static final Set<String> DEPARTMENT_WRITE_SCOPES = Set.of(Scopes.INGEST_WRITE, Scopes.LISTS_WRITE);
+
     /**
-     * A subject consumer is bound to exactly its own USCC. A department may be bound to its own, and
-     * then writes only the records it is the data source of; no other consumer is bound to one.
+     * A subject consumer is bound to exactly its own USCC. A department that writes (ingestion,
+     * lists) is bound to its own, and then writes only as that department; one that only reads may be
+     * unbound. No other consumer is bound to one.
      */
-    static List<FieldError> bindingPolicy(ConsumerType type, String boundUscc) {
+    static List<FieldError> bindingPolicy(ConsumerType type, String boundUscc, List<String> scopes) {
         if (type == ConsumerType.SUBJECT && boundUscc == null) {
             return List.of(new FieldError("boundUscc", "required", "a SUBJECT consumer must be bound to its USCC"));
+        }
+        if (type == ConsumerType.DEPARTMENT && boundUscc == null && scopes.stream().anyMatch(DEPARTMENT_WRITE_SCOPES::contains)) {
+            return List.of(new FieldError("boundUscc", "required", "a DEPARTMENT consumer with ingest:write or lists:write must be bound "
+                    + "to its department's USCC, as which it writes; without the binding give it read scopes only"));
         }
         if (type != ConsumerType.SUBJECT && type != ConsumerType.DEPARTMENT && boundUscc != null) {
             return List.of(new FieldError("boundUscc", "not-allowed", "only SUBJECT and DEPARTMENT consumers are bound to a USCC"));

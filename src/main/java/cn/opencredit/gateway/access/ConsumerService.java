@@ -41,7 +41,7 @@ public class ConsumerService {
         String plan = request.plan() == null ? config.access().defaultPlan() : request.plan();
         String boundUscc = request.boundUscc() == null ? null : request.boundUscc().value();
         List<FieldError> errors = new ArrayList<>(AccessPolicies.scopesPolicy(request.type(), scopes));
-        errors.addAll(AccessPolicies.bindingPolicy(request.type(), boundUscc));
+        errors.addAll(AccessPolicies.bindingPolicy(request.type(), boundUscc, scopes));
         errors.addAll(planErrors(plan));
         rejectIfAny(errors);
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -80,6 +80,7 @@ public class ConsumerService {
         return require(id).map(consumer -> {
             List<String> scopes = patch.scopes() == null ? List.of(consumer.scopes) : List.copyOf(patch.scopes());
             List<FieldError> errors = new ArrayList<>(AccessPolicies.scopesPolicy(consumer.type, scopes));
+            errors.addAll(AccessPolicies.bindingPolicy(consumer.type, consumer.boundUscc, scopes));
             if (patch.plan() != null) {
                 errors.addAll(planErrors(patch.plan()));
             }

@@ -14,7 +14,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import cn.opencredit.gateway.shared.time.ChinaTime;
 
 /**
- * Keeps monthly partitions of the access log ready three months ahead, so rows never pile up in
+ * Keeps monthly partitions of the access and operations logs ready three months ahead, so rows never pile up in
  * the default partition (which would make creating that month's partition fail later). Runs at
  * start-up and daily; creating an existing partition is a no-op, so replicas may race.
  */
@@ -34,8 +34,8 @@ class AccessLogPartitions {
     @Scheduled(every = "24h", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> ensureAhead() {
         LocalDate thisMonth = ChinaTime.today(clock).withDayOfMonth(1);
-        return pool.preparedQuery("SELECT audit_access_log_create_partition(($1::date + make_interval(months => m))::date) "
-                        + "FROM generate_series(0, $2) AS m")
+        return pool.preparedQuery("SELECT audit_access_log_create_partition(($1::date + make_interval(months => m))::date), "
+                        + "audit_operation_log_create_partition(($1::date + make_interval(months => m))::date) FROM generate_series(0, $2) AS m")
                 .execute(Tuple.of(thisMonth, MONTHS_AHEAD))
                 .onFailure().invoke(failure -> Log.errorf(failure, "Could not create access log partitions"))
                 .onFailure().recoverWithNull()

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 
+import cn.opencredit.gateway.shared.audit.AuditedBulk;
 import cn.opencredit.gateway.shared.problem.ProblemDetail;
 import cn.opencredit.gateway.shared.security.Scopes;
 
@@ -39,6 +40,7 @@ public class ChangeFeedResource {
     }
 
     @GET
+    @AuditedBulk("changefeed.read")
     @Operation(operationId = "listChanges", summary = "Changes to public subjects, records and list entries, in commit order",
             description = """
                     Every change a public consumer may see, each at one position, in the order the transactions committed: a \

@@ -29,6 +29,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
+import cn.opencredit.gateway.shared.audit.AuditedBulk;
 import cn.opencredit.gateway.shared.paging.Page;
 import cn.opencredit.gateway.shared.problem.ProblemDetail;
 import cn.opencredit.gateway.shared.security.ApiClient;
@@ -112,6 +113,7 @@ public class CreditListResource {
     }
 
     @GET
+    @AuditedBulk("list.entries")
     @RolesAllowed(Scopes.PUBLIC_READ)
     @SecurityRequirement(name = "apiKey", scopes = Scopes.PUBLIC_READ)
     @Operation(operationId = "listListEntries", summary = "Entries of a list", description = """
@@ -136,6 +138,7 @@ public class CreditListResource {
 
     @GET
     @Path("/{id}")
+    @AuditedBulk("list.entry")
     @RolesAllowed(Scopes.PUBLIC_READ)
     @SecurityRequirement(name = "apiKey", scopes = Scopes.PUBLIC_READ)
     @Operation(operationId = "getListEntry", summary = "One list entry", description = "Current or not, with its removal if there was one.")

@@ -1,18 +1,15 @@
 package cn.opencredit.gateway.creditlist;
 
-import java.text.Normalizer;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import cn.opencredit.gateway.shared.problem.FieldError;
-import cn.opencredit.gateway.shared.problem.ProblemException;
-import cn.opencredit.gateway.shared.problem.ProblemType;
 import cn.opencredit.gateway.shared.sql.RegionPrefix;
 import cn.opencredit.gateway.shared.uscc.Uscc;
 import cn.opencredit.gateway.shared.web.ApiCode;
+import cn.opencredit.gateway.shared.web.QueryParameters;
 
 /**
  * The filters of a list listing. Each query parameter is trimmed and full-width folded; a blank one
@@ -30,14 +27,14 @@ public record ListEntryQuery(ListType type, Optional<RegionPrefix> regionPrefix,
 
     public static ListEntryQuery parse(String type, String region, String authority, String includedFrom, String includedTo, String active) {
         ListType listType = parseType(type);
+        List<FieldError> errors = new ArrayList<>();
         Optional<RegionPrefix> regionPrefix = RegionPrefix.parse(region);
-        Optional<String> authorityUscc = normalise(authority).map(a -> Uscc.parse(a, "authority").value());
-        Optional<LocalDate> from = normalise(includedFrom).map(d -> date(d, "includedFrom"));
-        Optional<LocalDate> to = normalise(includedTo).map(d -> date(d, "includedTo"));
-        if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
-            throw ProblemException.invalidParameter("includedTo", "before-from", "includedTo must not be before includedFrom");
-        }
-        Optional<Boolean> wanted = normalise(active).map(ListEntryQuery::bool);
+        Optional<String> authorityUscc = QueryParameters.text(authority, "authority", errors).map(a -> Uscc.parse(a, "authority").value());
+        Optional<LocalDate> from = QueryParameters.date(includedFrom, "includedFrom", errors);
+        Optional<LocalDate> to = QueryParameters.date(includedTo, "includedTo", errors);
+        QueryParameters.ordered(from, "includedFrom", to, errors);
+        Optional<Boolean> wanted = QueryParameters.bool(active, "active", errors);
+        QueryParameters.rejectIfAny(errors);
         return new ListEntryQuery(listType, regionPrefix, authorityUscc, from, to, wanted);
     }
 
@@ -51,30 +48,5 @@ public record ListEntryQuery(ListType type, Optional<RegionPrefix> regionPrefix,
         return "lists|" + type.name() + "|" + regionPrefix.map(RegionPrefix::digits).orElse("") + "|" + authorityUscc.orElse("") + "|"
                 + includedFrom.map(LocalDate::toString).orElse("") + "|" + includedTo.map(LocalDate::toString).orElse("") + "|"
                 + active.map(String::valueOf).orElse("");
-    }
-
-    private static Optional<String> normalise(String raw) {
-        if (raw == null) {
-            return Optional.empty();
-        }
-        String folded = Normalizer.normalize(raw, Normalizer.Form.NFKC).strip();
-        return folded.isEmpty() ? Optional.empty() : Optional.of(folded);
-    }
-
-    private static LocalDate date(String raw, String field) {
-        try {
-            return LocalDate.parse(raw);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalidParameter(field, "format", field + " must be an ISO 8601 date such as 2026-04-01");
-        }
-    }
-
-    private static boolean bool(String raw) {
-        return switch (raw.toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new ProblemException(ProblemType.INVALID_PARAMETER, "active must be true or false",
-                    List.of(new FieldError("active", "unknown-value", "active must be true or false", "true, false")));
-        };
     }
 }

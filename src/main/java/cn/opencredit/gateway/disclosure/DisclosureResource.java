@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 
+import cn.opencredit.gateway.shared.audit.AuditedBulk;
 import cn.opencredit.gateway.shared.paging.Page;
 import cn.opencredit.gateway.shared.problem.ProblemDetail;
 import cn.opencredit.gateway.shared.security.Scopes;
@@ -42,6 +43,7 @@ public class DisclosureResource {
     }
 
     @GET
+    @AuditedBulk("disclosure.list")
     @Operation(operationId = "listDisclosures", summary = "Disclosed administrative actions (双公示 and the others)",
             description = """
                     Administrative licences, penalties and the other administrative actions (coercion, confirmation, levy, \

@@ -5,11 +5,14 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import cn.opencredit.gateway.shared.web.CheckedPerRow;
+
 /**
  * One credit record as a department reports it. Every value is taken as text and checked row by
  * row, so that one bad value refuses its row only and the report says why.
  */
 @Schema(name = "IngestionRecord", description = "One credit record from the department that is its data source")
+@CheckedPerRow
 public record IngestionRecordRequest(
         @Schema(required = true, maxLength = 200, description = "The department's own id of the record; with sourceDepartmentUscc "
                 + "it identifies the record, so sending it again updates it instead of adding a second one",

@@ -103,7 +103,9 @@ final class TemplateFiles {
     static List<SheetRow> readCsv(String text, int limit) {
         List<SheetRow> rows = new ArrayList<>();
         CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+        CSVParser parser = null;
+        try {
+            parser = CSVParser.parse(new StringReader(text), format);
             Iterator<CSVRecord> records = parser.iterator();
             while (rows.size() < limit && records.hasNext()) {
                 CSVRecord record = records.next();
@@ -114,9 +116,25 @@ final class TemplateFiles {
                 }
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw new ProblemException(ProblemType.MALFORMED_BODY, "The CSV file could not be read: " + e.getMessage());
+            // The parser's own message names its exception class; say what is wrong and where instead.
+            long line = parser == null ? 1 : Math.max(1, parser.getCurrentLineNumber());
+            throw new ProblemException(ProblemType.MALFORMED_BODY, "The CSV file is not valid CSV (RFC 4180) at line " + line
+                    + ": a quoted value is not closed, or a quote stands inside an unquoted value. Put values that hold commas, quotes "
+                    + "or line breaks in double quotes, and double every quote inside them");
+        } finally {
+            closeQuietly(parser);
         }
         return rows;
+    }
+
+    private static void closeQuietly(CSVParser parser) {
+        try {
+            if (parser != null) {
+                parser.close();
+            }
+        } catch (IOException e) {
+            // A parser over a string holds nothing to release.
+        }
     }
 
     /** The first sheet, at most {@code limit} non-blank rows. */

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import cn.opencredit.gateway.shared.audit.Counted;
+
 /**
  * 双公示 statistics.
  *
@@ -23,7 +25,13 @@ public record DisclosureStatsView(
         @Schema(description = "Last decision date counted, if limited") LocalDate to,
         @Schema(required = true) List<DepartmentStats> departments,
         @Schema(required = true, description = "Every region, whatever the filters: list membership is a current state, not a "
-                + "count of decisions") List<RegionStats> regions) {
+                + "count of decisions") List<RegionStats> regions) implements Counted {
+
+    /** The rows of the answer, for the operations log. */
+    @Override
+    public int itemCount() {
+        return departments.size() + regions.size();
+    }
 
     /**
      * @param timed  records that carry a timeliness verdict (the others came before it was computed)

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 
+import cn.opencredit.gateway.shared.audit.AuditedBulk;
 import cn.opencredit.gateway.shared.problem.ProblemDetail;
 import cn.opencredit.gateway.shared.security.Scopes;
 
@@ -40,6 +41,7 @@ public class StatsResource {
 
     @GET
     @Path("/disclosures")
+    @AuditedBulk("stats.disclosures")
     @Operation(operationId = "getDisclosureStatistics", summary = "双公示 timeliness per department and black-list share per region",
             description = """
                     Per reporting department: public licences and penalties decided in the range, how many of them carry a \

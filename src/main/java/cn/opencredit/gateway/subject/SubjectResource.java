@@ -26,6 +26,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
+import cn.opencredit.gateway.shared.audit.AuditedBulk;
 import cn.opencredit.gateway.shared.audit.Audited;
 import cn.opencredit.gateway.shared.paging.Page;
 import cn.opencredit.gateway.shared.problem.ProblemDetail;
@@ -91,6 +92,7 @@ public class SubjectResource {
     }
 
     @GET
+    @AuditedBulk("subject.search")
     @Operation(operationId = "searchSubjects", summary = "Search subjects by name fragment or USCC prefix",
             description = """
                     Finds subjects whose name contains `q` (case-insensitive; `%`, `_` and quotes are matched literally) or whose \

@@ -27,7 +27,9 @@ public class AccessFixtures {
     public synchronized String key(ConsumerType type) {
         if (keys.isEmpty()) {
             for (ConsumerType t : ConsumerType.values()) {
-                String id = createConsumer(t.code() + " fixture", t, t == ConsumerType.SUBJECT ? SubjectFixtures.RICH : null, null, "standard");
+                // The department fixture is unbound, so it may only read: writing needs the binding.
+                String id = createConsumer(t.code() + " fixture", t, t == ConsumerType.SUBJECT ? SubjectFixtures.RICH : null,
+                        t == ConsumerType.DEPARTMENT ? List.of("public:read") : null, "standard");
                 ids.put(t, id);
                 keys.put(t, issueKey(id));
             }

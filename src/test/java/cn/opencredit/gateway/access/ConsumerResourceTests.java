@@ -159,7 +159,13 @@ class ConsumerResourceTests {
                 .extract().path("id");
         operator().body("{\"name\":\"unbound department\",\"type\":\"department\"}")
                 .when().post("/api/v1/admin/consumers")
-                .then().statusCode(201).body("boundUscc", nullValue());
+                .then().statusCode(400).body("errors[0].field", equalTo("boundUscc")).body("errors[0].code", equalTo("required"));
+        String reader = operator().body("{\"name\":\"unbound department\",\"type\":\"department\",\"scopes\":[\"public:read\"]}")
+                .when().post("/api/v1/admin/consumers")
+                .then().statusCode(201).body("boundUscc", nullValue()).body("scopes", containsInAnyOrder("public:read")).extract().path("id");
+        operator().body("{\"scopes\":[\"public:read\",\"lists:write\"]}").when().patch("/api/v1/admin/consumers/{id}", reader)
+                .then().statusCode(400).body("errors[0].field", equalTo("boundUscc"));
+        operator().when().get("/api/v1/admin/consumers/{id}", reader).then().statusCode(200).body("scopes", containsInAnyOrder("public:read"));
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement("SELECT bound_uscc FROM access_consumer WHERE id = ?::uuid")) {
             select.setString(1, bound);

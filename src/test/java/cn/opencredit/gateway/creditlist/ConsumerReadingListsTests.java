@@ -209,7 +209,9 @@ class ConsumerReadingListsTests {
         problem("authority=1165", "authority", "length");
         problem("includedFrom=2026-02-30", "includedFrom", "format");
         problem("includedTo=yesterday", "includedTo", "format");
-        problem("includedFrom=2026-03-02&includedTo=2026-03-01", "includedTo", "before-from");
+        problem("includedFrom=2026-03-02&includedTo=2026-03-01", "includedFrom", "after-to");
+        problem("includedTo=%2B999999999-12-31", "includedTo", "format");
+        problem("includedFrom=1899-12-31", "includedFrom", "out-of-range");
         problem("active=yes", "active", "unknown-value");
         problem("limit=0", "limit", "out-of-range");
         problem("cursor=not-a-cursor", "cursor", "invalid-cursor");

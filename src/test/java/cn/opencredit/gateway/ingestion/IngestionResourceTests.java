@@ -339,7 +339,7 @@ class IngestionResourceTests {
         given().header("Authorization", AccessFixtures.bearer(bank)).contentType(ContentType.JSON).body(body)
                 .when().post(PATH).then().statusCode(403).contentType(PROBLEM).body("detail", containsString("department"));
         given().header("Authorization", AccessFixtures.bearer(access.key(ConsumerType.DEPARTMENT))).contentType(ContentType.JSON).body(body)
-                .when().post(PATH).then().statusCode(403).contentType(PROBLEM).body("detail", containsString("boundUscc"));
+                .when().post(PATH).then().statusCode(403).contentType(PROBLEM).body("detail", containsString("scope"));
         assertEquals(0, fixtures.count("SELECT count(*) FROM credit_record WHERE source_record_id LIKE 'who-%'"));
     }
 
@@ -435,7 +435,7 @@ class IngestionResourceTests {
                 CREATE OR REPLACE FUNCTION ingestion_tests_fail() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
                     IF NEW.source_record_id LIKE 'atomic-doomed-%' THEN
-                        RAISE EXCEPTION 'simulated failure in the middle of a batch';
+                        RAISE EXCEPTION 'simulated failure in the middle of a batch' USING ERRCODE = 'disk_full';
                     END IF;
                     RETURN NEW;
                 END $$""");

@@ -5,13 +5,21 @@ import java.util.function.Function;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import cn.opencredit.gateway.shared.audit.Counted;
+
 /**
  * One page of a keyset listing.
  *
  * @param items      the items of this page, in the listing's order
  * @param nextCursor pass as {@code cursor} to get the next page; null on the last page
  */
-public record Page<T>(List<T> items, @Schema(nullable = true, description = "Opaque; pass as `cursor` for the next page, null on the last page") String nextCursor) {
+public record Page<T>(List<T> items, @Schema(nullable = true, description = "Opaque; pass as `cursor` for the next page, null on the last page") String nextCursor)
+        implements Counted {
+
+    @Override
+    public int itemCount() {
+        return items.size();
+    }
 
     /**
      * Cuts a fetch of {@link PageRequest#fetchSize()} rows to the page, with a cursor when more

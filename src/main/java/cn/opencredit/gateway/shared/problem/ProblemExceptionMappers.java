@@ -61,6 +61,10 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri, HttpServerRequest request) {
+        if (e.type().status() >= 500) {
+            Log.errorf("%d %s on %s %s [request %s]: %s", e.type().status(), e.type().code(), request.method(), uri.getPath(),
+                    requestId(request), e.detail());
+        }
         Response response = respond(e.type(), e.detail(), e.errors(), uri, request);
         return e.retryAfterSeconds() <= 0 ? response
                 : Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).build();
@@ -191,13 +195,27 @@ public class ProblemExceptionMappers {
         return respond(ProblemType.CONFLICT, "The resource was changed concurrently; read it again and retry", List.of(), uri, request);
     }
 
+    /**
+     * PostgreSQL unreachable, overloaded, shutting down, or a transaction that lost a race (classes
+     * 08, 53, 57, 40), and timeouts: 503, a retry may succeed. Any other PostgreSQL error means the
+     * gateway sent something it should have refused earlier: 500, a retry will not help.
+     */
     @ServerExceptionMapper({ PgException.class, TimeoutException.class, io.vertx.core.impl.NoStackTraceThrowable.class })
     public Response unavailable(Throwable e, UriInfo uri, HttpServerRequest request) {
         String requestId = requestId(request);
+        if (e instanceof PgException pg && pg.getSqlState() != null && !TRANSIENT_SQL_STATES.contains(pg.getSqlState().substring(0, 2))) {
+            Log.errorf(e, "Data store refused a statement on %s %s [request %s]: SQLSTATE %s", request.method(), uri.getPath(), requestId,
+                    pg.getSqlState());
+            return build(ProblemDetail.of(ProblemType.INTERNAL_ERROR, "An unexpected error occurred; quote the request id to support",
+                    uri.getPath(), requestId, List.of()));
+        }
         Log.errorf(e, "Data store failure on %s %s [request %s]", request.method(), uri.getPath(), requestId);
-        return build(ProblemDetail.of(ProblemType.SERVICE_UNAVAILABLE, "The data store is temporarily unavailable; retry later",
-                uri.getPath(), requestId, List.of()));
+        return Response.fromResponse(build(ProblemDetail.of(ProblemType.SERVICE_UNAVAILABLE, "The data store is temporarily unavailable; retry later",
+                uri.getPath(), requestId, List.of()))).header(HttpHeaders.RETRY_AFTER, "1").build();
     }
+
+    /** SQLSTATE classes of failures that pass: connection, insufficient resources, operator intervention, transaction rollback. */
+    private static final java.util.Set<String> TRANSIENT_SQL_STATES = java.util.Set.of("08", "53", "57", "40");
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri, HttpServerRequest request) {
