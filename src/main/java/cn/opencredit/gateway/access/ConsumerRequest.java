@@ -17,7 +17,8 @@ public record ConsumerRequest(
         @NotNull @Schema(required = true) ConsumerType type,
         @Schema(description = "Defaults by type: bank and credit-agency get public:read and authorised:read; app public:read; "
                 + "department public:read, ingest:write, lists:write; subject public:read and self:read; operator all",
-                examples = "[\"public:read\", \"authorised:read\"]") List<@NotBlank String> scopes,
+                examples = "[\"public:read\", \"authorised:read\"]", maxItems = AccessPolicies.MAX_SCOPES)
+        @Size(max = AccessPolicies.MAX_SCOPES) List<@NotBlank String> scopes,
         @Schema(description = "Rate plan name; defaults to the configured default plan", examples = "standard") String plan,
         @Schema(description = "Required for subject consumers: the USCC the enterprise acts for. Optional for department consumers: "
                 + "the department's own USCC, which then limits its ingestion to records it is the data source of. Not allowed for others",

@@ -30,7 +30,8 @@ import cn.opencredit.gateway.shared.uscc.Uscc;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "audit", description = "查询记录: who looked a subject up")
 @RolesAllowed({Scopes.SELF_READ, Scopes.AUDIT_READ})
-@SecurityRequirement(name = "apiKey", scopes = {Scopes.SELF_READ, Scopes.AUDIT_READ})
+@SecurityRequirement(name = "apiKey", scopes = Scopes.SELF_READ)
+@SecurityRequirement(name = "apiKey", scopes = Scopes.AUDIT_READ)
 public class AccessLogResource {
 
     static final String PAGE = """
@@ -57,6 +58,7 @@ public class AccessLogResource {
     @APIResponse(responseCode = "200", description = "One page of the log", content = @Content(schema = @Schema(implementation = AccessLogPage.class),
             examples = @ExampleObject(name = "page", value = PAGE)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "429", ref = "RateLimited")

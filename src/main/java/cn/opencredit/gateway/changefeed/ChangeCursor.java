@@ -26,6 +26,9 @@ record ChangeCursor(long position) {
         if (raw == null || raw.isEmpty()) {
             return START;
         }
+        if (raw.length() > cn.opencredit.gateway.shared.paging.PageRequest.MAX_CURSOR_LENGTH) {
+            throw invalid();
+        }
         String decoded;
         try {
             decoded = new String(Base64.getUrlDecoder().decode(raw), StandardCharsets.UTF_8);

@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -65,7 +64,7 @@ public class CreditListResource {
             entry of an enterprise, individual business or cooperative links its legal representative (责任追究): the one given, else \
             the registered one, else it is refused. One authority keeps one unended entry per list and subject: a second is a 409.""")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "black", value = CreditListExamples.INCLUSION)))
-    @APIResponse(responseCode = "201", description = "Included; `Location` names the entry", headers = @Header(name = "Location"),
+    @APIResponse(responseCode = "201", description = "Included; `Location` names the entry",
             content = @Content(schema = @Schema(implementation = ListEntryView.class),
                     examples = @ExampleObject(name = "entry", value = CreditListExamples.ENTRY)))
     @APIResponse(responseCode = "400", description = "Unknown list type, malformed body, invalid USCC or a broken rule; `errors` names each",

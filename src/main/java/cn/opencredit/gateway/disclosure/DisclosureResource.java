@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
@@ -30,6 +31,7 @@ import cn.opencredit.gateway.shared.security.Scopes;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "disclosure", description = "双公示: public administrative licences, penalties and the other administrative actions")
 @RolesAllowed({Scopes.PUBLIC_READ, Scopes.ANONYMOUS})
+@SecurityRequirementsSet
 @SecurityRequirement(name = "apiKey", scopes = Scopes.PUBLIC_READ)
 @APIResponse(responseCode = "401", ref = "Unauthenticated")
 @APIResponse(responseCode = "403", ref = "Forbidden")

@@ -43,7 +43,8 @@ public record IngestionRecordRequest(
         String legalBasis,
         @Schema(description = "Required for penalties: minor / general / serious (轻微 / 一般 / 严重)", examples = "general")
         String severity,
-        @Schema(description = "处罚类别; several may apply to one decision", examples = "[\"警告\", \"罚款\"]") List<String> penaltyTypes,
+        @Schema(description = "处罚类别; several may apply to one decision", examples = "[\"警告\", \"罚款\"]",
+                maxItems = RowValidation.MAX_PENALTY_TYPES) List<String> penaltyTypes,
         @Schema(type = SchemaType.STRING, pattern = "^\\d{1,18}(\\.\\d{1,2})?$", description = "Amount in yuan as a decimal string, at most "
                 + "two decimals, not negative", examples = "5000.00") String amount,
         @Schema(pattern = "^[A-Z]{3}$", description = "ISO 4217 currency of amount; CNY when absent", examples = "CNY") String currency,

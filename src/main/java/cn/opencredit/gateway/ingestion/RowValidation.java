@@ -41,7 +41,7 @@ final class RowValidation {
     private static final int MAX_CONTENT_LENGTH = 4000;
     private static final int MAX_BASIS_LENGTH = 2000;
     private static final int MAX_PERSON_LENGTH = 100;
-    private static final int MAX_PENALTY_TYPES = 20;
+    static final int MAX_PENALTY_TYPES = 20;
     private static final String DEFAULT_CURRENCY = "CNY";
 
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");

@@ -72,7 +72,9 @@ public class RecordResource {
                     @Header(name = "X-Cache", schema = @Schema(type = SchemaType.STRING, enumeration = {"HIT", "MISS"}))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecordPage.class),
                     examples = @ExampleObject(name = "page", value = RecordExamples.PAGE)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match")
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match",
+            headers = {@Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "X-Cache", schema = @Schema(type = SchemaType.STRING, enumeration = {"HIT", "MISS"}))})
     @APIResponse(responseCode = "400", description = "Invalid USCC, category, limit or cursor",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class),
                     examples = @ExampleObject(name = "category", value = RecordExamples.INVALID_CATEGORY)))

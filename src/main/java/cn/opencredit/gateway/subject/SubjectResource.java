@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -39,6 +40,7 @@ import cn.opencredit.gateway.shared.web.ConditionalResponses;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "subject", description = "信用主体: public credit profiles and subject search")
 @RolesAllowed({Scopes.PUBLIC_READ, Scopes.ANONYMOUS})
+@SecurityRequirementsSet
 @SecurityRequirement(name = "apiKey", scopes = Scopes.PUBLIC_READ)
 @APIResponse(responseCode = "401", ref = "Unauthenticated")
 @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -74,7 +76,9 @@ public class SubjectResource {
                     @Header(name = "X-Cache", schema = @Schema(type = SchemaType.STRING, enumeration = {"HIT", "MISS"}))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubjectProfileView.class),
                     examples = @ExampleObject(name = "enterprise", value = SubjectExamples.PROFILE)))
-    @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match")
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match",
+            headers = {@Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "X-Cache", schema = @Schema(type = SchemaType.STRING, enumeration = {"HIT", "MISS"}))})
     @APIResponse(responseCode = "400", description = "The USCC is malformed or a check character is wrong; `errors` names each failing part",
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class),
                     examples = @ExampleObject(name = "check-character", value = SubjectExamples.INVALID_USCC)))

@@ -319,7 +319,7 @@ class ChangeFeedTests {
                 .body("type", equalTo("https://api.opencredit.cn/problems/unauthenticated"));
         given().header("Authorization", AccessFixtures.bearer("ocg_thisKeyWasNeverIssuedByTheGateway0")).when().get(CHANGES)
                 .then().statusCode(401);
-        String ingestOnly = AccessFixtures.issueKey(AccessFixtures.createConsumer("只报送部门", ConsumerType.DEPARTMENT, null,
+        String ingestOnly = AccessFixtures.issueKey(AccessFixtures.createConsumer("只报送部门", ConsumerType.DEPARTMENT, SubjectFixtures.DEPARTMENT_USCC,
                 List.of("ingest:write"), "standard"));
         given().header("Authorization", AccessFixtures.bearer(ingestOnly)).when().get(CHANGES)
                 .then().statusCode(403).body("type", equalTo("https://api.opencredit.cn/problems/forbidden"));

@@ -228,10 +228,11 @@ class DepartmentIncludingSubjectTests {
     }
 
     @Test
-    void shouldRefuseUnboundDepartmentExplainingTheBinding() {
+    void shouldRefuseUnboundDepartmentWhichCannotHoldTheListScope() {
         String subject = lists.enterprise();
+        // An unbound department is created with read scopes only (a write scope needs the binding: ConsumerResourceTests).
         as(access.key(ConsumerType.DEPARTMENT)).body(inclusion(subject, ListFixtures.authority())).when().post(ENTRIES, "red")
-                .then().statusCode(403).contentType(PROBLEM).body("detail", containsString("bound to its department's USCC"));
+                .then().statusCode(403).contentType(PROBLEM).body("detail", containsString("scope"));
         assertEquals(0, lists.entryCount(subject));
     }
 

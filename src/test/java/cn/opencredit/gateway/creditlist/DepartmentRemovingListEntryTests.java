@@ -101,7 +101,7 @@ class DepartmentRemovingListEntryTests {
         ListFixtures.remove(lists.departmentKey(ListFixtures.authority()), "red", id, "revoked")
                 .statusCode(403).contentType(PROBLEM).body("detail", containsString(authority));
         ListFixtures.remove(access.key(ConsumerType.DEPARTMENT), "red", id, "revoked")
-                .statusCode(403).body("detail", containsString("bound"));
+                .statusCode(403).body("detail", containsString("scope"));
         assertNull(lists.row(id).get("removed_at"));
     }
 

@@ -156,7 +156,7 @@ class StatsResourceTests {
     @Test
     void shouldAnswerOnlyKeyedConsumersWithPublicRead() {
         given().when().get(STATS).then().statusCode(401).body("type", equalTo("https://api.opencredit.cn/problems/unauthenticated"));
-        String ingestOnly = AccessFixtures.issueKey(AccessFixtures.createConsumer("统计测试报送", ConsumerType.DEPARTMENT, null,
+        String ingestOnly = AccessFixtures.issueKey(AccessFixtures.createConsumer("统计测试报送", ConsumerType.DEPARTMENT, SubjectFixtures.DEPARTMENT_USCC,
                 List.of("ingest:write"), "standard"));
         given().header("Authorization", AccessFixtures.bearer(ingestOnly)).when().get(STATS)
                 .then().statusCode(403).body("type", equalTo("https://api.opencredit.cn/problems/forbidden"));

@@ -22,6 +22,8 @@ public record PageRequest(int limit, Optional<List<String>> position) {
 
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
+    /** Longer than any cursor this gateway issues: sort keys are short. */
+    public static final int MAX_CURSOR_LENGTH = 512;
 
     private static final char SEPARATOR = '\u001f';
     private static final String VERSION = "1";
@@ -79,6 +81,9 @@ public record PageRequest(int limit, Optional<List<String>> position) {
     private static Optional<List<String>> parseCursor(String cursor, String query, int keys) {
         if (cursor == null || cursor.isEmpty()) {
             return Optional.empty();
+        }
+        if (cursor.length() > MAX_CURSOR_LENGTH) {
+            throw invalidCursor("the cursor is longer than any this gateway issues");
         }
         String raw;
         try {

@@ -162,14 +162,15 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri, HttpServerRequest request) {
-        ProblemException cause = problemCause(e);
-        if (cause != null) {
-            return problem(cause, uri, request);
-        }
+        // A body that did not read: the JSON path says where, also when a value object refused its value.
         if (e.getCause() instanceof JsonProcessingException json) {
             return json instanceof JsonMappingException mapping && !(json.getCause() instanceof ProblemException)
                     && mapping.getPath() != null && !mapping.getPath().isEmpty()
                     ? bodyMapping(mapping, uri, request) : malformedJson(json, uri, request);
+        }
+        ProblemException cause = problemCause(e);
+        if (cause != null) {
+            return problem(cause, uri, request);
         }
         int status = e.getResponse().getStatus();
         ProblemType type = switch (status) {
