@@ -1,21 +1,13 @@
 package cn.opencredit.gateway.changefeed;
 
 import java.time.LocalDate;
-import java.util.EnumSet;
-import java.util.Set;
 
 import cn.opencredit.gateway.record.DisclosureLevel;
 import cn.opencredit.gateway.record.RecordStatus;
+import cn.opencredit.gateway.record.RecordVisibility;
 
 /** What the public feed shows of a change. Pure rules over the row as it is when the page is read. */
 final class ChangeFeedPolicies {
-
-    /**
-     * The statuses in which a public record is published: the record capability's
-     * RecordPolicies.PUBLICLY_LISTED_STATUSES, repeated here and in changefeed_record_public() (V009),
-     * which decides what the triggers queue at all.
-     */
-    static final Set<RecordStatus> PUBLISHED_STATUSES = EnumSet.of(RecordStatus.PUBLISHED, RecordStatus.DISPUTED, RecordStatus.CORRECTED);
 
     private ChangeFeedPolicies() {
     }
@@ -26,8 +18,7 @@ final class ChangeFeedPolicies {
      * {@code publishedFrom}, because its start writes nothing and so would never reach the feed.
      */
     static boolean recordShownPolicy(DisclosureLevel level, RecordStatus status, LocalDate publishedUntil, LocalDate today) {
-        return level == DisclosureLevel.PUBLIC && PUBLISHED_STATUSES.contains(status)
-                && (publishedUntil == null || !publishedUntil.isBefore(today));
+        return RecordVisibility.publicAndListed(level, status) && RecordVisibility.inWindow(null, publishedUntil, today);
     }
 
     /**

@@ -1,8 +1,8 @@
 package cn.opencredit.gateway.creditlist;
 
-import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -10,8 +10,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import cn.opencredit.gateway.record.PublicationPeriods;
+import cn.opencredit.gateway.record.Severity;
 import cn.opencredit.gateway.shared.problem.FieldError;
 import cn.opencredit.gateway.shared.security.ApiClient;
+import cn.opencredit.gateway.subject.SubjectNames;
 import cn.opencredit.gateway.subject.SubjectType;
 
 /** Rules of list entries: pure functions of the entry, the caller and the time. */
@@ -87,6 +90,28 @@ final class CreditListPolicies {
         return List.of(new FieldError("authorityUscc", "not-a-government-body", message, GOVERNMENT_BODY_PREFIX + "…"));
     }
 
+    /**
+     * How long an entry lasts at most: the black list (严重失信主体名单) stands for serious failings and
+     * the watch list (重点关注名单) for general ones, published for at most 3 years and 1 year from the
+     * inclusion ({@link PublicationPeriods}); an entry sent with a later expiry ends at that bound, and
+     * one sent without an expiry ends there too. The abnormal-operation directory and the courts'
+     * dishonest-debtor list follow rules of their own; red-list entries are not failings.
+     *
+     * @return the expiry to store
+     */
+    static OffsetDateTime expiryPolicy(ListType type, OffsetDateTime includedAt, OffsetDateTime requested) {
+        Severity failing = switch (type) {
+            case BLACK -> Severity.SERIOUS;
+            case WATCH -> Severity.GENERAL;
+            default -> null;
+        };
+        if (failing == null) {
+            return requested;
+        }
+        OffsetDateTime latest = includedAt.plus(PublicationPeriods.longest(failing));
+        return requested == null || requested.isAfter(latest) ? latest : requested;
+    }
+
     /** An inclusion has taken effect (give or take the clock skew) and, if it expires, expires after it began. */
     static List<FieldError> inclusionPeriodPolicy(Instant includedAt, Instant expiresAt, Instant now) {
         List<FieldError> errors = new ArrayList<>();
@@ -105,7 +130,7 @@ final class CreditListPolicies {
      * putting the wrong enterprise on a list does real harm. Full-width and half-width forms are equal.
      */
     static List<FieldError> subjectNamePolicy(Optional<String> given, String registered) {
-        if (given.isEmpty() || fold(given.get()).equals(fold(registered))) {
+        if (given.isEmpty() || SubjectNames.fold(given.get()).equals(SubjectNames.fold(registered))) {
             return List.of();
         }
         return List.of(new FieldError("subjectName", "name-mismatch",
@@ -146,9 +171,6 @@ final class CreditListPolicies {
         return type == ListType.BLACK && current;
     }
 
-    private static String fold(String name) {
-        return Normalizer.normalize(name, Normalizer.Form.NFKC).strip();
-    }
 
     /** A removal is recorded once; it cannot precede the inclusion. */
     static Optional<String> removalPolicy(Long id, Instant includedAt, Instant removedAt, Instant now) {

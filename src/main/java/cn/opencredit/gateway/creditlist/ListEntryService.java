@@ -24,6 +24,7 @@ import cn.opencredit.gateway.shared.security.ApiClient;
 import cn.opencredit.gateway.shared.uscc.Uscc;
 import cn.opencredit.gateway.shared.uscc.UsccValidation;
 import cn.opencredit.gateway.shared.uscc.UsccViolation;
+import cn.opencredit.gateway.subject.SubjectService;
 
 /**
  * Departments put subjects on lists and take them off. Each write is one transaction; the
@@ -34,12 +35,15 @@ import cn.opencredit.gateway.shared.uscc.UsccViolation;
 public class ListEntryService {
 
     private final ListEntryRepository repository;
+    private final SubjectService subjects;
     private final CreditListService reads;
     private final SubjectDataVersions versions;
     private final Clock clock;
 
-    ListEntryService(ListEntryRepository repository, CreditListService reads, SubjectDataVersions versions, Clock clock) {
+    ListEntryService(ListEntryRepository repository, SubjectService subjects, CreditListService reads, SubjectDataVersions versions,
+            Clock clock) {
         this.repository = repository;
+        this.subjects = subjects;
         this.reads = reads;
         this.versions = versions;
         this.clock = clock;
@@ -59,7 +63,7 @@ public class ListEntryService {
         errors.addAll(CreditListPolicies.inclusionPeriodPolicy(includedAt.toInstant(), instant(request.expiresAt()), now.toInstant()));
         errors.addAll(CreditListPolicies.legalRepresentativeAllowedPolicy(type, given));
         rejectIfAny(errors);
-        return Panache.withTransaction(() -> repository.lockSubject(uscc)
+        return Panache.withTransaction(() -> subjects.lockForUpdate(uscc)
                         .onItem().ifNull().failWith(() -> subjectNotFound(uscc))
                         .chain(subject -> {
                             Optional<String> linked = CreditListPolicies.linkedLegalRepresentative(type, subject.type(), given,
@@ -116,7 +120,7 @@ public class ListEntryService {
         entry.legalBasis = request.legalBasis().strip();
         entry.legalRepresentative = legalRepresentative == null ? null : legalRepresentative.strip();
         entry.includedAt = includedAt;
-        entry.expiresAt = request.expiresAt();
+        entry.expiresAt = CreditListPolicies.expiryPolicy(type, includedAt, request.expiresAt());
         entry.createdAt = now;
         return entry;
     }

@@ -15,6 +15,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import cn.opencredit.gateway.record.RecordView;
+import cn.opencredit.gateway.record.RecordVisibility;
 import cn.opencredit.gateway.shared.sql.SqlArgs;
 
 /** Disclosed records across all subjects, newest decision first, on the reactive client. */
@@ -22,11 +23,12 @@ import cn.opencredit.gateway.shared.sql.SqlArgs;
 class DisclosureRepository {
 
     /**
-     * DisclosurePolicies as literal SQL, identical to the predicate of the credit_record_disclosure_*
-     * indexes (V009): a bound parameter could not prove the partial index applies.
+     * The public's visibility ({@link RecordVisibility}) and the disclosed categories, as literal SQL
+     * identical to the predicate of the credit_record_disclosure_* indexes (V009): a bound parameter
+     * could not prove the partial index applies.
      */
-    static final String DISCLOSED = "r.disclosure_level = 'PUBLIC' AND r.status IN (" + quoted(DisclosurePolicies.DISCLOSED_STATUSES.stream()
-            .map(Enum::name).toList()) + ") AND r.category IN (" + quoted(Arrays.stream(DisclosureCategory.values()).map(Enum::name).toList()) + ")";
+    static final String DISCLOSED = RecordVisibility.publicAndListedSql("r.") + " AND r.category IN ("
+            + quoted(Arrays.stream(DisclosureCategory.values()).map(Enum::name).toList()) + ")";
 
     private static final String COLUMNS = """
             r.id, r.category, r.title, r.decision_number, r.decision_date, r.reported_on, r.source_department, r.source_department_uscc,
@@ -47,7 +49,7 @@ class DisclosureRepository {
         List<Object> args = new ArrayList<>(List.of(today));
         StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS)
                 .append(" FROM credit_record r JOIN subject s ON s.id = r.subject_id WHERE ").append(DISCLOSED)
-                .append(" AND r.published_from <= $1 AND (r.published_until IS NULL OR r.published_until >= $1) AND s.uscc IS NOT NULL");
+                .append(" AND ").append(RecordVisibility.inWindowSql("r.", "$1")).append(" AND s.uscc IS NOT NULL");
         query.category().ifPresent(category -> sql.append(" AND r.category = ").append(SqlArgs.bind(args, category.name())));
         query.department().ifPresent(department -> sql.append(" AND r.source_department_uscc = ").append(SqlArgs.bind(args, department)));
         query.regionPrefix().ifPresent(region -> sql.append(" AND ").append(region.condition("s.region_code", args)));

@@ -15,9 +15,8 @@ import cn.opencredit.gateway.shared.paging.PageRequest;
 import cn.opencredit.gateway.shared.time.ChinaTime;
 
 /**
- * 双公示 and the other administrative actions across all subjects. The record capability offers
- * only one subject's records, so the visibility rule is repeated here (DisclosurePolicies) and
- * checked against it by DisclosureResourceTests.
+ * 双公示 and the other administrative actions across all subjects, as the public may see them
+ * ({@code RecordVisibility}, the record capability's one rule, in SQL).
  */
 @ApplicationScoped
 public class DisclosureService {

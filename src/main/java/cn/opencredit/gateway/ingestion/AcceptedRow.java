@@ -8,27 +8,19 @@ import java.util.Map;
 import cn.opencredit.gateway.record.DisclosureLevel;
 import cn.opencredit.gateway.record.RecordCategory;
 import cn.opencredit.gateway.record.Severity;
-import cn.opencredit.gateway.subject.SubjectType;
+import cn.opencredit.gateway.subject.NewSubject;
 
 /**
  * A row that passed validation, in typed and normalised form.
  *
  * @param reportedOn the date the row gave, or null to keep the stored one (today for a new record)
  * @param amount     exact yuan, 万元 already converted
+ * @param subject    the subject the record is about, as the row describes it; registered when unknown
  * @param details    template values without a column of their own, by English key
  */
-record AcceptedRow(int number, String sourceRecordId, RecordCategory category, Party subject, String legalRepresentative,
+record AcceptedRow(int number, String sourceRecordId, RecordCategory category, NewSubject subject, String legalRepresentative,
         byte[] legalRepresentativeIdHash, String decisionNumber, String title, LocalDate decisionDate, LocalDate reportedOn,
         String content, String legalBasis, Severity severity, List<String> penaltyTypes, BigDecimal amount, String currency,
         DisclosureLevel disclosureLevel, LocalDate publishedUntil, String issuingAuthority, String issuingAuthorityUscc,
         String sourceDepartment, String sourceDepartmentUscc, boolean revoked, Map<String, String> details) {
-
-    /**
-     * The subject a record is about, as the row describes it; created from this when unknown.
-     *
-     * @param uscc         null for a natural person
-     * @param identityHash the keyed hash of a natural person's identity number, else null
-     */
-    record Party(String uscc, byte[] identityHash, String name, SubjectType type, String regionCode, String legalRepresentative) {
-    }
 }

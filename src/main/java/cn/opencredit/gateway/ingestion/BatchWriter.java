@@ -22,8 +22,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
+import cn.opencredit.gateway.record.RecordService;
+import cn.opencredit.gateway.record.RecordUpsert;
 import cn.opencredit.gateway.shared.problem.FieldError;
 import cn.opencredit.gateway.shared.time.WorkdayCalendar;
+import cn.opencredit.gateway.subject.NewSubject;
+import cn.opencredit.gateway.subject.SubjectNames;
+import cn.opencredit.gateway.subject.SubjectService;
 
 /**
  * Writes the accepted rows of a batch in one transaction: unknown subjects, the records (created,
@@ -34,11 +39,15 @@ import cn.opencredit.gateway.shared.time.WorkdayCalendar;
 class BatchWriter {
 
     private final IngestionRepository repository;
+    private final SubjectService subjects;
+    private final RecordService records;
     private final WorkdayCalendar calendar;
     private final ObjectMapper json;
 
-    BatchWriter(IngestionRepository repository, WorkdayCalendar calendar, ObjectMapper json) {
+    BatchWriter(IngestionRepository repository, SubjectService subjects, RecordService records, WorkdayCalendar calendar, ObjectMapper json) {
         this.repository = repository;
+        this.subjects = subjects;
+        this.records = records;
         this.calendar = calendar;
         this.json = json;
     }
@@ -91,26 +100,31 @@ class BatchWriter {
         if (accepted.isEmpty()) {
             return finish(tx, batch, new Outcomes(Map.of(), Map.of(), List.of(), Map.of()));
         }
-        return repository.lockStoredRecords(tx, accepted)
+        return records.lockExisting(tx, accepted.stream().map(AcceptedRow::sourceDepartmentUscc).toList(),
+                        accepted.stream().map(AcceptedRow::sourceRecordId).toList())
                 .map(stored -> reckon(batch, accepted, stored))
                 .chain(reckoned -> {
-                    List<AcceptedRow> kept = reckoned.writes().stream().map(IngestionRepository.RecordWrite::row).toList();
+                    List<AcceptedRow> kept = reckoned.writes().stream().map(Reported::row).toList();
                     Set<String> usccs = new LinkedHashSet<>();
                     Set<String> nameKeys = new LinkedHashSet<>();
                     kept.stream().filter(r -> r.subject().uscc() != null).forEach(r -> {
                         usccs.add(r.subject().uscc());
-                        nameKeys.add(IngestionPolicies.nameKey(r.subject().name()));
+                        nameKeys.add(SubjectNames.key(r.subject().name()));
                     });
-                    return repository.registeredNames(tx, usccs)
-                            .chain(names -> repository.usccsByNameKey(tx, nameKeys)
+                    return subjects.registeredNames(tx, usccs)
+                            .chain(names -> subjects.usccsByNameKey(tx, nameKeys)
                                     .map(byName -> IngestionPolicies.duplicateCodePolicy(kept, names, byName))
-                                    .chain(nameFlags -> repository.insertSubjects(tx, newSubjects(kept, names.keySet()))
-                                            .chain(() -> repository.subjectIds(tx, usccs, naturalPersons(kept)))
-                                            .map(ids -> withSubjectIds(reckoned.writes(), ids))
-                                            .chain(writes -> repository.upsertRecords(tx, writes))
+                                    .chain(nameFlags -> subjects.registerAll(tx, newSubjects(kept, names.keySet()))
+                                            .chain(() -> subjects.ids(tx, usccs, naturalPersons(kept)))
+                                            .map(ids -> upserts(reckoned.writes(), ids))
+                                            .chain(upserts -> records.upsertAll(tx, upserts))
                                             .map(written -> new Outcomes(written, reckoned.timeliness(), nameFlags, reckoned.refusals()))));
                 })
                 .chain(outcomes -> finish(tx, batch, outcomes));
+    }
+
+    /** A row to write, with the report date and 双公示 timeliness the transaction worked out for it. */
+    private record Reported(AcceptedRow row, LocalDate reportedOn, IngestionReportView.Timeliness timeliness) {
     }
 
     /** What the transaction decided per row. */
@@ -118,19 +132,19 @@ class BatchWriter {
             List<IngestionPolicies.NameFlag> nameFlags, Map<Integer, List<FieldError>> refusals) {
     }
 
-    private record Reckoned(List<IngestionRepository.RecordWrite> writes, Map<Integer, IngestionReportView.Timeliness> timeliness,
+    private record Reckoned(List<Reported> writes, Map<Integer, IngestionReportView.Timeliness> timeliness,
             Map<Integer, List<FieldError>> refusals) {
     }
 
     /** Report dates (the row's, else the stored one, else today) and timeliness; rows decided after their first report are refused. */
     private Reckoned reckon(Batch batch, List<AcceptedRow> accepted, Map<String, LocalDate> stored) {
-        List<IngestionRepository.RecordWrite> writes = new ArrayList<>();
+        List<Reported> writes = new ArrayList<>();
         Map<Integer, IngestionReportView.Timeliness> timeliness = new HashMap<>();
         Map<Integer, List<FieldError>> refusals = new HashMap<>();
         Map<Integer, IncomingRow> incoming = new HashMap<>();
         batch.parsed().rows().forEach(row -> incoming.put(row.number(), row));
         for (AcceptedRow row : accepted) {
-            String key = IngestionRepository.recordKey(row.sourceDepartmentUscc(), row.sourceRecordId());
+            String key = RecordService.key(row.sourceDepartmentUscc(), row.sourceRecordId());
             LocalDate reportedOn = row.reportedOn() != null ? row.reportedOn() : stored.getOrDefault(key, batch.today());
             List<FieldError> errors = IngestionPolicies.firstReportPolicy(row.decisionDate(), reportedOn,
                     incoming.get(row.number()).label("decisionDate"));
@@ -143,10 +157,10 @@ class BatchWriter {
             if (due != null) {
                 timeliness.put(row.number(), due);
             }
-            writes.add(new IngestionRepository.RecordWrite(0, row, reportedOn, due, detailsJson(row.details())));
+            writes.add(new Reported(row, reportedOn, due));
         }
         // Locks are taken in one order by every batch, so two batches sharing records cannot deadlock.
-        writes.sort(Comparator.comparing((IngestionRepository.RecordWrite w) -> w.row().sourceDepartmentUscc())
+        writes.sort(Comparator.comparing((Reported w) -> w.row().sourceDepartmentUscc())
                 .thenComparing(w -> w.row().sourceRecordId()));
         return new Reckoned(writes, timeliness, refusals);
     }
@@ -156,7 +170,7 @@ class BatchWriter {
         String body = serialise(report.view());
         Set<String> storedRows = report.storedRows();
         List<IngestionPolicies.NameFlag> storedFlags = outcomes.nameFlags().stream()
-                .filter(flag -> storedRows.contains(IngestionRepository.recordKey(flag.row().sourceDepartmentUscc(), flag.row().sourceRecordId())))
+                .filter(flag -> storedRows.contains(RecordService.key(flag.row().sourceDepartmentUscc(), flag.row().sourceRecordId())))
                 .toList();
         IngestionReportView view = report.view();
         IngestionRepository.BatchSummary summary = new IngestionRepository.BatchSummary(batch.id(), batch.consumerId(),
@@ -193,7 +207,7 @@ class BatchWriter {
             if (!errors.isEmpty()) {
                 outcome = IngestionReportView.Outcome.REFUSED;
             } else {
-                String key = IngestionRepository.recordKey(row.sourceDepartmentUscc(), row.sourceRecordId());
+                String key = RecordService.key(row.sourceDepartmentUscc(), row.sourceRecordId());
                 Boolean created = outcomes.written().get(key);
                 outcome = created == null ? IngestionReportView.Outcome.UNCHANGED
                         : created ? IngestionReportView.Outcome.CREATED : IngestionReportView.Outcome.UPDATED;
@@ -237,12 +251,12 @@ class BatchWriter {
         return flags;
     }
 
-    private static List<AcceptedRow.Party> newSubjects(List<AcceptedRow> rows, Set<String> registered) {
-        Map<String, AcceptedRow.Party> parties = new LinkedHashMap<>();
+    private static List<NewSubject> newSubjects(List<AcceptedRow> rows, Set<String> registered) {
+        Map<String, NewSubject> parties = new LinkedHashMap<>();
         for (AcceptedRow row : rows) {
-            AcceptedRow.Party party = row.subject();
+            NewSubject party = row.subject();
             if (party.uscc() == null || !registered.contains(party.uscc())) {
-                parties.putIfAbsent(IngestionRepository.subjectKey(party.uscc(), party.identityHash()), party);
+                parties.putIfAbsent(party.key(), party);
             }
         }
         return List.copyOf(parties.values());
@@ -252,13 +266,20 @@ class BatchWriter {
         return rows.stream().map(r -> r.subject().identityHash()).filter(h -> h != null).toList();
     }
 
-    private static List<IngestionRepository.RecordWrite> withSubjectIds(List<IngestionRepository.RecordWrite> writes, Map<String, Long> ids) {
+    private List<RecordUpsert> upserts(List<Reported> writes, Map<String, Long> ids) {
         return writes.stream().map(w -> {
-            Long id = ids.get(IngestionRepository.subjectKey(w.row().subject().uscc(), w.row().subject().identityHash()));
+            AcceptedRow row = w.row();
+            Long id = ids.get(row.subject().key());
             if (id == null) {
-                throw new IllegalStateException("subject of row " + w.row().number() + " was neither found nor created");
+                throw new IllegalStateException("subject of row " + row.number() + " was neither found nor created");
             }
-            return new IngestionRepository.RecordWrite(id, w.row(), w.reportedOn(), w.timeliness(), w.detailsJson());
+            IngestionReportView.Timeliness due = w.timeliness();
+            return new RecordUpsert(id, row.category(), row.sourceDepartment(), row.sourceDepartmentUscc(), row.sourceRecordId(),
+                    row.decisionNumber(), row.title(), row.decisionDate(), w.reportedOn(), row.content(), row.legalBasis(), row.severity(),
+                    row.amount(), row.currency(), row.disclosureLevel(), row.publishedUntil(), row.revoked(), row.issuingAuthority(),
+                    row.issuingAuthorityUscc(), row.legalRepresentative(), row.legalRepresentativeIdHash(), row.penaltyTypes(),
+                    detailsJson(row.details()), due == null ? null : due.dueOn(), due == null ? null : due.workingDaysToReport(),
+                    due == null ? null : due.late());
         }).toList();
     }
 

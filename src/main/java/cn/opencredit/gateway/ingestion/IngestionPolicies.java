@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import cn.opencredit.gateway.record.RecordCategory;
+import cn.opencredit.gateway.subject.SubjectNames;
 import cn.opencredit.gateway.shared.problem.FieldError;
 import cn.opencredit.gateway.shared.security.ApiClient;
 import cn.opencredit.gateway.shared.time.WorkdayCalendar;
@@ -32,7 +33,6 @@ final class IngestionPolicies {
     private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
     private static final Pattern BASIC_DATE = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
     private static final Pattern TIME_SUFFIX = Pattern.compile("[T\\s]\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?$");
-    private static final Pattern WHITE_SPACE = Pattern.compile("[\\s\\p{Z}]+");
 
     private IngestionPolicies() {
     }
@@ -137,7 +137,7 @@ final class IngestionPolicies {
      * Names are compared NFKC-folded and without white space.
      *
      * @param registeredNames        registered name per USCC of the batch
-     * @param registeredUsccsByName  registered USCCs per {@link #nameKey} of the batch's names
+     * @param registeredUsccsByName  registered USCCs per {@link SubjectNames#key} of the batch's names
      */
     static List<NameFlag> duplicateCodePolicy(List<AcceptedRow> rows, Map<String, String> registeredNames,
             Map<String, Set<String>> registeredUsccsByName) {
@@ -146,7 +146,7 @@ final class IngestionPolicies {
         registeredUsccsByName.forEach((key, usccs) -> usccsByName.computeIfAbsent(key, k -> new TreeSet<>()).addAll(usccs));
         for (AcceptedRow row : rows) {
             if (row.subject().uscc() != null) {
-                usccsByName.computeIfAbsent(nameKey(row.subject().name()), k -> new TreeSet<>()).add(row.subject().uscc());
+                usccsByName.computeIfAbsent(SubjectNames.key(row.subject().name()), k -> new TreeSet<>()).add(row.subject().uscc());
             }
         }
         List<NameFlag> flags = new ArrayList<>();
@@ -156,10 +156,10 @@ final class IngestionPolicies {
                 continue;
             }
             String known = namesByUscc.putIfAbsent(uscc, row.subject().name());
-            if (known != null && !nameKey(known).equals(nameKey(row.subject().name()))) {
+            if (known != null && !SubjectNames.key(known).equals(SubjectNames.key(row.subject().name()))) {
                 flags.add(new NameFlag(IngestionFlagKind.NAME_MISMATCH, row, known, List.of()));
             }
-            List<String> others = usccsByName.getOrDefault(nameKey(row.subject().name()), Set.of()).stream()
+            List<String> others = usccsByName.getOrDefault(SubjectNames.key(row.subject().name()), Set.of()).stream()
                     .filter(other -> !other.equals(uscc)).toList();
             if (!others.isEmpty()) {
                 flags.add(new NameFlag(IngestionFlagKind.NAME_UNDER_SEVERAL_CODES, row, null, others));
@@ -168,10 +168,6 @@ final class IngestionPolicies {
         return flags;
     }
 
-    /** A name as 重错码 detection compares it: NFKC-folded (full-width brackets and letters), white space removed. */
-    static String nameKey(String name) {
-        return WHITE_SPACE.matcher(Normalizer.normalize(name, Normalizer.Form.NFKC)).replaceAll("");
-    }
 
     /** ISO dates and what spreadsheets hold: 2026/9/30, 2026.9.30, 2026年9月30日, 20260930, with or without a time. */
     static Optional<LocalDate> parseDate(String raw) {

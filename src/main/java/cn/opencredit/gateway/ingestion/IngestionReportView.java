@@ -49,7 +49,7 @@ public record IngestionReportView(
             @Schema(required = true, description = "Why the row was refused; field names the JSON field or the file's column")
             List<FieldError> errors,
             @Schema(required = true, description = "Noticed on a row that was still taken: late, name-mismatch, name-under-several-codes, "
-                    + "calendar-year-not-loaded, identity-number-not-kept") List<Flag> flags,
+                    + "calendar-year-not-loaded, identity-number-not-kept, publication-capped") List<Flag> flags,
             @Schema(description = "双公示 timeliness; licences and penalties only") Timeliness timeliness) {
     }
 

@@ -1,14 +1,8 @@
 package cn.opencredit.gateway.ingestion;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -22,25 +16,19 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Batch writes on the reactive PostgreSQL client: each statement takes the whole batch as arrays
- * ({@code unnest}), so a batch of 5 000 rows costs a handful of round trips, all in one transaction.
+ * Ingestion's own tables on the reactive PostgreSQL client: idempotency keys, batches and their
+ * 重错码 flags. Subjects and records are written through their capabilities, in the same transaction.
  */
 @ApplicationScoped
 class IngestionRepository {
 
-    /** Separates penalty types inside one text array element; validation refuses control characters in them. */
-    static final char LIST_SEPARATOR = '\u001f';
-
-    private static final String NAME_KEY = "regexp_replace(name_folded, '[[:space:]]+', '', 'g')";
+    /** Separates the other USCCs of a flag inside one text array element. */
+    private static final char LIST_SEPARATOR = '\u001f';
 
     private final Pool pool;
 
     IngestionRepository(Pool pool) {
         this.pool = pool;
-    }
-
-    /** One record's write: the validated row with what the transaction worked out for it. */
-    record RecordWrite(long subjectId, AcceptedRow row, LocalDate reportedOn, IngestionReportView.Timeliness timeliness, String detailsJson) {
     }
 
     /** A stored first answer to a batch sent with an Idempotency-Key. */
@@ -93,144 +81,6 @@ class IngestionRepository {
                 .map(rows -> (long) rows.rowCount());
     }
 
-    /**
-     * The report date of each record of the batch that is stored already, locked until the batch
-     * commits so that a concurrent batch cannot change it in between. Keyed by {@link #recordKey}.
-     */
-    Uni<Map<String, LocalDate>> lockStoredRecords(SqlConnection tx, List<AcceptedRow> rows) {
-        return tx.preparedQuery("""
-                        SELECT r.source_department_uscc, r.source_record_id, r.reported_on
-                        FROM credit_record r
-                        JOIN unnest($1::text[], $2::text[]) AS k(department, record) ON r.source_department_uscc = k.department
-                                                                                    AND r.source_record_id = k.record
-                        ORDER BY r.id
-                        FOR UPDATE OF r""")
-                .execute(Tuple.of(rows.stream().map(AcceptedRow::sourceDepartmentUscc).toArray(String[]::new),
-                        rows.stream().map(AcceptedRow::sourceRecordId).toArray(String[]::new)))
-                .map(result -> {
-                    Map<String, LocalDate> stored = new HashMap<>();
-                    result.forEach(row -> stored.put(recordKey(row.getString(0), row.getString(1)), row.getLocalDate(2)));
-                    return stored;
-                });
-    }
-
-    Uni<Map<String, String>> registeredNames(SqlConnection tx, Set<String> usccs) {
-        return tx.preparedQuery("SELECT uscc, name FROM subject WHERE uscc = ANY($1)")
-                .execute(Tuple.of(usccs.toArray(String[]::new)))
-                .map(result -> {
-                    Map<String, String> names = new HashMap<>();
-                    result.forEach(row -> names.put(row.getString(0), row.getString(1)));
-                    return names;
-                });
-    }
-
-    /** Registered USCCs by name key ({@link IngestionPolicies#nameKey} as SQL, served by the subject_name_key index). */
-    Uni<Map<String, Set<String>>> usccsByNameKey(SqlConnection tx, Set<String> nameKeys) {
-        return tx.preparedQuery("SELECT " + NAME_KEY + ", uscc FROM subject WHERE uscc IS NOT NULL AND " + NAME_KEY + " = ANY($1)")
-                .execute(Tuple.of(nameKeys.toArray(String[]::new)))
-                .map(result -> {
-                    Map<String, Set<String>> usccs = new HashMap<>();
-                    result.forEach(row -> usccs.computeIfAbsent(row.getString(0), k -> new TreeSet<>()).add(row.getString(1)));
-                    return usccs;
-                });
-    }
-
-    /** Subjects the platform does not know yet; one that another batch created meanwhile is left as it is. */
-    Uni<Void> insertSubjects(SqlConnection tx, List<AcceptedRow.Party> parties) {
-        if (parties.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return tx.preparedQuery("""
-                        INSERT INTO subject (uscc, identity_hash, name, subject_type, legal_representative, region_code)
-                        SELECT * FROM unnest($1::text[], $2::bytea[], $3::text[], $4::text[], $5::text[], $6::text[])
-                        ON CONFLICT DO NOTHING""")
-                .execute(Tuple.tuple(List.of(
-                        parties.stream().map(AcceptedRow.Party::uscc).toArray(String[]::new),
-                        parties.stream().map(p -> p.identityHash() == null ? null : Buffer.buffer(p.identityHash())).toArray(Buffer[]::new),
-                        parties.stream().map(AcceptedRow.Party::name).toArray(String[]::new),
-                        parties.stream().map(p -> p.type().name()).toArray(String[]::new),
-                        parties.stream().map(AcceptedRow.Party::legalRepresentative).toArray(String[]::new),
-                        parties.stream().map(AcceptedRow.Party::regionCode).toArray(String[]::new))))
-                .replaceWithVoid();
-    }
-
-    /** Subject ids keyed by {@link #subjectKey}. */
-    Uni<Map<String, Long>> subjectIds(SqlConnection tx, Set<String> usccs, List<byte[]> identityHashes) {
-        return tx.preparedQuery("SELECT id, uscc, identity_hash FROM subject WHERE uscc = ANY($1) OR identity_hash = ANY($2)")
-                .execute(Tuple.of(usccs.toArray(String[]::new), identityHashes.stream().map(Buffer::buffer).toArray(Buffer[]::new)))
-                .map(result -> {
-                    Map<String, Long> ids = new HashMap<>();
-                    result.forEach(row -> {
-                        var hash = row.getBuffer("identity_hash");
-                        ids.put(subjectKey(row.getString("uscc"), hash == null ? null : hash.getBytes()), row.getLong("id"));
-                    });
-                    return ids;
-                });
-    }
-
-    /**
-     * Inserts new records and updates those whose content changed (version + 1); identical ones are
-     * not touched. A department's revocation wins; otherwise the status the platform gave a record
-     * (disputed, repaired, corrected) stays. Answers {@link #recordKey} → true when created, false
-     * when updated; unchanged records are absent.
-     */
-    Uni<Map<String, Boolean>> upsertRecords(SqlConnection tx, List<RecordWrite> writes) {
-        if (writes.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        return tx.preparedQuery("""
-                        INSERT INTO credit_record AS r (subject_id, category, source_department, source_department_uscc, source_record_id,
-                            decision_number, title, decision_date, reported_on, content, legal_basis, severity, amount, currency,
-                            disclosure_level, published_from, published_until, status, issuing_authority, issuing_authority_uscc,
-                            legal_representative, legal_representative_id_hash, penalty_types, details, due_on, working_days_to_report, late)
-                        SELECT t.subject_id, t.category, t.source_department, t.source_department_uscc, t.source_record_id,
-                            t.decision_number, t.title, t.decision_date, t.reported_on, t.content, t.legal_basis, t.severity,
-                            t.amount::numeric, t.currency, t.disclosure_level, t.decision_date, t.published_until, t.status,
-                            t.issuing_authority, t.issuing_authority_uscc, t.legal_representative, t.legal_representative_id_hash,
-                            string_to_array(t.penalty_types, chr(31)), t.details::jsonb, t.due_on, t.working_days, t.late
-                        FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::date[],
-                                    $9::date[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::date[],
-                                    $17::text[], $18::text[], $19::text[], $20::text[], $21::bytea[], $22::text[], $23::text[],
-                                    $24::date[], $25::int[], $26::bool[])
-                             AS t(subject_id, category, source_department, source_department_uscc, source_record_id, decision_number,
-                                  title, decision_date, reported_on, content, legal_basis, severity, amount, currency, disclosure_level,
-                                  published_until, status, issuing_authority, issuing_authority_uscc, legal_representative,
-                                  legal_representative_id_hash, penalty_types, details, due_on, working_days, late)
-                        ON CONFLICT (source_department_uscc, source_record_id) DO UPDATE SET
-                            subject_id = EXCLUDED.subject_id, category = EXCLUDED.category, source_department = EXCLUDED.source_department,
-                            decision_number = EXCLUDED.decision_number, title = EXCLUDED.title, decision_date = EXCLUDED.decision_date,
-                            reported_on = EXCLUDED.reported_on, content = EXCLUDED.content, legal_basis = EXCLUDED.legal_basis,
-                            severity = EXCLUDED.severity, amount = EXCLUDED.amount, currency = EXCLUDED.currency,
-                            disclosure_level = EXCLUDED.disclosure_level, published_from = EXCLUDED.published_from,
-                            published_until = EXCLUDED.published_until,
-                            status = CASE WHEN EXCLUDED.status = 'REVOKED' THEN 'REVOKED'
-                                          WHEN r.status = 'REVOKED' THEN 'PUBLISHED' ELSE r.status END,
-                            issuing_authority = EXCLUDED.issuing_authority, issuing_authority_uscc = EXCLUDED.issuing_authority_uscc,
-                            legal_representative = EXCLUDED.legal_representative,
-                            legal_representative_id_hash = EXCLUDED.legal_representative_id_hash, penalty_types = EXCLUDED.penalty_types,
-                            details = EXCLUDED.details, due_on = EXCLUDED.due_on, working_days_to_report = EXCLUDED.working_days_to_report,
-                            late = EXCLUDED.late, version = r.version + 1, updated_at = now()
-                        WHERE (r.subject_id, r.category, r.source_department, r.decision_number, r.title, r.decision_date, r.reported_on,
-                               r.content, r.legal_basis, r.severity, r.amount, r.currency, r.disclosure_level, r.published_until,
-                               r.issuing_authority, r.issuing_authority_uscc, r.legal_representative, r.legal_representative_id_hash,
-                               r.penalty_types, r.details, r.due_on, r.working_days_to_report, r.late)
-                              IS DISTINCT FROM
-                              (EXCLUDED.subject_id, EXCLUDED.category, EXCLUDED.source_department, EXCLUDED.decision_number, EXCLUDED.title,
-                               EXCLUDED.decision_date, EXCLUDED.reported_on, EXCLUDED.content, EXCLUDED.legal_basis, EXCLUDED.severity,
-                               EXCLUDED.amount, EXCLUDED.currency, EXCLUDED.disclosure_level, EXCLUDED.published_until,
-                               EXCLUDED.issuing_authority, EXCLUDED.issuing_authority_uscc, EXCLUDED.legal_representative,
-                               EXCLUDED.legal_representative_id_hash, EXCLUDED.penalty_types, EXCLUDED.details, EXCLUDED.due_on,
-                               EXCLUDED.working_days_to_report, EXCLUDED.late)
-                           OR (EXCLUDED.status = 'REVOKED') <> (r.status = 'REVOKED')
-                        RETURNING r.source_department_uscc, r.source_record_id, (r.xmax = 0) AS inserted""")
-                .execute(Tuple.tuple(recordColumns(writes)))
-                .map(result -> {
-                    Map<String, Boolean> written = new HashMap<>();
-                    result.forEach(row -> written.put(recordKey(row.getString(0), row.getString(1)), row.getBoolean(2)));
-                    return written;
-                });
-    }
-
     Uni<Void> insertBatch(SqlConnection tx, BatchSummary batch) {
         return tx.preparedQuery("""
                         INSERT INTO ingestion_batch (id, consumer_id, format, template, encoding, received, created, updated, unchanged, refused)
@@ -265,59 +115,6 @@ class IngestionRepository {
                         flags.stream().map(f -> f.otherUsccs().isEmpty() ? null : String.join(String.valueOf(LIST_SEPARATOR), f.otherUsccs()))
                                 .toArray(String[]::new))))
                 .replaceWithVoid();
-    }
-
-    /** The key of a record: its data source and the source's own id. */
-    static String recordKey(String departmentUscc, String sourceRecordId) {
-        return departmentUscc + LIST_SEPARATOR + sourceRecordId;
-    }
-
-    /** The key of a subject: its USCC, or for a natural person the hash of its identity number. */
-    static String subjectKey(String uscc, byte[] identityHash) {
-        return uscc != null ? uscc : "#" + HexFormat.of().formatHex(identityHash);
-    }
-
-    private static List<Object> recordColumns(List<RecordWrite> writes) {
-        int n = writes.size();
-        Long[] subjectIds = new Long[n];
-        String[][] text = new String[17][n];
-        LocalDate[][] dates = new LocalDate[4][n];
-        Buffer[] idHashes = new Buffer[n];
-        Integer[] workingDays = new Integer[n];
-        Boolean[] late = new Boolean[n];
-        for (int i = 0; i < n; i++) {
-            RecordWrite write = writes.get(i);
-            AcceptedRow row = write.row();
-            subjectIds[i] = write.subjectId();
-            text[0][i] = row.category().name();
-            text[1][i] = row.sourceDepartment();
-            text[2][i] = row.sourceDepartmentUscc();
-            text[3][i] = row.sourceRecordId();
-            text[4][i] = row.decisionNumber();
-            text[5][i] = row.title();
-            text[6][i] = row.content();
-            text[7][i] = row.legalBasis();
-            text[8][i] = row.severity() == null ? null : row.severity().name();
-            text[9][i] = row.amount() == null ? null : row.amount().toPlainString();
-            text[10][i] = row.currency();
-            text[11][i] = row.disclosureLevel().name();
-            text[12][i] = row.revoked() ? "REVOKED" : "PUBLISHED";
-            text[13][i] = row.issuingAuthority();
-            text[14][i] = row.issuingAuthorityUscc();
-            text[15][i] = row.legalRepresentative();
-            text[16][i] = row.penaltyTypes() == null ? null : String.join(String.valueOf(LIST_SEPARATOR), row.penaltyTypes());
-            dates[0][i] = row.decisionDate();
-            dates[1][i] = write.reportedOn();
-            dates[2][i] = row.publishedUntil();
-            dates[3][i] = write.timeliness() == null ? null : write.timeliness().dueOn();
-            idHashes[i] = row.legalRepresentativeIdHash() == null ? null : Buffer.buffer(row.legalRepresentativeIdHash());
-            workingDays[i] = write.timeliness() == null ? null : write.timeliness().workingDaysToReport();
-            late[i] = write.timeliness() == null ? null : write.timeliness().late();
-        }
-        String[] details = writes.stream().map(RecordWrite::detailsJson).toArray(String[]::new);
-        return Arrays.asList(subjectIds, text[0], text[1], text[2], text[3], text[4], text[5], dates[0], dates[1], text[6],
-                text[7], text[8], text[9], text[10], text[11], dates[2], text[12], text[13], text[14], text[15], idHashes, text[16], details,
-                dates[3], workingDays, late);
     }
 
     private static StoredAnswer answer(Row row) {

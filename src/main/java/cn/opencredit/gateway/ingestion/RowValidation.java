@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import cn.opencredit.gateway.record.DisclosureLevel;
+import cn.opencredit.gateway.record.PublicationPeriods;
 import cn.opencredit.gateway.record.RecordCategory;
 import cn.opencredit.gateway.record.Severity;
 import cn.opencredit.gateway.shared.problem.FieldError;
@@ -23,6 +24,7 @@ import cn.opencredit.gateway.shared.uscc.UsccValidation;
 import cn.opencredit.gateway.shared.uscc.UsccViolation;
 import cn.opencredit.gateway.shared.web.ApiCode;
 import cn.opencredit.gateway.subject.SubjectType;
+import cn.opencredit.gateway.subject.NewSubject;
 
 /**
  * Field-by-field validation of one row into its typed form: required values, formats, lengths,
@@ -91,7 +93,7 @@ final class RowValidation {
             }
             String department = text("sourceDepartment", in.sourceDepartment(), MAX_NAME_LENGTH, true);
             String legalRepresentative = text("legalRepresentative", in.legalRepresentative(), MAX_PERSON_LENGTH, false);
-            AcceptedRow.Party subject = subject(departmentUscc, legalRepresentative);
+            NewSubject subject = subject(departmentUscc, legalRepresentative);
             byte[] legalRepresentativeId = legalRepresentativeId();
             String decisionNumber = text("decisionNumber", in.decisionNumber(), MAX_ID_LENGTH, false);
             String title = text("title", in.title(), MAX_TITLE_LENGTH, true);
@@ -113,6 +115,14 @@ final class RowValidation {
             LocalDate publishedUntil = date("publishedUntil", in.publishedUntil(), false);
             if (publishedUntil != null && decisionDate != null && publishedUntil.isBefore(decisionDate)) {
                 error("publishedUntil", "before-decision", "publication cannot end before the decision date " + decisionDate);
+            } else if (decisionDate != null) {
+                PublicationPeriods.Window window = PublicationPeriods.window(severity, decisionDate, publishedUntil);
+                if (window.capped()) {
+                    flags.add(new IngestionReportView.Flag("publication-capped", "publication ends on " + window.until() + ", not "
+                            + publishedUntil + ": a " + severity.code() + " failing is published for at most "
+                            + PublicationPeriods.longest(severity) + " from its decision (信用修复管理办法)"));
+                }
+                publishedUntil = window.until();
             }
             String authority = text("issuingAuthority", in.issuingAuthority(), MAX_NAME_LENGTH, false);
             String authorityUscc = uscc("issuingAuthorityUscc", in.issuingAuthorityUscc(), false);
@@ -129,7 +139,7 @@ final class RowValidation {
                     List.of(), List.copyOf(flags));
         }
 
-        private AcceptedRow.Party subject(String departmentUscc, String legalRepresentative) {
+        private NewSubject subject(String departmentUscc, String legalRepresentative) {
             String name = text("subjectName", in.subjectName(), MAX_NAME_LENGTH, true);
             Optional<SubjectCategory> category = isBlank(in.subjectCategory()) ? Optional.empty() : SubjectCategory.parse(in.subjectCategory());
             if (isBlank(in.subjectCategory())) {
@@ -146,11 +156,11 @@ final class RowValidation {
                 return null;
             }
             SubjectType type = category.get() == SubjectCategory.INDIVIDUAL_BUSINESS ? SubjectType.INDIVIDUAL_BUSINESS : organisationType(uscc);
-            return new AcceptedRow.Party(uscc, null, name, type, uscc.substring(2, 8), legalRepresentative);
+            return new NewSubject(uscc, null, name, type, uscc.substring(2, 8), legalRepresentative);
         }
 
         /** Natural persons have no USCC: they are recognised by the keyed hash of their identity number. */
-        private AcceptedRow.Party naturalPerson(String name, String departmentUscc) {
+        private NewSubject naturalPerson(String name, String departmentUscc) {
             if (!isBlank(in.subjectUscc())) {
                 error("subjectUscc", "not-allowed", "a natural person has no USCC; check subjectCategory");
             }
@@ -166,7 +176,7 @@ final class RowValidation {
             String idType = isBlank(in.subjectIdType()) ? "" : in.subjectIdType();
             String region = (idType.isEmpty() || idType.contains("身份证")) && RESIDENT_ID.matcher(number).matches()
                     ? number.substring(0, 6) : departmentUscc.substring(2, 8);
-            return new AcceptedRow.Party(null, identityHash.apply(number), name, SubjectType.NATURAL_PERSON, region, null);
+            return new NewSubject(null, identityHash.apply(number), name, SubjectType.NATURAL_PERSON, region, null);
         }
 
         private byte[] legalRepresentativeId() {

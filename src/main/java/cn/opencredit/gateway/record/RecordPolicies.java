@@ -1,20 +1,9 @@
 package cn.opencredit.gateway.record;
 
-import java.time.LocalDate;
-import java.util.EnumSet;
-import java.util.Set;
-
 import cn.opencredit.gateway.shared.security.ApiClient;
 
-/** Which records whom may see. Pure rules: the repository turns them into SQL parameters. */
+/** Whose view of a subject's records a caller gets; what each view shows is {@link RecordVisibility}. */
 final class RecordPolicies {
-
-    /**
-     * A disputed record stays visible, marked as disputed, until the provider decides; a
-     * corrected one is shown in its corrected form; repaired and revoked ones stop being published.
-     */
-    static final Set<RecordStatus> PUBLICLY_LISTED_STATUSES = EnumSet.of(RecordStatus.PUBLISHED, RecordStatus.DISPUTED,
-            RecordStatus.CORRECTED);
 
     private RecordPolicies() {
     }
@@ -41,12 +30,4 @@ final class RecordPolicies {
         return RecordAudience.PUBLIC;
     }
 
-    /** A disclosure level of the audience, a published status and today inside its publication window. */
-    static boolean visible(RecordAudience audience, DisclosureLevel level, RecordStatus status, LocalDate publishedFrom,
-            LocalDate publishedUntil, LocalDate today) {
-        return audience.levels().contains(level)
-                && PUBLICLY_LISTED_STATUSES.contains(status)
-                && !publishedFrom.isAfter(today)
-                && (publishedUntil == null || !publishedUntil.isBefore(today));
-    }
 }

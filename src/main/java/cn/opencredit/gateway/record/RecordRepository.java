@@ -22,10 +22,8 @@ class RecordRepository {
             id, category, title, decision_number, decision_date, reported_on, source_department, source_department_uscc,
             content, legal_basis, severity, amount, currency, published_from, published_until, status""";
 
-    /** RecordPolicies.visible as SQL: $2 = visible statuses, $3 = today, $4 = the audience's disclosure levels. */
-    private static final String VISIBLE = """
-            disclosure_level = ANY($4) AND status = ANY($2) AND published_from <= $3
-            AND (published_until IS NULL OR published_until >= $3)""";
+    /** {@link RecordVisibility#visible} as SQL: $2 = listed statuses, $3 = today, $4 = the audience's disclosure levels. */
+    private static final String VISIBLE = RecordVisibility.visibleSql("", "$4", "$2", "$3");
 
     private final Pool pool;
 
@@ -90,7 +88,7 @@ class RecordRepository {
     }
 
     private static String[] visibleStatuses() {
-        return RecordPolicies.PUBLICLY_LISTED_STATUSES.stream().map(Enum::name).toArray(String[]::new);
+        return RecordVisibility.listedStatuses();
     }
 
 }

@@ -3,12 +3,14 @@ package cn.opencredit.gateway.record;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.inject.Singleton;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 import cn.opencredit.gateway.shared.cache.CachedJson;
 import cn.opencredit.gateway.shared.cache.ReadThroughCache;
@@ -24,12 +26,14 @@ import cn.opencredit.gateway.subject.SubjectService;
 public class RecordService {
 
     private final RecordRepository repository;
+    private final RecordWriteRepository writes;
     private final SubjectService subjects;
     private final ReadThroughCache cache;
     private final Clock clock;
 
-    RecordService(RecordRepository repository, SubjectService subjects, ReadThroughCache cache, Clock clock) {
+    RecordService(RecordRepository repository, RecordWriteRepository writes, SubjectService subjects, ReadThroughCache cache, Clock clock) {
         this.repository = repository;
+        this.writes = writes;
         this.subjects = subjects;
         this.cache = cache;
         this.clock = clock;
@@ -64,5 +68,41 @@ public class RecordService {
     /** Counts per category and the {@code latest} newest records the audience may see, for the profile. */
     public Uni<RecordSummary> visibleSummary(long subjectId, RecordAudience audience, int latest) {
         return repository.summarise(subjectId, audience, ChinaTime.today(clock), latest);
+    }
+
+    /**
+     * In the caller's transaction {@code tx}: the report date of each of these records that is
+     * stored already, by {@link #key}, locked until the transaction ends.
+     */
+    public Uni<Map<String, LocalDate>> lockExisting(SqlConnection tx, List<String> departmentUsccs, List<String> sourceRecordIds) {
+        return writes.lockExisting(tx, departmentUsccs, sourceRecordIds);
+    }
+
+    /**
+     * In the caller's transaction: inserts new records and updates those whose content changed
+     * (version + 1); identical ones are not touched. A department's revocation wins; otherwise the
+     * status the platform gave a record (disputed, repaired, corrected) stays. Answers {@link #key} →
+     * true when created, false when updated; unchanged records are absent.
+     */
+    public Uni<Map<String, Boolean>> upsertAll(SqlConnection tx, List<RecordUpsert> records) {
+        return records.isEmpty() ? Uni.createFrom().item(Map.of()) : writes.upsert(tx, records.stream().map(RecordService::withinLegalPeriod).toList());
+    }
+
+    /** Whatever the writer sent, a failing is stored with a publication end within the legal period ({@link PublicationPeriods}). */
+    private static RecordUpsert withinLegalPeriod(RecordUpsert record) {
+        LocalDate until = PublicationPeriods.window(record.severity(), record.decisionDate(), record.publishedUntil()).until();
+        if (java.util.Objects.equals(until, record.publishedUntil())) {
+            return record;
+        }
+        return new RecordUpsert(record.subjectId(), record.category(), record.sourceDepartment(), record.sourceDepartmentUscc(),
+                record.sourceRecordId(), record.decisionNumber(), record.title(), record.decisionDate(), record.reportedOn(), record.content(),
+                record.legalBasis(), record.severity(), record.amount(), record.currency(), record.disclosureLevel(), until, record.revoked(),
+                record.issuingAuthority(), record.issuingAuthorityUscc(), record.legalRepresentative(), record.legalRepresentativeIdHash(),
+                record.penaltyTypes(), record.detailsJson(), record.dueOn(), record.workingDaysToReport(), record.late());
+    }
+
+    /** What identifies a record: its data source and the source's own id. */
+    public static String key(String departmentUscc, String sourceRecordId) {
+        return departmentUscc + RecordWriteRepository.LIST_SEPARATOR + sourceRecordId;
     }
 }

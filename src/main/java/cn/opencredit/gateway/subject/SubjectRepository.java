@@ -1,28 +1,38 @@
 package cn.opencredit.gateway.subject;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import cn.opencredit.gateway.shared.sql.SqlArgs;
 import cn.opencredit.gateway.shared.uscc.Uscc;
 
-/** Subject reads on the reactive PostgreSQL client (the hot read path). */
+/** Subjects on the reactive PostgreSQL client (the hot read path and bulk writes), and the row lock writers take. */
 @ApplicationScoped
 class SubjectRepository {
 
     private static final String COLUMNS = """
             id, uscc, name, subject_type, legal_representative, region_code, industry_section, registered_on, status,
             registered_capital, capital_currency, address""";
+
+    /** {@link SubjectNames#key} in SQL: the folded name without white space. */
+    private static final String NAME_KEY = "regexp_replace(name_folded, '[[:space:]]+', '', 'g')";
 
     /** Counting a pair's subjects up to this tells a rare pair from a common one without counting the common ones. */
     private static final int PAIR_COUNT_CAP = 1_000;
@@ -35,7 +45,76 @@ class SubjectRepository {
         this.searchPool = searchPool;
     }
 
-    Uni<SubjectRow> findByUscc(Uscc uscc) {
+    /**
+     * The subject with this USCC, or null, locked until the caller's Hibernate Reactive transaction
+     * ends, so that writers about one subject take turns. FOR NO KEY UPDATE still lets other
+     * transactions insert rows that reference the subject, such as its records.
+     */
+    Uni<LockedSubject> lockForUpdate(String uscc) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                                SELECT id, name, subject_type, legal_representative FROM subject WHERE uscc = :uscc FOR NO KEY UPDATE""",
+                        Object[].class)
+                .setParameter("uscc", uscc)
+                .getSingleResultOrNull())
+                .map(row -> row == null ? null : new LockedSubject(((Number) row[0]).longValue(), (String) row[1],
+                        SubjectType.valueOf((String) row[2]), Optional.ofNullable((String) row[3]).filter(name -> !name.isBlank())));
+    }
+
+    Uni<Map<String, String>> registeredNames(SqlConnection tx, Set<String> usccs) {
+        return tx.preparedQuery("SELECT uscc, name FROM subject WHERE uscc = ANY($1)")
+                .execute(Tuple.of(usccs.toArray(String[]::new)))
+                .map(result -> {
+                    Map<String, String> names = new HashMap<>();
+                    result.forEach(row -> names.put(row.getString(0), row.getString(1)));
+                    return names;
+                });
+    }
+
+    /** Registered USCCs by name key ({@link SubjectNames#key} as SQL, served by the subject_name_key index). */
+    Uni<Map<String, Set<String>>> usccsByNameKey(SqlConnection tx, Set<String> nameKeys) {
+        return tx.preparedQuery("SELECT " + NAME_KEY + ", uscc FROM subject WHERE uscc IS NOT NULL AND " + NAME_KEY + " = ANY($1)")
+                .execute(Tuple.of(nameKeys.toArray(String[]::new)))
+                .map(result -> {
+                    Map<String, Set<String>> usccs = new HashMap<>();
+                    result.forEach(row -> usccs.computeIfAbsent(row.getString(0), k -> new TreeSet<>()).add(row.getString(1)));
+                    return usccs;
+                });
+    }
+
+    /** One that another transaction registered meanwhile is left as it is. */
+    Uni<Void> insertAll(SqlConnection tx, List<NewSubject> subjects) {
+        if (subjects.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery("""
+                        INSERT INTO subject (uscc, identity_hash, name, subject_type, legal_representative, region_code)
+                        SELECT * FROM unnest($1::text[], $2::bytea[], $3::text[], $4::text[], $5::text[], $6::text[])
+                        ON CONFLICT DO NOTHING""")
+                .execute(Tuple.tuple(List.of(
+                        subjects.stream().map(NewSubject::uscc).toArray(String[]::new),
+                        subjects.stream().map(s -> s.identityHash() == null ? null : Buffer.buffer(s.identityHash())).toArray(Buffer[]::new),
+                        subjects.stream().map(NewSubject::name).toArray(String[]::new),
+                        subjects.stream().map(s -> s.type().name()).toArray(String[]::new),
+                        subjects.stream().map(NewSubject::legalRepresentative).toArray(String[]::new),
+                        subjects.stream().map(NewSubject::regionCode).toArray(String[]::new))))
+                .replaceWithVoid();
+    }
+
+    /** Subject ids keyed by {@link SubjectService#key}. */
+    Uni<Map<String, Long>> ids(SqlConnection tx, Set<String> usccs, List<byte[]> identityHashes) {
+        return tx.preparedQuery("SELECT id, uscc, identity_hash FROM subject WHERE uscc = ANY($1) OR identity_hash = ANY($2)")
+                .execute(Tuple.of(usccs.toArray(String[]::new), identityHashes.stream().map(Buffer::buffer).toArray(Buffer[]::new)))
+                .map(result -> {
+                    Map<String, Long> ids = new HashMap<>();
+                    result.forEach(row -> {
+                        var hash = row.getBuffer("identity_hash");
+                        ids.put(SubjectService.key(row.getString("uscc"), hash == null ? null : hash.getBytes()), row.getLong("id"));
+                    });
+                    return ids;
+                });
+    }
+
+    Uni<SubjectDetails> findByUscc(Uscc uscc) {
         return pool.preparedQuery("SELECT " + COLUMNS + " FROM subject WHERE uscc = $1")
                 .execute(Tuple.of(uscc.value()))
                 .map(rows -> rows.size() == 0 ? null : toRow(rows.iterator().next()));
@@ -55,7 +134,7 @@ class SubjectRepository {
      * A fragment that could start a USCC also matches USCCs, as a half-open range merged in order.
      * Searches run on the "search" pool, where every execution is planned for its own words.
      */
-    Uni<List<SubjectRow>> search(SubjectSearch search, Optional<String> afterUscc, int fetchSize) {
+    Uni<List<SubjectDetails>> search(SubjectSearch search, Optional<String> afterUscc, int fetchSize) {
         if (search.text().isEmpty()) {
             return list(search, afterUscc, fetchSize);
         }
@@ -66,7 +145,7 @@ class SubjectRepository {
         return rarestPair(text).flatMap(rarest -> byName(search, text, Optional.of(rarest), afterUscc, fetchSize));
     }
 
-    private Uni<List<SubjectRow>> list(SubjectSearch search, Optional<String> afterUscc, int fetchSize) {
+    private Uni<List<SubjectDetails>> list(SubjectSearch search, Optional<String> afterUscc, int fetchSize) {
         List<Object> args = new ArrayList<>();
         String sql = "SELECT " + COLUMNS + " FROM subject s WHERE s.uscc IS NOT NULL" + filters(search, afterUscc, args)
                 + " ORDER BY s.uscc LIMIT " + SqlArgs.bind(args, fetchSize);
@@ -98,7 +177,7 @@ class SubjectRepository {
      * where thousands do, and would otherwise scan every subject for the pattern and sort the
      * matches (370 ms for 饭店 at 1 000 000 subjects, against 1 ms walking the pair).
      */
-    private Uni<List<SubjectRow>> byName(SubjectSearch search, String text, Optional<String> rarestPair, Optional<String> afterUscc,
+    private Uni<List<SubjectDetails>> byName(SubjectSearch search, String text, Optional<String> rarestPair, Optional<String> afterUscc,
             int fetchSize) {
         List<Object> args = new ArrayList<>();
         String key = rarestPair.map(pair -> SqlArgs.bind(args, pair)).orElseGet(() -> "lower(" + SqlArgs.bind(args, text) + ")");
@@ -132,14 +211,14 @@ class SubjectRepository {
         return sql.toString();
     }
 
-    private static List<SubjectRow> toRows(RowSet<Row> rows) {
-        List<SubjectRow> result = new ArrayList<>(rows.size());
+    private static List<SubjectDetails> toRows(RowSet<Row> rows) {
+        List<SubjectDetails> result = new ArrayList<>(rows.size());
         rows.forEach(row -> result.add(toRow(row)));
         return result;
     }
 
-    private static SubjectRow toRow(Row row) {
-        return new SubjectRow(
+    private static SubjectDetails toRow(Row row) {
+        return new SubjectDetails(
                 row.getLong("id"),
                 row.getString("uscc"),
                 row.getString("name"),

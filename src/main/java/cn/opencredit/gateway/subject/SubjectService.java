@@ -1,12 +1,16 @@
 package cn.opencredit.gateway.subject;
 
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.inject.Singleton;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 import cn.opencredit.gateway.shared.paging.Page;
 import cn.opencredit.gateway.shared.paging.PageRequest;
@@ -17,8 +21,6 @@ import cn.opencredit.gateway.shared.uscc.Uscc;
 /** Subject lookup and search. Other capabilities resolve subjects through here. */
 @Singleton
 public class SubjectService {
-
-    static final int LATEST_RECORDS = 5;
 
     private final SubjectRepository repository;
 
@@ -31,7 +33,8 @@ public class SubjectService {
         return repository.findIdByUscc(uscc).onItem().ifNull().failWith(() -> notFound(uscc));
     }
 
-    Uni<SubjectRow> require(Uscc uscc) {
+    /** The subject's registration data, or a 404 problem. */
+    public Uni<SubjectDetails> require(Uscc uscc) {
         return repository.findByUscc(uscc).onItem().ifNull().failWith(() -> notFound(uscc));
     }
 
@@ -43,6 +46,39 @@ public class SubjectService {
         Optional<String> after = page.after(key -> Uscc.parse(key.getFirst(), "cursor").value());
         return repository.search(search, after, page.fetchSize())
                 .map(rows -> Page.of(rows, page, query, row -> List.of(row.uscc())).map(SubjectMapper::toSummary));
+    }
+
+    /**
+     * Locks the subject with this USCC until the caller's Hibernate Reactive transaction ends, so
+     * that writers about one subject (list inclusions, workflows) take turns; null when there is none.
+     */
+    public Uni<LockedSubject> lockForUpdate(String uscc) {
+        return repository.lockForUpdate(uscc);
+    }
+
+    /** In the caller's transaction {@code tx}: the registered names of these USCCs. */
+    public Uni<Map<String, String>> registeredNames(SqlConnection tx, Set<String> usccs) {
+        return repository.registeredNames(tx, usccs);
+    }
+
+    /** In the caller's transaction: the USCCs registered under each of these {@link SubjectNames#key name keys}. */
+    public Uni<Map<String, Set<String>>> usccsByNameKey(SqlConnection tx, Set<String> nameKeys) {
+        return repository.usccsByNameKey(tx, nameKeys);
+    }
+
+    /** In the caller's transaction: registers the subjects not known yet; known ones stay as they are. */
+    public Uni<Void> registerAll(SqlConnection tx, List<NewSubject> subjects) {
+        return repository.insertAll(tx, subjects);
+    }
+
+    /** In the caller's transaction: ids by {@link #key}, of the subjects with these USCCs or identity hashes. */
+    public Uni<Map<String, Long>> ids(SqlConnection tx, Set<String> usccs, List<byte[]> identityHashes) {
+        return repository.ids(tx, usccs, identityHashes);
+    }
+
+    /** What identifies a subject within one write: its USCC, or for a natural person the hash of its identity number. */
+    public static String key(String uscc, byte[] identityHash) {
+        return uscc != null ? uscc : "#" + HexFormat.of().formatHex(identityHash);
     }
 
     public static ProblemException notFound(Uscc uscc) {

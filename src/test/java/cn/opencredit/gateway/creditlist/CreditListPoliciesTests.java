@@ -93,4 +93,15 @@ class CreditListPoliciesTests {
     private static List<String> codes(List<FieldError> errors) {
         return errors.stream().map(FieldError::code).toList();
     }
+
+    @Test
+    void shouldEndBlackAndWatchEntriesAtTheLongestPublicationOfTheirFailings() {
+        java.time.OffsetDateTime included = java.time.OffsetDateTime.parse("2026-05-01T09:00:00+08:00");
+        assertEquals(included.plusYears(3), CreditListPolicies.expiryPolicy(ListType.BLACK, included, null), "serious: 3 years by default");
+        assertEquals(included.plusYears(3), CreditListPolicies.expiryPolicy(ListType.BLACK, included, included.plusYears(5)), "capped");
+        assertEquals(included.plusYears(2), CreditListPolicies.expiryPolicy(ListType.BLACK, included, included.plusYears(2)));
+        assertEquals(included.plusYears(1), CreditListPolicies.expiryPolicy(ListType.WATCH, included, included.plusYears(2)), "general: 1 year");
+        assertEquals(included.plusYears(5), CreditListPolicies.expiryPolicy(ListType.RED, included, included.plusYears(5)), "not a failing");
+        assertEquals(null, CreditListPolicies.expiryPolicy(ListType.ABNORMAL, included, null), "rules of its own");
+    }
 }

@@ -114,6 +114,21 @@ class DepartmentIncludingSubjectTests {
     }
 
     @Test
+    void shouldEndABlackListEntryAtThreeYearsWhateverExpiryWasSent() {
+        String subject = lists.enterprise();
+        OffsetDateTime included = OffsetDateTime.parse("2026-05-01T09:00:00+08:00");
+        String capped = asOperator().body(with(with(inclusion(subject, ListFixtures.authority()), "includedAt", included.toString()),
+                        "expiresAt", included.plusYears(5).toString()))
+                .when().post(ENTRIES, "black").then().statusCode(201).extract().path("id");
+        assertEquals(included.plusYears(3).toInstant(), ((Timestamp) lists.row(capped).get("expires_at")).toInstant(),
+                "a serious failing's list entry lasts at most three years from its inclusion");
+        String open = asOperator().body(with(inclusion(lists.enterprise(), ListFixtures.authority()), "includedAt", included.toString()))
+                .when().post(ENTRIES, "watch").then().statusCode(201).extract().path("id");
+        assertEquals(included.plusYears(1).toInstant(), ((Timestamp) lists.row(open).get("expires_at")).toInstant(),
+                "a watch-list entry sent without an expiry ends after a year");
+    }
+
+    @Test
     void shouldShowNewMembershipInTheCachedProfileRightAfterInclusion() {
         String subject = lists.enterprise();
         given().header("Authorization", AccessFixtures.bearer(access.key(ConsumerType.APP))).when().get("/api/v1/subjects/{uscc}", subject)

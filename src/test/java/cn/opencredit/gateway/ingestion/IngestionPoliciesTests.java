@@ -19,6 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import cn.opencredit.gateway.record.RecordCategory;
 import cn.opencredit.gateway.shared.time.WorkdayCalendar;
 import cn.opencredit.gateway.subject.SubjectFixtures;
+import cn.opencredit.gateway.subject.NewSubject;
+import cn.opencredit.gateway.subject.SubjectNames;
 import cn.opencredit.gateway.subject.SubjectType;
 
 class IngestionPoliciesTests {
@@ -89,9 +91,9 @@ class IngestionPoliciesTests {
 
     @Test
     void shouldFoldNamesBeforeComparingThem() {
-        assertEquals(IngestionPolicies.nameKey("石河子天山（兵团）果业有限公司"), IngestionPolicies.nameKey(" 石河子天山(兵团)果业\u3000有限公司 "));
-        assertEquals(IngestionPolicies.nameKey("ＡＢＣ科技"), IngestionPolicies.nameKey("ABC 科技"));
-        assertFalse(IngestionPolicies.nameKey("石河子天山果业有限公司").equals(IngestionPolicies.nameKey("石河子天山果业公司")));
+        assertEquals(SubjectNames.key("石河子天山（兵团）果业有限公司"), SubjectNames.key(" 石河子天山(兵团)果业\u3000有限公司 "));
+        assertEquals(SubjectNames.key("ＡＢＣ科技"), SubjectNames.key("ABC 科技"));
+        assertFalse(SubjectNames.key("石河子天山果业有限公司").equals(SubjectNames.key("石河子天山果业公司")));
     }
 
     @Test
@@ -102,7 +104,7 @@ class IngestionPoliciesTests {
         AcceptedRow wrong = accepted(2, known, "石河子天山果业公司");
         AcceptedRow shared = accepted(3, other, "石河子天山(兵团)果业有限公司");
         List<IngestionPolicies.NameFlag> flags = IngestionPolicies.duplicateCodePolicy(List.of(variant, wrong, shared),
-                Map.of(known, "石河子天山(兵团)果业有限公司"), Map.of(IngestionPolicies.nameKey("石河子天山(兵团)果业有限公司"), Set.of(known)));
+                Map.of(known, "石河子天山(兵团)果业有限公司"), Map.of(SubjectNames.key("石河子天山(兵团)果业有限公司"), Set.of(known)));
         assertEquals(List.of("1:NAME_UNDER_SEVERAL_CODES", "2:NAME_MISMATCH", "3:NAME_UNDER_SEVERAL_CODES"),
                 flags.stream().map(f -> f.row().number() + ":" + f.kind()).toList());
         assertEquals(List.of(other), flags.getFirst().otherUsccs());
@@ -131,7 +133,7 @@ class IngestionPoliciesTests {
 
     private static AcceptedRow accepted(int number, String uscc, String name) {
         return new AcceptedRow(number, "r-" + number, RecordCategory.PENALTY,
-                new AcceptedRow.Party(uscc, null, name, SubjectType.ENTERPRISE, "659001", null), null, null, null, "t",
+                new NewSubject(uscc, null, name, SubjectType.ENTERPRISE, "659001", null), null, null, null, "t",
                 LocalDate.parse("2026-11-02"), null, "c", null, null, null, null, null, null, null, null, null, "d", DEPARTMENT, false, Map.of());
     }
 }

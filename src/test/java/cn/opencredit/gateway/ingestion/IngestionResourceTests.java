@@ -113,6 +113,23 @@ class IngestionResourceTests {
     }
 
     @Test
+    void shouldCapAPublicationEndPastTheLegalPeriodAndEndUnboundedFailingsAtIt() {
+        String capped = newRecordId("period-capped");
+        String unbounded = newRecordId("period-unbounded");
+        String uscc = newEnterpriseUscc();
+        java.time.LocalDate decided = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(3);
+        send(batch(with(penalty(capped, uscc, "石河子公示期测试有限公司"), "publishedUntil", decided.plusYears(3).toString()),
+                with(penalty(unbounded, uscc, "石河子公示期测试有限公司"), "severity", "serious")))
+                .response().then().body("created", equalTo(2))
+                .body("rows[0].flags.code", hasItem("publication-capped"))
+                .body("rows[0].flags.find { it.code == 'publication-capped' }.message", containsString(decided.plusYears(1).toString()))
+                .body("rows[1].flags.code", not(hasItem("publication-capped")));
+        assertEquals(decided.plusYears(1).toString(), fixtures.record(capped).get("published_until").toString(), "a general failing: at most a year");
+        assertEquals(decided.plusYears(3).toString(), fixtures.record(unbounded).get("published_until").toString(),
+                "a serious one without an end: three years");
+    }
+
+    @Test
     void shouldShowIngestedAndCorrectedRecordsInTheCachedProfileAtOnce() {
         String uscc = IngestionFixtures.KNOWN_FRUIT;
         given().when().get("/api/v1/subjects/{uscc}", uscc).then().statusCode(200);

@@ -180,7 +180,7 @@ class RecordResourceTests {
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     LocalDate until = rows.getObject(6, LocalDate.class);
-                    boolean visible = RecordPolicies.visible(RecordAudience.PUBLIC, DisclosureLevel.valueOf(rows.getString(3)),
+                    boolean visible = RecordVisibility.visible(RecordAudience.PUBLIC, DisclosureLevel.valueOf(rows.getString(3)),
                             RecordStatus.valueOf(rows.getString(4)), rows.getObject(5, LocalDate.class), until, today);
                     stored.add(new Stored(rows.getLong(1), rows.getObject(2, LocalDate.class), visible));
                 }

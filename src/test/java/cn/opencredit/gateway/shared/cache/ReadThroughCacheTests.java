@@ -32,7 +32,7 @@ import cn.opencredit.gateway.access.ConsumerType;
 import cn.opencredit.gateway.shared.redis.RedisAvailability;
 import cn.opencredit.gateway.shared.uscc.Uscc;
 import cn.opencredit.gateway.subject.SubjectFixtures;
-import cn.opencredit.gateway.subject.SubjectProfileService;
+import cn.opencredit.gateway.profile.ProfileService;
 
 /**
  * The cache against the real Redis and PostgreSQL: near cache, Redis, invalidation by version and
@@ -63,11 +63,11 @@ class ReadThroughCacheTests {
     private final RedisDataSource redis;
     private final MeterRegistry meters;
     private final RedisAvailability availability;
-    private final SubjectProfileService profiles;
+    private final ProfileService profiles;
 
     ReadThroughCacheTests(SubjectFixtures fixtures, AccessFixtures access, AgroalDataSource dataSource, SubjectDataVersions versions,
             ReadThroughCache cache, InvalidationSubscriber invalidations, RedisDataSource redis, MeterRegistry meters,
-            RedisAvailability availability, SubjectProfileService profiles) {
+            RedisAvailability availability, ProfileService profiles) {
         this.availability = availability;
         this.profiles = profiles;
         this.fixtures = fixtures;

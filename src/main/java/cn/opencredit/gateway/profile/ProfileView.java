@@ -1,4 +1,4 @@
-package cn.opencredit.gateway.subject;
+package cn.opencredit.gateway.profile;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -12,11 +12,13 @@ import cn.opencredit.gateway.creditlist.ListEntryView;
 import cn.opencredit.gateway.creditlist.ListMembershipView;
 import cn.opencredit.gateway.record.RecordView;
 import cn.opencredit.gateway.shared.money.Money;
+import cn.opencredit.gateway.subject.SubjectStatus;
+import cn.opencredit.gateway.subject.SubjectType;
 
 /** The public credit profile of one subject. */
 @Schema(name = "SubjectProfile", description = "Basic registration data, current list memberships, the list history, public record counts and the latest public records")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SubjectProfileView(
+public record ProfileView(
         @Schema(examples = "91410526MA9GQWXK0J") String uscc,
         @Schema(examples = "滑县恒信农业发展有限公司") String name,
         SubjectType subjectType,
@@ -36,5 +38,5 @@ public record SubjectProfileView(
         @Schema(description = "Number of public records per category code; categories without records are absent",
                 examples = "{\"licence\": 4, \"penalty\": 1}") Map<String, Long> recordCounts,
         @JsonInclude(JsonInclude.Include.ALWAYS)
-        @Schema(description = "The newest public records, newest first (at most " + SubjectService.LATEST_RECORDS + ")") List<RecordView> latestRecords) {
+        @Schema(description = "The newest public records, newest first (at most " + ProfileService.LATEST_RECORDS + ")") List<RecordView> latestRecords) {
 }

@@ -1,0 +1,69 @@
+package cn.opencredit.gateway.profile;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.inject.Singleton;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+
+import cn.opencredit.gateway.creditlist.CreditListService;
+import cn.opencredit.gateway.record.RecordAudience;
+import cn.opencredit.gateway.record.RecordService;
+import cn.opencredit.gateway.shared.cache.CachedJson;
+import cn.opencredit.gateway.shared.cache.ReadThroughCache;
+import cn.opencredit.gateway.shared.money.Money;
+import cn.opencredit.gateway.shared.security.ApiClient;
+import cn.opencredit.gateway.shared.uscc.Uscc;
+import cn.opencredit.gateway.subject.SubjectService;
+
+/**
+ * The credit profile: one read model assembled from subjects, records and lists, each read through
+ * its own capability. Its parts are independent reads on the connection pool (no shared session),
+ * so they run at once. The records in it are those the caller's audience may see; answers are
+ * cached per subject and audience, and invalidated by the subject's data version.
+ */
+@Singleton
+public class ProfileService {
+
+    static final int LATEST_RECORDS = 5;
+
+    private final SubjectService subjects;
+    private final RecordService records;
+    private final CreditListService lists;
+    private final ReadThroughCache cache;
+
+    ProfileService(SubjectService subjects, RecordService records, CreditListService lists, ReadThroughCache cache) {
+        this.subjects = subjects;
+        this.records = records;
+        this.lists = lists;
+        this.cache = cache;
+    }
+
+    /** The profile as the caller's audience sees it, as cached JSON; a 404 problem when no subject has this USCC. */
+    public Uni<CachedJson> profile(Uscc uscc, ApiClient caller) {
+        RecordAudience audience = records.audienceOf(caller, uscc);
+        Log.debugf("profile uscc=%s audience=%s", uscc, audience);
+        return cache.get(uscc.value(), "profile", audience.code(), () -> loadProfile(uscc, audience))
+                .invoke(answer -> {
+                    if (!answer.found()) {
+                        throw SubjectService.notFound(uscc);
+                    }
+                });
+    }
+
+    private Uni<ProfileView> loadProfile(Uscc uscc, RecordAudience audience) {
+        return subjects.require(uscc)
+                .chain(subject -> Uni.combine().all()
+                        .unis(lists.standing(subject.id()), records.visibleSummary(subject.id(), audience, LATEST_RECORDS))
+                        .with((standing, summary) -> {
+                            Map<String, Long> counts = new LinkedHashMap<>();
+                            summary.counts().forEach((category, count) -> counts.put(category.code(), count));
+                            return new ProfileView(subject.uscc(), subject.name(), subject.type(), subject.legalRepresentative(),
+                                    subject.regionCode(), subject.industrySection(), subject.registeredOn(), subject.status(),
+                                    Money.of(subject.registeredCapital(), subject.capitalCurrency()), subject.address(),
+                                    standing.memberships(), standing.history(), counts, summary.latest());
+                        }));
+    }
+}
