@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import cn.opencredit.gateway.shared.problem.FieldError;
+import cn.opencredit.gateway.shared.problem.Verdict;
 import cn.opencredit.gateway.shared.security.Scopes;
 
-/** Rules of consumers and keys: pure functions, each returning what is wrong (empty when all is well). */
+/** Rules of consumers and keys: pure functions, each answering a verdict. */
 final class AccessPolicies {
 
     static final int MAX_NAME_LENGTH = 200;
@@ -20,21 +20,22 @@ final class AccessPolicies {
     }
 
     /** Scopes must be known; a subject acts for itself only, so it never gets operator powers. */
-    static List<FieldError> scopesPolicy(ConsumerType type, List<String> scopes) {
-        List<FieldError> errors = new ArrayList<>();
+    static Verdict scopesPolicy(ConsumerType type, List<String> scopes) {
+        List<Verdict> verdicts = new ArrayList<>();
         if (scopes.isEmpty()) {
-            errors.add(new FieldError("scopes", "empty", "a consumer needs at least one scope; suspend it to stop it instead"));
+            verdicts.add(Verdict.rejected(AccessRejection.NO_SCOPE, "scopes", "a consumer needs at least one scope; suspend it to stop it instead"));
         }
         for (String scope : scopes) {
             if (!Scopes.ALL.contains(scope)) {
-                errors.add(new FieldError("scopes", "unknown-scope", "unknown scope " + scope, String.join(", ", Scopes.ALL)));
+                verdicts.add(Verdict.rejected(AccessRejection.UNKNOWN_SCOPE, "scopes", "unknown scope " + scope, String.join(", ", Scopes.ALL)));
             }
         }
         Set<String> forbiddenForSubjects = Set.of(Scopes.ADMIN, Scopes.AUDIT_READ, Scopes.INGEST_WRITE, Scopes.LISTS_WRITE);
         if (type == ConsumerType.SUBJECT && scopes.stream().anyMatch(forbiddenForSubjects::contains)) {
-            errors.add(new FieldError("scopes", "not-for-subjects", "a subject consumer may not hold admin, audit, ingest or list scopes"));
+            verdicts.add(Verdict.rejected(AccessRejection.NOT_FOR_SUBJECTS, "scopes",
+                    "a subject consumer may not hold admin, audit, ingest or list scopes"));
         }
-        return errors;
+        return Verdict.all(verdicts);
     }
 
     /** The scopes with which a department writes for itself: it must be bound to its own USCC to hold them. */
@@ -45,18 +46,24 @@ final class AccessPolicies {
      * lists) is bound to its own, and then writes only as that department; one that only reads may be
      * unbound. No other consumer is bound to one.
      */
-    static List<FieldError> bindingPolicy(ConsumerType type, String boundUscc, List<String> scopes) {
+    static Verdict bindingPolicy(ConsumerType type, String boundUscc, List<String> scopes) {
         if (type == ConsumerType.SUBJECT && boundUscc == null) {
-            return List.of(new FieldError("boundUscc", "required", "a SUBJECT consumer must be bound to its USCC"));
+            return Verdict.rejected(AccessRejection.BINDING_REQUIRED, "boundUscc", "a SUBJECT consumer must be bound to its USCC");
         }
         if (type == ConsumerType.DEPARTMENT && boundUscc == null && scopes.stream().anyMatch(DEPARTMENT_WRITE_SCOPES::contains)) {
-            return List.of(new FieldError("boundUscc", "required", "a DEPARTMENT consumer with ingest:write or lists:write must be bound "
-                    + "to its department's USCC, as which it writes; without the binding give it read scopes only"));
+            return Verdict.rejected(AccessRejection.BINDING_REQUIRED, "boundUscc", "a DEPARTMENT consumer with ingest:write or lists:write "
+                    + "must be bound to its department's USCC, as which it writes; without the binding give it read scopes only");
         }
         if (type != ConsumerType.SUBJECT && type != ConsumerType.DEPARTMENT && boundUscc != null) {
-            return List.of(new FieldError("boundUscc", "not-allowed", "only SUBJECT and DEPARTMENT consumers are bound to a USCC"));
+            return Verdict.rejected(AccessRejection.BINDING_NOT_ALLOWED, "boundUscc", "only SUBJECT and DEPARTMENT consumers are bound to a USCC");
         }
-        return List.of();
+        return Verdict.ALLOWED;
+    }
+
+    /** A plan must be configured (on every replica). */
+    static Verdict planPolicy(String plan, Set<String> configured) {
+        return configured.contains(plan) ? Verdict.ALLOWED : Verdict.rejected(AccessRejection.UNKNOWN_PLAN, "plan", "unknown plan " + plan,
+                String.join(", ", new java.util.TreeSet<>(configured)));
     }
 
     /** A key works from its creation until it is revoked or expires. */
@@ -65,14 +72,14 @@ final class AccessPolicies {
     }
 
     /** Rotation needs two keys at once; an unbounded number would only hide forgotten ones. */
-    static List<FieldError> keyIssuePolicy(long usableKeys, OffsetDateTime expiresAt, OffsetDateTime now) {
-        List<FieldError> errors = new ArrayList<>();
-        if (usableKeys >= MAX_ACTIVE_KEYS) {
-            errors.add(new FieldError("keys", "too-many-keys", "a consumer may hold at most " + MAX_ACTIVE_KEYS + " usable keys; revoke one first"));
-        }
-        if (expiresAt != null && !expiresAt.isAfter(now)) {
-            errors.add(new FieldError("expiresAt", "in-the-past", "expiresAt must be in the future"));
-        }
-        return errors;
+    static Verdict keyCountPolicy(long usableKeys) {
+        return usableKeys < MAX_ACTIVE_KEYS ? Verdict.ALLOWED : Verdict.rejected(AccessRejection.TOO_MANY_KEYS, "keys",
+                "a consumer may hold at most " + MAX_ACTIVE_KEYS + " usable keys; revoke one first");
+    }
+
+    /** A key that expires expires later. */
+    static Verdict keyExpiryPolicy(OffsetDateTime expiresAt, OffsetDateTime now) {
+        return expiresAt == null || expiresAt.isAfter(now) ? Verdict.ALLOWED
+                : Verdict.rejected(AccessRejection.EXPIRY_IN_THE_PAST, "expiresAt", "expiresAt must be in the future");
     }
 }

@@ -2,7 +2,6 @@ package cn.opencredit.gateway.access;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,7 +15,7 @@ import io.smallrye.mutiny.Uni;
 
 import cn.opencredit.gateway.shared.paging.Page;
 import cn.opencredit.gateway.shared.paging.PageRequest;
-import cn.opencredit.gateway.shared.problem.FieldError;
+import cn.opencredit.gateway.shared.problem.Verdict;
 import cn.opencredit.gateway.shared.problem.ProblemException;
 import cn.opencredit.gateway.shared.problem.ProblemType;
 
@@ -40,10 +39,8 @@ public class ConsumerService {
         List<String> scopes = request.scopes() == null ? request.type().defaultScopes() : List.copyOf(request.scopes());
         String plan = request.plan() == null ? config.access().defaultPlan() : request.plan();
         String boundUscc = request.boundUscc() == null ? null : request.boundUscc().value();
-        List<FieldError> errors = new ArrayList<>(AccessPolicies.scopesPolicy(request.type(), scopes));
-        errors.addAll(AccessPolicies.bindingPolicy(request.type(), boundUscc, scopes));
-        errors.addAll(planErrors(plan));
-        rejectIfAny(errors);
+        Verdict.all(List.of(AccessPolicies.scopesPolicy(request.type(), scopes), AccessPolicies.bindingPolicy(request.type(), boundUscc, scopes),
+                AccessPolicies.planPolicy(plan, config.plans().keySet()))).orThrow();
         OffsetDateTime now = OffsetDateTime.now(clock);
         Consumer consumer = new Consumer();
         consumer.id = UUID.randomUUID();
@@ -79,12 +76,8 @@ public class ConsumerService {
         Log.debugf("update consumer %s", id);
         return require(id).map(consumer -> {
             List<String> scopes = patch.scopes() == null ? List.of(consumer.scopes) : List.copyOf(patch.scopes());
-            List<FieldError> errors = new ArrayList<>(AccessPolicies.scopesPolicy(consumer.type, scopes));
-            errors.addAll(AccessPolicies.bindingPolicy(consumer.type, consumer.boundUscc, scopes));
-            if (patch.plan() != null) {
-                errors.addAll(planErrors(patch.plan()));
-            }
-            rejectIfAny(errors);
+            Verdict.all(List.of(AccessPolicies.scopesPolicy(consumer.type, scopes), AccessPolicies.bindingPolicy(consumer.type, consumer.boundUscc, scopes),
+                    patch.plan() == null ? Verdict.ALLOWED : AccessPolicies.planPolicy(patch.plan(), config.plans().keySet()))).orThrow();
             consumer.scopes = scopes.stream().distinct().toArray(String[]::new);
             consumer.plan = patch.plan() == null ? consumer.plan : patch.plan();
             consumer.status = patch.status() == null ? consumer.status : patch.status();
@@ -100,7 +93,7 @@ public class ConsumerService {
         OffsetDateTime expiresAt = request == null ? null : request.expiresAt();
         return require(id).map(consumer -> {
             long usable = consumer.keys.stream().filter(k -> AccessPolicies.usableKeyPolicy(k.expiresAt, k.revokedAt, now)).count();
-            rejectIfAny(AccessPolicies.keyIssuePolicy(usable, expiresAt, now));
+            Verdict.all(List.of(AccessPolicies.keyCountPolicy(usable), AccessPolicies.keyExpiryPolicy(expiresAt, now))).orThrow();
             String secret = ApiKeys.generate();
             ApiKey key = newKey(consumer, secret, now, expiresAt);
             consumer.keys.add(key);
@@ -157,16 +150,5 @@ public class ConsumerService {
     private Uni<Consumer> require(UUID id) {
         return repository.findWithKeys(id).onItem().ifNull()
                 .failWith(() -> new ProblemException(ProblemType.NOT_FOUND, "No consumer with id " + id));
-    }
-
-    private List<FieldError> planErrors(String plan) {
-        return config.plans().containsKey(plan) ? List.of()
-                : List.of(new FieldError("plan", "unknown-plan", "unknown plan " + plan, String.join(", ", config.plans().keySet())));
-    }
-
-    private static void rejectIfAny(List<FieldError> errors) {
-        if (!errors.isEmpty()) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, errors.getFirst().message(), errors);
-        }
     }
 }

@@ -11,8 +11,6 @@ import io.smallrye.mutiny.Uni;
 
 import cn.opencredit.gateway.shared.paging.Page;
 import cn.opencredit.gateway.shared.paging.PageRequest;
-import cn.opencredit.gateway.shared.problem.ProblemException;
-import cn.opencredit.gateway.shared.problem.ProblemType;
 import cn.opencredit.gateway.shared.security.ApiClient;
 import cn.opencredit.gateway.shared.uscc.Uscc;
 
@@ -28,9 +26,7 @@ public class AccessLogService {
 
     public Uni<Page<AccessLogView>> accessLog(ApiClient caller, Uscc uscc, String limit, String cursor) {
         Log.debugf("accessLog uscc=%s by %s", uscc, caller.consumerId());
-        if (!AccessLogPolicies.mayReadPolicy(caller.scopes(), caller.boundUscc(), uscc.value())) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "Only the subject itself and supervisors may read its access log");
-        }
+        AccessLogPolicies.mayReadPolicy(caller.scopes(), caller.boundUscc(), uscc.value()).orThrow();
         String query = "access-log|" + uscc.value();
         PageRequest page = PageRequest.parse(limit, cursor, query, 2);
         Optional<List<String>> after = page.after(key -> List.of(OffsetDateTime.parse(key.get(0)).toString(), Long.toString(Long.parseLong(key.get(1)))));

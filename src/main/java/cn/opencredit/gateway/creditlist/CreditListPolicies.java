@@ -3,8 +3,6 @@ package cn.opencredit.gateway.creditlist;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -12,8 +10,9 @@ import java.util.Set;
 
 import cn.opencredit.gateway.record.PublicationPeriods;
 import cn.opencredit.gateway.record.Severity;
-import cn.opencredit.gateway.shared.problem.FieldError;
+import cn.opencredit.gateway.shared.problem.Verdict;
 import cn.opencredit.gateway.shared.security.ApiClient;
+import cn.opencredit.gateway.shared.time.ChinaTime;
 import cn.opencredit.gateway.subject.SubjectNames;
 import cn.opencredit.gateway.subject.SubjectType;
 
@@ -36,7 +35,6 @@ final class CreditListPolicies {
     static final Set<SubjectType> ENTERPRISES = EnumSet.of(SubjectType.ENTERPRISE, SubjectType.INDIVIDUAL_BUSINESS,
             SubjectType.FARMERS_COOPERATIVE);
 
-    private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
 
     private CreditListPolicies() {
     }
@@ -60,34 +58,33 @@ final class CreditListPolicies {
     /**
      * Operators act for any authority. A department acts only for itself, so it must be bound to its
      * own USCC and name that as the authority. Nobody else maintains lists.
-     *
-     * @return why the caller may not act for this authority, empty when it may
      */
-    static Optional<String> actingAuthorityPolicy(String callerType, String boundUscc, String authorityUscc) {
+    static Verdict actingAuthorityPolicy(String callerType, String boundUscc, String authorityUscc) {
         if (ApiClient.OPERATOR_TYPE.equals(callerType)) {
-            return Optional.empty();
+            return Verdict.ALLOWED;
         }
         if (!ApiClient.DEPARTMENT_TYPE.equals(callerType)) {
-            return Optional.of("Only department and operator consumers maintain lists");
+            return Verdict.rejected(CreditListRejection.NOT_A_LIST_KEEPER, "Only department and operator consumers maintain lists");
         }
         if (boundUscc == null) {
-            return Optional.of("This department consumer is not bound to its department's USCC; an operator must bind it "
-                    + "(boundUscc) before it can maintain lists");
+            return Verdict.rejected(CreditListRejection.NOT_BOUND, "This department consumer is not bound to its department's USCC; "
+                    + "an operator must bind it (boundUscc) before it can maintain lists");
         }
         if (!boundUscc.equals(authorityUscc)) {
-            return Optional.of("This consumer acts for authority " + boundUscc + " and may not act for authority " + authorityUscc);
+            return Verdict.rejected(CreditListRejection.OTHER_AUTHORITY, "This consumer acts for authority " + boundUscc
+                    + " and may not act for authority " + authorityUscc);
         }
-        return Optional.empty();
+        return Verdict.ALLOWED;
     }
 
     /** Lists are kept by government bodies (courts included), so an authority's code starts with 11. */
-    static List<FieldError> authorityCodePolicy(String authorityUscc) {
+    static Verdict authorityCodePolicy(String authorityUscc) {
         if (authorityUscc.startsWith(GOVERNMENT_BODY_PREFIX)) {
-            return List.of();
+            return Verdict.ALLOWED;
         }
-        String message = "authorityUscc must be the code of a government body, starting with " + GOVERNMENT_BODY_PREFIX
-                + " (registration authority 1, entity type 1)";
-        return List.of(new FieldError("authorityUscc", "not-a-government-body", message, GOVERNMENT_BODY_PREFIX + "…"));
+        return Verdict.rejected(CreditListRejection.NOT_A_GOVERNMENT_BODY, "authorityUscc", "authorityUscc must be the code of a "
+                + "government body, starting with " + GOVERNMENT_BODY_PREFIX + " (registration authority 1, entity type 1)",
+                GOVERNMENT_BODY_PREFIX + "…");
     }
 
     /**
@@ -112,37 +109,37 @@ final class CreditListPolicies {
         return requested == null || requested.isAfter(latest) ? latest : requested;
     }
 
-    /** An inclusion has taken effect (give or take the clock skew) and, if it expires, expires after it began. */
-    static List<FieldError> inclusionPeriodPolicy(Instant includedAt, Instant expiresAt, Instant now) {
-        List<FieldError> errors = new ArrayList<>();
-        if (includedAt.isAfter(now.plus(CLOCK_SKEW))) {
-            errors.add(new FieldError("includedAt", "in-the-future",
-                    "includedAt must not be more than " + CLOCK_SKEW.toMinutes() + " minute ahead of now"));
-        }
-        if (expiresAt != null && !expiresAt.isAfter(includedAt)) {
-            errors.add(new FieldError("expiresAt", "not-after-inclusion", "expiresAt must be after includedAt"));
-        }
-        return errors;
+    /** An inclusion has taken effect (give or take the clock skew). */
+    static Verdict inclusionStartPolicy(Instant includedAt, Instant now) {
+        return !includedAt.isAfter(now.plus(CLOCK_SKEW)) ? Verdict.ALLOWED : Verdict.rejected(CreditListRejection.IN_THE_FUTURE,
+                "includedAt", "includedAt must not be more than " + CLOCK_SKEW.toMinutes() + " minute ahead of now");
+    }
+
+    /** An entry that expires expires after it began. */
+    static Verdict inclusionEndPolicy(Instant includedAt, Instant expiresAt) {
+        return expiresAt == null || expiresAt.isAfter(includedAt) ? Verdict.ALLOWED
+                : Verdict.rejected(CreditListRejection.NOT_AFTER_INCLUSION, "expiresAt", "expiresAt must be after includedAt");
     }
 
     /**
      * A name sent with the code must be the registered one, or the code is probably wrong (重错码):
      * putting the wrong enterprise on a list does real harm. Full-width and half-width forms are equal.
      */
-    static List<FieldError> subjectNamePolicy(Optional<String> given, String registered) {
+    static Verdict subjectNamePolicy(Optional<String> given, String registered) {
         if (given.isEmpty() || SubjectNames.fold(given.get()).equals(SubjectNames.fold(registered))) {
-            return List.of();
+            return Verdict.ALLOWED;
         }
-        return List.of(new FieldError("subjectName", "name-mismatch",
-                "subjectName is not the name registered under subjectUscc; check the code", registered));
+        return Verdict.rejected(CreditListRejection.NAME_MISMATCH, "subjectName",
+                "subjectName is not the name registered under subjectUscc; check the code", registered);
     }
 
     /** Only black-list entries name a legal representative: on the other lists a person's name has no purpose. */
-    static List<FieldError> legalRepresentativeAllowedPolicy(ListType type, Optional<String> given) {
+    static Verdict legalRepresentativeAllowedPolicy(ListType type, Optional<String> given) {
         if (type == ListType.BLACK || given.isEmpty()) {
-            return List.of();
+            return Verdict.ALLOWED;
         }
-        return List.of(new FieldError("legalRepresentative", "not-allowed", "legalRepresentative is recorded on black-list entries only"));
+        return Verdict.rejected(CreditListRejection.LEGAL_REPRESENTATIVE_NOT_ALLOWED, "legalRepresentative",
+                "legalRepresentative is recorded on black-list entries only");
     }
 
     /**
@@ -158,12 +155,12 @@ final class CreditListPolicies {
     }
 
     /** A black-list entry of an enterprise names its legal representative (责任追究); without one it is refused. */
-    static List<FieldError> legalRepresentativeRequiredPolicy(ListType type, SubjectType subjectType, Optional<String> linked) {
+    static Verdict legalRepresentativeRequiredPolicy(ListType type, SubjectType subjectType, Optional<String> linked) {
         if (type != ListType.BLACK || !ENTERPRISES.contains(subjectType) || linked.isPresent()) {
-            return List.of();
+            return Verdict.ALLOWED;
         }
-        return List.of(new FieldError("legalRepresentative", "required", "a black-list entry of an enterprise names its legal "
-                + "representative; give legalRepresentative, since none is registered for the subject"));
+        return Verdict.rejected(CreditListRejection.LEGAL_REPRESENTATIVE_REQUIRED, "legalRepresentative", "a black-list entry of an "
+                + "enterprise names its legal representative; give legalRepresentative, since none is registered for the subject");
     }
 
     /** The legal representative is published with a current black-list entry only; it ends with the entry. */
@@ -171,15 +168,16 @@ final class CreditListPolicies {
         return type == ListType.BLACK && current;
     }
 
-
     /** A removal is recorded once; it cannot precede the inclusion. */
-    static Optional<String> removalPolicy(Long id, Instant includedAt, Instant removedAt, Instant now) {
+    static Verdict removalPolicy(Long id, Instant includedAt, Instant removedAt, Instant now) {
         if (removedAt != null) {
-            return Optional.of("List entry " + id + " was removed already, at " + removedAt.atOffset(CHINA));
+            return Verdict.rejected(CreditListRejection.ALREADY_REMOVED, "List entry " + id + " was removed already, at "
+                    + removedAt.atZone(ChinaTime.ZONE).toOffsetDateTime());
         }
         if (includedAt.isAfter(now)) {
-            return Optional.of("List entry " + id + " takes effect only at " + includedAt.atOffset(CHINA) + "; remove it after that");
+            return Verdict.rejected(CreditListRejection.NOT_IN_FORCE_YET, "List entry " + id + " takes effect only at "
+                    + includedAt.atZone(ChinaTime.ZONE).toOffsetDateTime() + "; remove it after that");
         }
-        return Optional.empty();
+        return Verdict.ALLOWED;
     }
 }

@@ -20,6 +20,7 @@ import cn.opencredit.gateway.shared.cache.SubjectDataVersions;
 import cn.opencredit.gateway.shared.problem.FieldError;
 import cn.opencredit.gateway.shared.problem.ProblemException;
 import cn.opencredit.gateway.shared.problem.ProblemType;
+import cn.opencredit.gateway.shared.problem.Verdict;
 import cn.opencredit.gateway.shared.security.ApiClient;
 import cn.opencredit.gateway.shared.uscc.Uscc;
 import cn.opencredit.gateway.shared.uscc.UsccValidation;
@@ -55,31 +56,31 @@ public class ListEntryService {
         String uscc = codes.get("subjectUscc");
         String authorityUscc = codes.get("authorityUscc");
         Log.debugf("include %s in %s by %s", uscc, type, authorityUscc);
-        requireActingFor(caller, authorityUscc);
+        CreditListPolicies.actingAuthorityPolicy(caller.type(), caller.boundUscc(), authorityUscc).orThrow();
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime includedAt = request.includedAt() == null ? now : request.includedAt();
         Optional<String> given = text(request.legalRepresentative());
-        List<FieldError> errors = new ArrayList<>(CreditListPolicies.authorityCodePolicy(authorityUscc));
-        errors.addAll(CreditListPolicies.inclusionPeriodPolicy(includedAt.toInstant(), instant(request.expiresAt()), now.toInstant()));
-        errors.addAll(CreditListPolicies.legalRepresentativeAllowedPolicy(type, given));
-        rejectIfAny(errors);
+        Verdict.all(List.of(
+                CreditListPolicies.authorityCodePolicy(authorityUscc),
+                CreditListPolicies.inclusionStartPolicy(includedAt.toInstant(), now.toInstant()),
+                CreditListPolicies.inclusionEndPolicy(includedAt.toInstant(), instant(request.expiresAt())),
+                CreditListPolicies.legalRepresentativeAllowedPolicy(type, given))).orThrow();
         return Panache.withTransaction(() -> subjects.lockForUpdate(uscc)
                         .onItem().ifNull().failWith(() -> subjectNotFound(uscc))
                         .chain(subject -> {
                             Optional<String> linked = CreditListPolicies.linkedLegalRepresentative(type, subject.type(), given,
                                     subject.legalRepresentative());
-                            List<FieldError> subjectErrors = new ArrayList<>(CreditListPolicies.subjectNamePolicy(text(request.subjectName()),
-                                    subject.name()));
-                            subjectErrors.addAll(CreditListPolicies.legalRepresentativeRequiredPolicy(type, subject.type(), linked));
-                            rejectIfAny(subjectErrors);
+                            Verdict.all(List.of(
+                                    CreditListPolicies.subjectNamePolicy(text(request.subjectName()), subject.name()),
+                                    CreditListPolicies.legalRepresentativeRequiredPolicy(type, subject.type(), linked))).orThrow();
                             return repository.findNotRemoved(subject.id(), type, authorityUscc)
                                     .invoke(entries -> entries.stream()
                                             .filter(e -> CreditListPolicies.blocksSecondEntryPolicy(instant(e.expiresAt), instant(e.removedAt),
                                                     now.toInstant()))
                                             .findFirst()
-                                            .ifPresent(existing -> {
-                                                throw duplicate(type, uscc, authorityUscc, existing);
-                                            }))
+                                            .ifPresent(existing -> Verdict.rejected(CreditListRejection.ALREADY_LISTED, "Subject " + uscc
+                                                    + " is on the " + type.code() + " list by authority " + authorityUscc + " already (entry "
+                                                    + existing.id + "); remove that entry first").orThrow()))
                                     .chain(() -> repository.persistAndFlush(newEntry(type, subject.id(), authorityUscc, request,
                                             includedAt, linked.orElse(null), now)));
                         }))
@@ -96,11 +97,9 @@ public class ListEntryService {
                             if (entry == null || entry.listType != type) {
                                 throw CreditListService.notFound(type, id);
                             }
-                            requireActingFor(caller, entry.authorityUscc);
+                            CreditListPolicies.actingAuthorityPolicy(caller.type(), caller.boundUscc(), entry.authorityUscc).orThrow();
                             CreditListPolicies.removalPolicy(entry.id, entry.includedAt.toInstant(), instant(entry.removedAt), now.toInstant())
-                                    .ifPresent(refusal -> {
-                                        throw new ProblemException(ProblemType.CONFLICT, refusal);
-                                    });
+                                    .orThrow();
                             entry.removedAt = now;
                             entry.removalReason = request.reason();
                             entry.removalNote = request.note().strip();
@@ -147,26 +146,9 @@ public class ListEntryService {
         return codes;
     }
 
-    private static void requireActingFor(ApiClient caller, String authorityUscc) {
-        CreditListPolicies.actingAuthorityPolicy(caller.type(), caller.boundUscc(), authorityUscc).ifPresent(refusal -> {
-            throw new ProblemException(ProblemType.FORBIDDEN, refusal);
-        });
-    }
-
     private static ProblemException subjectNotFound(String uscc) {
         String message = "No subject with USCC " + uscc + " is registered; register it before listing it";
         return new ProblemException(ProblemType.SUBJECT_NOT_FOUND, message, List.of(new FieldError("subjectUscc", "not-registered", message)));
-    }
-
-    private static ProblemException duplicate(ListType type, String uscc, String authorityUscc, ListEntry existing) {
-        return new ProblemException(ProblemType.CONFLICT, "Subject " + uscc + " is on the " + type.code() + " list by authority "
-                + authorityUscc + " already (entry " + existing.id + "); remove that entry first");
-    }
-
-    private static void rejectIfAny(List<FieldError> errors) {
-        if (!errors.isEmpty()) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, errors.getFirst().message(), errors);
-        }
     }
 
     private static Optional<String> text(String raw) {

@@ -147,7 +147,7 @@ class BatchWriter {
             String key = RecordService.key(row.sourceDepartmentUscc(), row.sourceRecordId());
             LocalDate reportedOn = row.reportedOn() != null ? row.reportedOn() : stored.getOrDefault(key, batch.today());
             List<FieldError> errors = IngestionPolicies.firstReportPolicy(row.decisionDate(), reportedOn,
-                    incoming.get(row.number()).label("decisionDate"));
+                    incoming.get(row.number()).label("decisionDate")).errors();
             if (!errors.isEmpty()) {
                 refusals.put(row.number(), errors);
                 continue;

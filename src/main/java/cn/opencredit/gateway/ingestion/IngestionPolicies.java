@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import cn.opencredit.gateway.record.RecordCategory;
 import cn.opencredit.gateway.subject.SubjectNames;
 import cn.opencredit.gateway.shared.problem.FieldError;
+import cn.opencredit.gateway.shared.problem.Verdict;
 import cn.opencredit.gateway.shared.security.ApiClient;
 import cn.opencredit.gateway.shared.time.WorkdayCalendar;
 
@@ -41,33 +42,34 @@ final class IngestionPolicies {
     record Sender(String type, String boundUscc) {
     }
 
-    /** The reason the caller may not ingest at all, or empty when it may. */
-    static Optional<String> senderPolicy(Sender sender) {
+    /** Whether the caller may ingest at all. */
+    static Verdict senderPolicy(Sender sender) {
         if (ApiClient.OPERATOR_TYPE.equals(sender.type())) {
-            return Optional.empty();
+            return Verdict.ALLOWED;
         }
         if (!ApiClient.DEPARTMENT_TYPE.equals(sender.type())) {
-            return Optional.of("Only department consumers and operators ingest credit records");
+            return Verdict.rejected(IngestionRejection.NOT_A_DEPARTMENT, "Only department consumers and operators ingest credit records");
         }
         if (sender.boundUscc() == null) {
-            return Optional.of("This department consumer is not bound to its department's USCC; an operator must register it with "
-                    + "boundUscc before it can ingest");
+            return Verdict.rejected(IngestionRejection.NOT_BOUND, "This department consumer is not bound to its department's USCC; an "
+                    + "operator must register it with boundUscc before it can ingest");
         }
-        return Optional.empty();
+        return Verdict.ALLOWED;
     }
 
     /** A department sends only records it is the data source of; operators send anyone's. */
-    static List<FieldError> ownRecordPolicy(Sender sender, String sourceDepartmentUscc, String label) {
+    static Verdict ownRecordPolicy(Sender sender, String sourceDepartmentUscc, String label) {
         if (ApiClient.DEPARTMENT_TYPE.equals(sender.type()) && !sourceDepartmentUscc.equals(sender.boundUscc())) {
-            return List.of(new FieldError(label, "not-your-department", "this consumer may only send records whose data source is "
-                    + sender.boundUscc(), sender.boundUscc()));
+            return Verdict.rejected(IngestionRejection.NOT_YOUR_DEPARTMENT, label, "this consumer may only send records whose data source is "
+                    + sender.boundUscc(), sender.boundUscc());
         }
-        return List.of();
+        return Verdict.ALLOWED;
     }
 
     /** 1 to 200 printable ASCII characters, as clients generate them (UUIDs, hashes, batch names). */
-    static boolean idempotencyKeyPolicy(String key) {
-        return IDEMPOTENCY_KEY.matcher(key).matches() && !key.isBlank();
+    static Verdict idempotencyKeyPolicy(String header, String key) {
+        return IDEMPOTENCY_KEY.matcher(key).matches() && !key.isBlank() ? Verdict.ALLOWED
+                : Verdict.rejected(IngestionRejection.IDEMPOTENCY_KEY_FORMAT, header, header + " must be 1 to 200 printable ASCII characters");
     }
 
     /** What validation made of a row: the accepted form, or the reasons it was refused; flags either way. */
@@ -94,12 +96,12 @@ final class IngestionPolicies {
      * A record keeps the report date it first arrived with unless the row names another, and its
      * decision must not come after it.
      */
-    static List<FieldError> firstReportPolicy(LocalDate decisionDate, LocalDate reportedOn, String label) {
+    static Verdict firstReportPolicy(LocalDate decisionDate, LocalDate reportedOn, String label) {
         if (decisionDate.isAfter(reportedOn)) {
-            return List.of(new FieldError(label, "after-report-date", "the decision date is after " + reportedOn
-                    + ", the date the record was first reported"));
+            return Verdict.rejected(IngestionRejection.AFTER_REPORT_DATE, label, "the decision date is after " + reportedOn
+                    + ", the date the record was first reported");
         }
-        return List.of();
+        return Verdict.ALLOWED;
     }
 
     /**

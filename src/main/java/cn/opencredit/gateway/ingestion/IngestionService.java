@@ -86,13 +86,9 @@ public class IngestionService {
      */
     public Uni<Answer> ingest(ApiClient caller, String contentType, String template, String idempotencyKey, byte[] body) {
         IngestionPolicies.Sender sender = new IngestionPolicies.Sender(caller.type(), caller.boundUscc());
-        IngestionPolicies.senderPolicy(sender).ifPresent(reason -> {
-            throw new ProblemException(ProblemType.FORBIDDEN, reason);
-        });
+        IngestionPolicies.senderPolicy(sender).orThrow();
         Optional<String> key = Optional.ofNullable(idempotencyKey);
-        if (key.isPresent() && !IngestionPolicies.idempotencyKeyPolicy(key.get())) {
-            throw ProblemException.invalidParameter(IDEMPOTENCY_KEY, "format", IDEMPOTENCY_KEY + " must be 1 to 200 printable ASCII characters");
-        }
+        key.ifPresent(given -> IngestionPolicies.idempotencyKeyPolicy(IDEMPOTENCY_KEY, given).orThrow());
         Log.debugf("ingest by %s (%s), %d bytes of %s", caller.consumerId(), caller.type(), body == null ? 0 : body.length, contentType);
         // Parsing a 5 000-row workbook is CPU work for tens of milliseconds: off the event loop.
         return Uni.createFrom().<BatchReader.ParsedBatch>emitter(emitter -> {

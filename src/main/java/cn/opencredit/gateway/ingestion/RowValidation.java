@@ -89,7 +89,7 @@ final class RowValidation {
             RecordCategory category = code("category", in.category(), RecordCategory.class, true);
             String departmentUscc = uscc("sourceDepartmentUscc", in.sourceDepartmentUscc(), true);
             if (departmentUscc != null) {
-                errors.addAll(IngestionPolicies.ownRecordPolicy(sender, departmentUscc, row.label("sourceDepartmentUscc")));
+                errors.addAll(IngestionPolicies.ownRecordPolicy(sender, departmentUscc, row.label("sourceDepartmentUscc")).errors());
             }
             String department = text("sourceDepartment", in.sourceDepartment(), MAX_NAME_LENGTH, true);
             String legalRepresentative = text("legalRepresentative", in.legalRepresentative(), MAX_PERSON_LENGTH, false);

@@ -2,6 +2,7 @@ package cn.opencredit.gateway.creditlist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import cn.opencredit.gateway.shared.problem.FieldError;
+import cn.opencredit.gateway.shared.problem.Verdict;
 import cn.opencredit.gateway.subject.SubjectFixtures;
 import cn.opencredit.gateway.subject.SubjectType;
 
@@ -39,25 +41,26 @@ class CreditListPoliciesTests {
 
     @Test
     void shouldLetOperatorsActForAnyAuthorityAndDepartmentsForTheirOwnOnly() {
-        assertEquals(Optional.empty(), CreditListPolicies.actingAuthorityPolicy("OPERATOR", null, OTHER));
-        assertEquals(Optional.empty(), CreditListPolicies.actingAuthorityPolicy("DEPARTMENT", DEPARTMENT, DEPARTMENT));
-        assertTrue(CreditListPolicies.actingAuthorityPolicy("DEPARTMENT", DEPARTMENT, OTHER).orElseThrow().contains(OTHER));
-        assertTrue(CreditListPolicies.actingAuthorityPolicy("DEPARTMENT", null, DEPARTMENT).orElseThrow().contains("bound"));
-        assertTrue(CreditListPolicies.actingAuthorityPolicy("BANK", null, DEPARTMENT).isPresent());
+        assertTrue(CreditListPolicies.actingAuthorityPolicy("OPERATOR", null, OTHER).isAllowed());
+        assertTrue(CreditListPolicies.actingAuthorityPolicy("DEPARTMENT", DEPARTMENT, DEPARTMENT).isAllowed());
+        assertRejected(CreditListRejection.OTHER_AUTHORITY, OTHER, CreditListPolicies.actingAuthorityPolicy("DEPARTMENT", DEPARTMENT, OTHER));
+        assertRejected(CreditListRejection.NOT_BOUND, "bound", CreditListPolicies.actingAuthorityPolicy("DEPARTMENT", null, DEPARTMENT));
+        assertRejected(CreditListRejection.NOT_A_LIST_KEEPER, "department", CreditListPolicies.actingAuthorityPolicy("BANK", null, DEPARTMENT));
     }
 
     @Test
     void shouldAcceptGovernmentBodiesOnlyAsAuthorities() {
-        assertEquals(List.of(), CreditListPolicies.authorityCodePolicy(DEPARTMENT));
-        assertEquals("not-a-government-body", CreditListPolicies.authorityCodePolicy(SubjectFixtures.uscc("12", "MB0L9003")).getFirst().code());
+        assertTrue(CreditListPolicies.authorityCodePolicy(DEPARTMENT).isAllowed());
+        assertEquals(List.of("not-a-government-body"), codes(CreditListPolicies.authorityCodePolicy(SubjectFixtures.uscc("12", "MB0L9003"))));
     }
 
     @Test
     void shouldAllowAMinuteOfClockSkewAndRequireExpiryAfterInclusion() {
-        assertEquals(List.of(), CreditListPolicies.inclusionPeriodPolicy(NOW.plusSeconds(60), null, NOW));
-        assertEquals(List.of("in-the-future"), codes(CreditListPolicies.inclusionPeriodPolicy(NOW.plusSeconds(61), null, NOW)));
-        assertEquals(List.of("not-after-inclusion"), codes(CreditListPolicies.inclusionPeriodPolicy(NOW, NOW, NOW)));
-        assertEquals(List.of(), CreditListPolicies.inclusionPeriodPolicy(NOW.minusSeconds(10), NOW.minusSeconds(5), NOW));
+        assertTrue(CreditListPolicies.inclusionStartPolicy(NOW.plusSeconds(60), NOW).isAllowed());
+        assertEquals(List.of("in-the-future"), codes(CreditListPolicies.inclusionStartPolicy(NOW.plusSeconds(61), NOW)));
+        assertEquals(List.of("not-after-inclusion"), codes(CreditListPolicies.inclusionEndPolicy(NOW, NOW)));
+        assertTrue(CreditListPolicies.inclusionEndPolicy(NOW.minusSeconds(10), NOW.minusSeconds(5)).isAllowed());
+        assertTrue(CreditListPolicies.inclusionEndPolicy(NOW, null).isAllowed());
     }
 
     @Test
@@ -71,7 +74,7 @@ class CreditListPoliciesTests {
         assertEquals(Optional.empty(), CreditListPolicies.linkedLegalRepresentative(ListType.RED, SubjectType.ENTERPRISE, Optional.empty(), registered));
         assertEquals(List.of("required"), codes(CreditListPolicies.legalRepresentativeRequiredPolicy(ListType.BLACK,
                 SubjectType.INDIVIDUAL_BUSINESS, Optional.empty())));
-        assertEquals(List.of(), CreditListPolicies.legalRepresentativeRequiredPolicy(ListType.BLACK, SubjectType.PUBLIC_INSTITUTION, Optional.empty()));
+        assertTrue(CreditListPolicies.legalRepresentativeRequiredPolicy(ListType.BLACK, SubjectType.PUBLIC_INSTITUTION, Optional.empty()).isAllowed());
         assertTrue(CreditListPolicies.legalRepresentativeShownPolicy(ListType.BLACK, true));
         assertFalse(CreditListPolicies.legalRepresentativeShownPolicy(ListType.BLACK, false));
         assertFalse(CreditListPolicies.legalRepresentativeShownPolicy(ListType.WATCH, true));
@@ -79,19 +82,27 @@ class CreditListPoliciesTests {
 
     @Test
     void shouldMatchSubjectNamesAcrossFullAndHalfWidthForms() {
-        assertEquals(List.of(), CreditListPolicies.subjectNamePolicy(Optional.of("天山(兵团)果业有限公司 "), "天山（兵团）果业有限公司"));
+        assertTrue(CreditListPolicies.subjectNamePolicy(Optional.of("天山(兵团)果业有限公司 "), "天山（兵团）果业有限公司").isAllowed());
         assertEquals(List.of("name-mismatch"), codes(CreditListPolicies.subjectNamePolicy(Optional.of("天山果业有限公司"), "天山（兵团）果业有限公司")));
     }
 
     @Test
     void shouldRecordARemovalOnceAndNotBeforeTheInclusion() {
-        assertEquals(Optional.empty(), CreditListPolicies.removalPolicy(1L, NOW, null, NOW));
-        assertTrue(CreditListPolicies.removalPolicy(1L, NOW.minusSeconds(5), NOW.minusSeconds(1), NOW).orElseThrow().contains("removed already"));
-        assertTrue(CreditListPolicies.removalPolicy(1L, NOW.plusSeconds(5), null, NOW).isPresent());
+        assertTrue(CreditListPolicies.removalPolicy(1L, NOW, null, NOW).isAllowed());
+        assertRejected(CreditListRejection.ALREADY_REMOVED, "removed already", CreditListPolicies.removalPolicy(1L, NOW.minusSeconds(5),
+                NOW.minusSeconds(1), NOW));
+        assertRejected(CreditListRejection.NOT_IN_FORCE_YET, "takes effect only", CreditListPolicies.removalPolicy(1L, NOW.plusSeconds(5),
+                null, NOW));
     }
 
-    private static List<String> codes(List<FieldError> errors) {
-        return errors.stream().map(FieldError::code).toList();
+    private static List<String> codes(Verdict verdict) {
+        return verdict.errors().stream().map(FieldError::code).toList();
+    }
+
+    private static void assertRejected(CreditListRejection reason, String detailPart, Verdict verdict) {
+        Verdict.Rejected rejected = assertInstanceOf(Verdict.Rejected.class, verdict);
+        assertEquals(reason, rejected.reason());
+        assertTrue(rejected.detail().contains(detailPart), rejected.detail());
     }
 
     @Test

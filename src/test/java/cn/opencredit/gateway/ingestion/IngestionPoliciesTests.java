@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import cn.opencredit.gateway.record.RecordCategory;
+import cn.opencredit.gateway.shared.problem.Verdict;
 import cn.opencredit.gateway.shared.time.WorkdayCalendar;
 import cn.opencredit.gateway.subject.SubjectFixtures;
 import cn.opencredit.gateway.subject.NewSubject;
@@ -51,25 +52,26 @@ class IngestionPoliciesTests {
 
     @Test
     void shouldLetOnlyBoundDepartmentsAndOperatorsSend() {
-        assertEquals(Optional.empty(), IngestionPolicies.senderPolicy(OPERATOR));
-        assertEquals(Optional.empty(), IngestionPolicies.senderPolicy(BOUND));
-        assertTrue(IngestionPolicies.senderPolicy(new IngestionPolicies.Sender("DEPARTMENT", null)).isPresent());
-        assertTrue(IngestionPolicies.senderPolicy(new IngestionPolicies.Sender("BANK", null)).isPresent());
-        assertTrue(IngestionPolicies.ownRecordPolicy(BOUND, DEPARTMENT, "x").isEmpty());
-        assertEquals("not-your-department", IngestionPolicies.ownRecordPolicy(BOUND, SubjectFixtures.DEPARTMENT_USCC, "x").getFirst().code());
-        assertTrue(IngestionPolicies.ownRecordPolicy(OPERATOR, SubjectFixtures.DEPARTMENT_USCC, "x").isEmpty());
+        assertTrue(IngestionPolicies.senderPolicy(OPERATOR).isAllowed());
+        assertTrue(IngestionPolicies.senderPolicy(BOUND).isAllowed());
+        assertEquals(IngestionRejection.NOT_BOUND,
+                ((Verdict.Rejected) IngestionPolicies.senderPolicy(new IngestionPolicies.Sender("DEPARTMENT", null))).reason());
+        assertEquals(IngestionRejection.NOT_A_DEPARTMENT, ((Verdict.Rejected) IngestionPolicies.senderPolicy(new IngestionPolicies.Sender("BANK", null))).reason());
+        assertTrue(IngestionPolicies.ownRecordPolicy(BOUND, DEPARTMENT, "x").isAllowed());
+        assertEquals("not-your-department", IngestionPolicies.ownRecordPolicy(BOUND, SubjectFixtures.DEPARTMENT_USCC, "x").errors().getFirst().code());
+        assertTrue(IngestionPolicies.ownRecordPolicy(OPERATOR, SubjectFixtures.DEPARTMENT_USCC, "x").isAllowed());
     }
 
     @Test
     void shouldAcceptPrintableAsciiIdempotencyKeysOnly() {
-        assertTrue(IngestionPolicies.idempotencyKeyPolicy("3f6c2a9e-1d47-4c8b-9a0e-5b7d1c2e4f60"));
-        assertTrue(IngestionPolicies.idempotencyKeyPolicy("batch 2026-11-23 #1"));
-        assertTrue(IngestionPolicies.idempotencyKeyPolicy("k".repeat(200)));
-        assertFalse(IngestionPolicies.idempotencyKeyPolicy("k".repeat(201)));
-        assertFalse(IngestionPolicies.idempotencyKeyPolicy(""));
-        assertFalse(IngestionPolicies.idempotencyKeyPolicy("   "));
-        assertFalse(IngestionPolicies.idempotencyKeyPolicy("批次1"));
-        assertFalse(IngestionPolicies.idempotencyKeyPolicy("a\tb"));
+        assertTrue(IngestionPolicies.idempotencyKeyPolicy("Idempotency-Key", "3f6c2a9e-1d47-4c8b-9a0e-5b7d1c2e4f60").isAllowed());
+        assertTrue(IngestionPolicies.idempotencyKeyPolicy("Idempotency-Key", "batch 2026-11-23 #1").isAllowed());
+        assertTrue(IngestionPolicies.idempotencyKeyPolicy("Idempotency-Key", "k".repeat(200)).isAllowed());
+        assertFalse(IngestionPolicies.idempotencyKeyPolicy("Idempotency-Key", "k".repeat(201)).isAllowed());
+        assertFalse(IngestionPolicies.idempotencyKeyPolicy("Idempotency-Key", "").isAllowed());
+        assertFalse(IngestionPolicies.idempotencyKeyPolicy("Idempotency-Key", "   ").isAllowed());
+        assertFalse(IngestionPolicies.idempotencyKeyPolicy("Idempotency-Key", "批次1").isAllowed());
+        assertFalse(IngestionPolicies.idempotencyKeyPolicy("Idempotency-Key", "a\tb").isAllowed());
     }
 
     @Test

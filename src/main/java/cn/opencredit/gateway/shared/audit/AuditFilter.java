@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -25,8 +24,7 @@ import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
-import cn.opencredit.gateway.shared.problem.ProblemDetail;
-import cn.opencredit.gateway.shared.problem.ProblemType;
+import cn.opencredit.gateway.shared.problem.ProblemAnswers;
 import cn.opencredit.gateway.shared.security.ApiClient;
 import cn.opencredit.gateway.shared.security.Callers;
 import cn.opencredit.gateway.shared.uscc.Uscc;
@@ -115,13 +113,8 @@ public class AuditFilter {
         return append.onFailure().recoverWithItem(failure -> {
             Log.errorf("503 on %s %s [request %s]: the log entry could not be written (%s)", request.getMethod(),
                     request.getUriInfo().getPath(), request.getHeaderString(RequestIdFilter.HEADER), failure.toString());
-            response.setStatus(ProblemType.SERVICE_UNAVAILABLE.status());
-            response.getHeaders().putSingle("Content-Type", ProblemDetail.MEDIA_TYPE);
-            response.getHeaders().putSingle("Retry-After", "1");
-            response.setEntity(ProblemDetail.of(ProblemType.SERVICE_UNAVAILABLE,
-                    "The access could not be logged, so no data was returned; retry later",
-                    request.getUriInfo().getPath(), request.getHeaderString(RequestIdFilter.HEADER), List.of()),
-                    null, MediaType.valueOf(ProblemDetail.MEDIA_TYPE));
+            ProblemAnswers.replace(response, ProblemAnswers.unlogged(), request.getUriInfo().getPath(),
+                    request.getHeaderString(RequestIdFilter.HEADER));
             return null;
         });
     }

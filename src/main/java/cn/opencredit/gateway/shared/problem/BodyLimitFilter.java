@@ -8,7 +8,6 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.configuration.MemorySize;
@@ -17,11 +16,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 
-import cn.opencredit.gateway.shared.web.CacheControlFilter;
 import cn.opencredit.gateway.shared.web.RequestIdFilter;
 
 /**
@@ -57,21 +54,17 @@ public class BodyLimitFilter {
             context.next();
             return;
         }
-        ProblemDetail problem = ProblemDetail.of(ProblemType.PAYLOAD_TOO_LARGE,
+        ProblemException problem = new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
                 "The body announces " + announced.trim() + " bytes; a request body may have at most " + limit,
-                context.request().path(), context.request().getHeader(RequestIdFilter.HEADER),
                 List.of(new FieldError("body", "too-large", "more than " + limit + " bytes")));
-        HttpServerResponse response = context.response().setStatusCode(problem.status())
-                .putHeader(HttpHeaders.CONTENT_TYPE, ProblemDetail.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CACHE_CONTROL, CacheControlFilter.NEVER_STORE);
         if (context.request().version() == HttpVersion.HTTP_2) {
             // A stream of its own: ending it leaves the connection to the other streams.
-            response.end(serialise(problem));
+            ProblemAnswers.end(context, problem, json);
             return;
         }
         // The unread body would otherwise be taken for the next request on this connection.
-        response.putHeader(HttpHeaders.CONNECTION, "close");
-        Future<Void> sent = response.end(serialise(problem));
+        context.response().putHeader(HttpHeaders.CONNECTION, "close");
+        Future<Void> sent = ProblemAnswers.end(context, problem, json);
         closeOnceDrained(context, sent);
     }
 
@@ -111,14 +104,6 @@ public class BodyLimitFilter {
             return Long.parseLong(announced.trim());
         } catch (NumberFormatException e) {
             return -1;
-        }
-    }
-
-    private String serialise(ProblemDetail problem) {
-        try {
-            return json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A problem detail is always serialisable", e);
         }
     }
 }

@@ -12,14 +12,11 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
-import cn.opencredit.gateway.shared.web.CacheControlFilter;
 import cn.opencredit.gateway.shared.web.RequestIdFilter;
 
 /**
@@ -124,16 +121,6 @@ public class RequestUriFilter {
     }
 
     private void refuse(RoutingContext context, ProblemType type, String detail, List<FieldError> errors) {
-        String path = context.request().path();
-        String instance = path == null ? "/" : path.length() > 200 ? path.substring(0, 200) + "…" : path;
-        ProblemDetail problem = ProblemDetail.of(type, detail, instance, context.request().getHeader(RequestIdFilter.HEADER), errors);
-        try {
-            context.response().setStatusCode(problem.status())
-                    .putHeader(HttpHeaders.CONTENT_TYPE, ProblemDetail.MEDIA_TYPE)
-                    .putHeader(HttpHeaders.CACHE_CONTROL, CacheControlFilter.NEVER_STORE)
-                    .end(json.writeValueAsString(problem));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A problem detail is always serialisable", e);
-        }
+        ProblemAnswers.end(context, new ProblemException(type, detail, errors), json);
     }
 }
