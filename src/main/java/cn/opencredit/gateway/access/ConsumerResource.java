@@ -40,7 +40,6 @@ import cn.opencredit.gateway.shared.web.Ids;
 
 @Path("/api/v1/admin/consumers")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Scopes.ADMIN)
 @SecurityRequirement(name = "apiKey", scopes = Scopes.ADMIN)
 @Tag(name = "access", description = "API consumers, their keys and plans (operators only, scope admin)")
@@ -56,6 +55,7 @@ public class ConsumerResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createConsumer", summary = "Register a consumer",
             description = "Creates a bank, agency, app, department, subject or operator consumer. Keys are issued separately.")
     @RequestBody(content = @Content(examples = {@ExampleObject(name = "bank", value = AccessExamples.CREATE_BANK),
@@ -110,6 +110,7 @@ public class ConsumerResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/keys")
     @Operation(operationId = "issueKey", summary = "Issue a new key",
             description = "Returns the secret once. A consumer may hold several usable keys, so a bank can rotate without downtime.")

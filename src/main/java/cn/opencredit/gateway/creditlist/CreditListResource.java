@@ -36,7 +36,6 @@ import cn.opencredit.gateway.shared.security.Scopes;
 
 @Path("/api/v1/lists/{type}/entries")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "creditlist", description = "红黑名单: red, black, watch, abnormal-operation and dishonest-debtor lists")
 @APIResponse(responseCode = "401", ref = "Unauthenticated")
 @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -56,6 +55,7 @@ public class CreditListResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.LISTS_WRITE)
     @SecurityRequirement(name = "apiKey", scopes = Scopes.LISTS_WRITE)
     @Operation(operationId = "includeListEntry", summary = "Put a subject on a list", description = """
@@ -87,6 +87,7 @@ public class CreditListResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/removal")
     @RolesAllowed(Scopes.LISTS_WRITE)
     @SecurityRequirement(name = "apiKey", scopes = Scopes.LISTS_WRITE)

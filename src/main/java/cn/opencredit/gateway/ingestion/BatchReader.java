@@ -97,7 +97,7 @@ class BatchReader {
             }
             sheet = TemplateFiles.readCsv(decoded.text(), limit);
         } else {
-            sheet = TemplateFiles.readXlsx(body, limit);
+            sheet = TemplateFiles.readXlsx(body, limit, config.maxWorkbookUnpacked().asLongValue());
         }
         NationalTemplate.Layout layout = NationalTemplate.layout(sheet, requested);
         List<TemplateFiles.SheetRow> data = sheet.subList(layout.headerRow() + 1, sheet.size());

@@ -23,6 +23,13 @@ public interface IngestionConfig {
     MemorySize maxBodySize();
 
     /**
+     * Most bytes an XLSX batch may unpack to; a workbook over it is refused with 413 before it is
+     * parsed. 5 000 rows of a national template unpack to about 15 MB.
+     */
+    @WithDefault("64M")
+    MemorySize maxWorkbookUnpacked();
+
+    /**
      * Secret of the HMAC-SHA256 under which natural persons' identity numbers (证件号码, 法定代表人证件号码)
      * are kept, at least 32 characters; the numbers themselves are never stored. Without it, legal
      * representatives' numbers are dropped and rows about natural persons are refused, since such a

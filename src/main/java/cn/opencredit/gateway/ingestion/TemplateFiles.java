@@ -18,6 +18,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import java.util.zip.ZipInputStream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -28,6 +29,7 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 
+import cn.opencredit.gateway.shared.problem.FieldError;
 import cn.opencredit.gateway.shared.problem.ProblemException;
 import cn.opencredit.gateway.shared.problem.ProblemType;
 
@@ -137,14 +139,21 @@ final class TemplateFiles {
         }
     }
 
-    /** The first sheet, at most {@code limit} non-blank rows. */
-    static List<SheetRow> readXlsx(byte[] bytes, int limit) {
+    /**
+     * The first sheet, at most {@code limit} non-blank rows, of a workbook that unpacks to at most
+     * {@code maxUnpacked} bytes. An XLSX file is a ZIP archive of XML, and XML compresses a
+     * thousandfold: a small upload can unpack to gigabytes and hold a worker for minutes. The
+     * archive is unpacked once into nothing first, counting what its entries really inflate to
+     * (the sizes it declares can lie), and refused as soon as the count passes the limit.
+     */
+    static List<SheetRow> readXlsx(byte[] bytes, int limit, long maxUnpacked) {
         if (bytes.length >= 8 && ReadableWorkbook.isOLE2Header(bytes)) {
             throw unreadable("The file is a legacy Excel 97-2003 workbook (.xls); save it as .xlsx or CSV and send it again");
         }
         if (bytes.length < 4 || !ReadableWorkbook.isOOXMLZipHeader(bytes)) {
             throw new ProblemException(ProblemType.MALFORMED_BODY, "The body is not an XLSX workbook");
         }
+        checkUnpackedSize(bytes, maxUnpacked);
         List<SheetRow> rows = new ArrayList<>();
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(bytes), new ReadingOptions(true, false));
                 Stream<Row> sheet = workbook.getFirstSheet().openStream()) {
@@ -167,6 +176,25 @@ final class TemplateFiles {
             throw new ProblemException(ProblemType.MALFORMED_BODY, "The XLSX workbook could not be read; save it again from Excel or WPS");
         }
         return rows;
+    }
+
+    private static void checkUnpackedSize(byte[] bytes, long maxUnpacked) {
+        long unpacked = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (ZipInputStream archive = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+            while (archive.getNextEntry() != null) {
+                for (int read = archive.read(buffer); read >= 0; read = archive.read(buffer)) {
+                    unpacked += read;
+                    if (unpacked > maxUnpacked) {
+                        throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "The workbook unpacks to more than " + maxUnpacked
+                                + " bytes; a batch's workbook may unpack to at most that. Send fewer rows per workbook, or CSV",
+                                List.of(new FieldError("body", "unpacks-too-large", "more than " + maxUnpacked + " bytes unpacked")));
+                    }
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ProblemException(ProblemType.MALFORMED_BODY, "The XLSX workbook could not be read; save it again from Excel or WPS");
+        }
     }
 
     private static CellValue cell(Cell cell) {

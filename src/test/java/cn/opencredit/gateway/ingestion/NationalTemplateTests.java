@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +20,9 @@ import cn.opencredit.gateway.shared.problem.ProblemType;
 
 /** Reading template files and mapping their columns, without the service around them. */
 class NationalTemplateTests {
+
+    /** opencredit.ingestion.max-workbook-unpacked's default. */
+    private static final long UNPACKED_LIMIT = 64L << 20;
 
     private static List<TemplateFiles.SheetRow> csv(String text) {
         return TemplateFiles.readCsv(text, 100);
@@ -105,13 +109,44 @@ class NationalTemplateTests {
         List<TemplateFiles.SheetRow> rows = TemplateFiles.readXlsx(XlsxFiles.workbook(List.of(
                 List.<Object>of("行政许可决定文书号", "行政相对人名称", "行政相对人类别", "许可内容", "许可决定日期", "数据来源单位", "数据来源单位统一社会信用代码",
                         "有效期至", "行政许可决定文书名称"),
-                List.<Object>of("X1", "甲", "法人及非法人组织", "许可", LocalDate.of(2026, 9, 30), "局", "x", LocalDate.of(2031, 9, 29), ""))), 10);
+                List.<Object>of("X1", "甲", "法人及非法人组织", "许可", LocalDate.of(2026, 9, 30), "局", "x", LocalDate.of(2031, 9, 29), ""))), 10, UNPACKED_LIMIT);
         NationalTemplate.Layout layout = NationalTemplate.layout(rows, Optional.empty());
         IncomingRow row = NationalTemplate.toRow(rows.get(1), layout);
         assertEquals(NationalTemplate.LICENCE, layout.template());
         assertEquals("2026-09-30", row.fields().decisionDate());
         assertEquals("2031-09-29", row.details().get("validUntil"));
         assertEquals("行政许可决定书", row.fields().title(), "a blank document name falls back to the template's");
+    }
+
+    @Test
+    void shouldRefuseAWorkbookThatUnpacksBeyondTheLimitBeforeParsingIt() {
+        byte[] bomb = XlsxFiles.workbook(List.of(List.<Object>of("行政处罚决定书文号", "行政相对人名称")), 200L << 20);
+        assertTrue(bomb.length < 1 << 20, "a small upload: " + bomb.length + " bytes");
+        ProblemException refused = assertThrows(ProblemException.class, () -> TemplateFiles.readXlsx(bomb, 10, UNPACKED_LIMIT));
+        assertEquals(ProblemType.PAYLOAD_TOO_LARGE, refused.type());
+        assertEquals("unpacks-too-large", refused.errors().getFirst().code());
+    }
+
+    /** The limit leaves room: a full batch of long penalty rows, every column filled, unpacks to a fraction of it. */
+    @Test
+    void shouldReadAFullBatchOfLongRowsWellWithinTheUnpackedLimit() {
+        List<Object> header = List.of("行政处罚决定书文号", "行政相对人名称", "行政相对人类别", "行政相对人代码_1（统一社会信用代码）", "法定代表人", "违法行为类型",
+                "违法事实", "处罚依据", "处罚类别", "处罚内容", "罚款金额（万元）", "没收违法所得、没收非法财物的金额（万元）", "暂扣或吊销证照名称及编号",
+                "处罚决定日期", "处罚有效期", "公示截止期", "处罚机关", "处罚机关统一社会信用代码", "数据来源单位", "数据来源单位统一社会信用代码", "当前状态",
+                "失信严重程度", "备注");
+        String facts = "经查，当事人于2026年10月在未取得道路运输经营许可的情况下，使用其所有的车辆从事道路货物运输经营活动，违法所得人民币若干元，".repeat(3);
+        List<List<Object>> rows = new ArrayList<>(List.of(header));
+        for (int i = 0; i < 5_000; i++) {
+            rows.add(List.of("石交罚〔2026〕" + i + "号", "石河子（兵团）现代物流运输有限责任公司第" + i + "分公司", "法人及非法人组织", "91659001MA7XQ2K35D", "王强",
+                    "未取得道路运输经营许可擅自从事道路运输经营", facts, "《中华人民共和国道路运输条例》第六十三条、《道路货物运输及站场管理规定》第五十九条", "罚款；没收违法所得",
+                    "罚款人民币三万元整，没收违法所得", 3, 0.5, "道路运输经营许可证 新交运管许可石字659001001234号", LocalDate.of(2026, 11, 2),
+                    LocalDate.of(2027, 11, 2), LocalDate.of(2027, 11, 2), "石河子市交通运输局", "11659001MB1234567X", "石河子市交通运输局",
+                    "11659001MB1234567X", "有效", "一般", "当事人已于2026年11月20日缴清罚款"));
+        }
+        byte[] workbook = XlsxFiles.workbook(rows);
+        long unpacked = XlsxFiles.unpackedSize(workbook);
+        assertTrue(unpacked < UNPACKED_LIMIT / 4, "5 000 long rows unpack to " + unpacked + " bytes");
+        assertEquals(5_001, TemplateFiles.readXlsx(workbook, 5_100, UNPACKED_LIMIT).size());
     }
 
     @Test

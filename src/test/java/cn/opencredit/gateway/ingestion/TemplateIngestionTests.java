@@ -333,6 +333,17 @@ class TemplateIngestionTests {
     }
 
     @Test
+    void shouldRefuseAWorkbookThatUnpacksBeyondTheLimitAndStoreNothing() {
+        String number = newRecordId("石交罚");
+        Map<String, String> row = penalty(number, IngestionFixtures.KNOWN, IngestionFixtures.KNOWN_NAME);
+        byte[] bomb = XlsxFiles.workbook(List.of(new ArrayList<>(row.keySet()), new ArrayList<>(row.values())), 200L << 20);
+        post(XLSX, bomb).statusCode(413).contentType(PROBLEM)
+                .body("type", equalTo("https://api.opencredit.cn/problems/payload-too-large"))
+                .body("errors[0].code", equalTo("unpacks-too-large"));
+        assertEquals(0, fixtures.count("SELECT count(*) FROM credit_record WHERE source_record_id = ?", number));
+    }
+
+    @Test
     void shouldRefuseAFileOverTheRowLimit() {
         StringBuilder file = new StringBuilder(csv(PENALTY_HEADERS));
         String line = csv(PENALTY_HEADERS, penalty("X", IngestionFixtures.KNOWN, IngestionFixtures.KNOWN_NAME)).split("\r\n")[1];

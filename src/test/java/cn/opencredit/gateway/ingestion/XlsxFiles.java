@@ -1,7 +1,9 @@
 package cn.opencredit.gateway.ingestion;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +11,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -25,6 +28,14 @@ final class XlsxFiles {
 
     /** Cells: a String (inline string), a Number (numeric cell) or a LocalDate (day number in date format); null leaves the cell out. */
     static byte[] workbook(List<List<Object>> rows) {
+        return workbook(rows, 0);
+    }
+
+    /**
+     * The workbook of {@link #workbook(List)} with an extra part of {@code padding} zero bytes, which
+     * deflates a thousandfold: a small upload that unpacks to a lot, as a zip bomb does.
+     */
+    static byte[] workbook(List<List<Object>> rows, long padding) {
         StringBuilder sheet = new StringBuilder("""
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>""");
@@ -90,10 +101,31 @@ final class XlsxFiles {
                     <xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>
                     </styleSheet>""");
             entry(zip, "xl/worksheets/sheet1.xml", sheet.toString());
+            if (padding > 0) {
+                zip.putNextEntry(new ZipEntry("xl/media/padding.bin"));
+                byte[] zeros = new byte[1 << 20];
+                for (long left = padding; left > 0; left -= zeros.length) {
+                    zip.write(zeros, 0, (int) Math.min(zeros.length, left));
+                }
+                zip.closeEntry();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    /** What the archive's entries inflate to, in bytes. */
+    static long unpackedSize(byte[] workbook) {
+        long unpacked = 0;
+        try (ZipInputStream archive = new ZipInputStream(new ByteArrayInputStream(workbook))) {
+            while (archive.getNextEntry() != null) {
+                unpacked += archive.transferTo(OutputStream.nullOutputStream());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return unpacked;
     }
 
     private static void entry(ZipOutputStream zip, String name, String content) throws IOException {

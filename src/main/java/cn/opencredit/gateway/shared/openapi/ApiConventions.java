@@ -22,13 +22,15 @@ import cn.opencredit.gateway.shared.paging.PageRequest;
  * What is true of every operation of the API, written into the OpenAPI document once instead of on
  * each resource method: every answer carries {@code X-Request-Id} and {@code Cache-Control}, and may
  * carry the RateLimit fields; every operation may answer 400 (a malformed URI), 401, 403, 406, 414,
- * 429, 500 and 503 as problems; every request may send {@code X-Request-Id}. It also gives the
+ * 429, 500 and 503 as problems, and 431 (from the HTTP layer, without a body); every request may send {@code X-Request-Id}. It also gives the
  * change feed's items a schema per kind, which annotations cannot express.
  */
 public class ApiConventions implements OASFilter {
 
     private static final String API = "/api/";
     private static final Map<String, String> ALWAYS_POSSIBLE = new LinkedHashMap<>();
+    /** Answered by the HTTP layer before any of the gateway runs: no body, none of the usual headers. */
+    private static final String HEADERS_TOO_LARGE = "HeaderFieldsTooLarge";
 
     static {
         ALWAYS_POSSIBLE.put("400", "BadRequest");
@@ -37,6 +39,7 @@ public class ApiConventions implements OASFilter {
         ALWAYS_POSSIBLE.put("406", "NotAcceptable");
         ALWAYS_POSSIBLE.put("414", "UriTooLong");
         ALWAYS_POSSIBLE.put("429", "RateLimited");
+        ALWAYS_POSSIBLE.put("431", HEADERS_TOO_LARGE);
         ALWAYS_POSSIBLE.put("500", "InternalError");
         ALWAYS_POSSIBLE.put("503", "Unavailable");
     }
@@ -51,7 +54,11 @@ public class ApiConventions implements OASFilter {
             });
         }
         if (openAPI.getComponents() != null && openAPI.getComponents().getResponses() != null) {
-            openAPI.getComponents().getResponses().values().forEach(ApiConventions::headers);
+            openAPI.getComponents().getResponses().forEach((name, response) -> {
+                if (!name.equals(HEADERS_TOO_LARGE)) {
+                    headers(response);
+                }
+            });
         }
         changeKinds(openAPI);
         usccAsText(openAPI);

@@ -56,6 +56,12 @@ class AllowedMethods {
         return String.join(", ", methods);
     }
 
+    /** Whether a resource sits at {@code path} but takes no {@code method} there. */
+    boolean refuses(String path, String method) {
+        String allowed = allowHeader(path);
+        return allowed != null && !List.of(allowed.split(", ")).contains(method);
+    }
+
     private static void collect(Class<?> type, String base, List<Route> found) {
         for (Method method : type.getMethods()) {
             String verb = httpMethod(method);

@@ -103,6 +103,11 @@ public class ProblemExceptionMappers {
             return problem(e instanceof JsonMappingException mapping ? atBodyPath(problem, jsonPath(mapping)) : problem, uri, request);
         }
         String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        String message = e.getOriginalMessage();
+        if (message != null && message.startsWith(DUPLICATE_FIELD)) {
+            return respond(ProblemType.MALFORMED_BODY, "The request body names a field twice" + where + ": "
+                    + message.substring(DUPLICATE_FIELD.length()).strip(), List.of(), uri, request);
+        }
         return respond(ProblemType.MALFORMED_BODY, "The request body is not valid JSON" + where, List.of(), uri, request);
     }
 
@@ -139,11 +144,20 @@ public class ProblemExceptionMappers {
         if (cause != null) {
             return problem(cause, uri, request);
         }
+        if (allowedMethods.refuses(uri.getPath(), request.method().name())) {
+            // The router answers 404 when a path's resources sit in different classes (a class whose
+            // path is a prefix of another's) and none takes the method; the path exists, the method does not.
+            return methodNotAllowed(uri, request);
+        }
         return respond(ProblemType.NOT_FOUND, "No resource at " + uri.getPath(), List.of(), uri, request);
     }
 
     @ServerExceptionMapper
     public Response notAllowed(NotAllowedException e, UriInfo uri, HttpServerRequest request) {
+        return methodNotAllowed(uri, request);
+    }
+
+    private Response methodNotAllowed(UriInfo uri, HttpServerRequest request) {
         Response response = respond(ProblemType.METHOD_NOT_ALLOWED, request.method() + " is not supported on " + uri.getPath(),
                 List.of(), uri, request);
         String allow = allowedMethods.allowHeader(uri.getPath());
@@ -216,6 +230,9 @@ public class ProblemExceptionMappers {
     }
 
     /** SQLSTATE classes of failures that pass: connection, insufficient resources, operator intervention, transaction rollback. */
+    /** How Jackson's strict duplicate detection starts its message; the rest is the field's name. */
+    private static final String DUPLICATE_FIELD = "Duplicate field";
+
     private static final java.util.Set<String> TRANSIENT_SQL_STATES = java.util.Set.of("08", "53", "57", "40");
 
     @ServerExceptionMapper
@@ -225,6 +242,13 @@ public class ProblemExceptionMappers {
             return problem(cause, uri, request);
         }
         String requestId = requestId(request);
+        if (request.response().ended()) {
+            // The HTTP layer has answered already: a chunked body over the size limit gets its 413
+            // and the read that was under way fails. Nothing is left to answer, and nothing went wrong.
+            Log.debugf("%s %s [request %s] was answered by the HTTP layer before the endpoint ended: %s", request.method(), uri.getPath(),
+                    requestId, e.toString());
+            return null;
+        }
         Log.errorf(e, "Unhandled failure on %s %s [request %s]", request.method(), uri.getPath(), requestId);
         return build(ProblemDetail.of(ProblemType.INTERNAL_ERROR, "An unexpected error occurred; quote the request id to support",
                 uri.getPath(), requestId, List.of()));

@@ -32,6 +32,9 @@ public class TextInputModule implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.registerModule(new SimpleModule("opencredit-text-input").addDeserializer(String.class, new CheckedString(true)));
+        // A field named twice would otherwise be read twice, the last value silently winning, or
+        // end in a 500 where a record's constructor has already taken the first.
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 
     private static final class CheckedString extends JsonDeserializer<String> implements ContextualDeserializer {

@@ -17,6 +17,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -103,6 +109,75 @@ class BodyLimitFilterTests {
         assertThat(answer, not(containsString(" 413 ")));
         assertThat(answer, containsString("HTTP/1.1 400 "));
         assertThat(answer, containsString("application/problem+json"));
+    }
+
+    /**
+     * A chunked body announces no length, so the filter cannot refuse it up front; the HTTP layer
+     * cuts it off at the limit with its own 413. That answer is expected, not a failure: nothing
+     * is created and nothing is logged as an error.
+     */
+    @Test
+    void shouldLeaveAChunkedBodyOverTheLimitToTheHttpLayerWithoutLoggingAnError() throws IOException, SQLException {
+        long consumers = consumerCount();
+        List<LogRecord> errors = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                    errors.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger root = Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            String answer;
+            try (Socket socket = new Socket("localhost", RestAssured.port)) {
+                socket.setSoTimeout(10_000);
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST " + CONSUMERS + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + AccessFixtures.bearer(AccessFixtures.OPERATOR_KEY)
+                        + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                byte[] chunk = new byte[1024 * 1024];
+                Arrays.fill(chunk, (byte) ' ');
+                try {
+                    for (long sent = 0; sent <= LIMIT; sent += chunk.length) {
+                        out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.UTF_8));
+                        out.write(chunk);
+                        out.write("\r\n".getBytes(StandardCharsets.UTF_8));
+                    }
+                    out.write("0\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                } catch (IOException closedWhileSending) {
+                    // The server answered and closed while the rest was on its way; its answer is still there to read.
+                }
+                ByteArrayOutputStream read = new ByteArrayOutputStream();
+                socket.getInputStream().transferTo(read);
+                answer = read.toString(StandardCharsets.UTF_8);
+            }
+            assertThat(answer, containsString("HTTP/1.1 413 "));
+            // The failure reaches the error handlers on a worker thread after the answer went out.
+            sleepQuietly(500);
+            assertEquals(List.of(), errors.stream().map(r -> r.getLoggerName() + ": " + r.getMessage()).toList());
+            assertEquals(consumers, consumerCount(), "nothing was created");
+        } finally {
+            root.removeHandler(capture);
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Not a length, or beyond any length: the HTTP layer refuses these before any endpoint runs. */

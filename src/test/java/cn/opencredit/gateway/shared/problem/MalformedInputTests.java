@@ -72,6 +72,41 @@ class MalformedInputTests {
     }
 
     @Test
+    void shouldRefuseAFieldNamedTwiceAndCreateNothing() throws SQLException {
+        String name = "twice " + java.util.UUID.randomUUID();
+        given().auth().oauth2(AccessFixtures.OPERATOR_KEY).contentType(ContentType.JSON)
+                .body("{\"name\":\"" + name + "\",\"type\":\"bank\",\"plan\":\"standard\",\"plan\":null}")
+                .when().post("/api/v1/admin/consumers")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("https://api.opencredit.cn/problems/malformed-body"))
+                .body("detail", containsString("names a field twice"))
+                .body("detail", containsString("'plan'"));
+        assertEquals(0, count("SELECT count(*) FROM access_consumer WHERE name = '" + name + "'"));
+    }
+
+    /**
+     * Paths served by two resource classes (one's path a prefix of the other's) made the router
+     * answer 404 to a method neither takes; the path exists, so it is 405 with Allow.
+     */
+    @Test
+    void shouldAnswer405NotFoundToAMethodThePathDoesNotTake() {
+        for (String method : new String[] {"POST", "PUT", "PATCH", "DELETE"}) {
+            given().auth().oauth2(AccessFixtures.OPERATOR_KEY)
+                    .when().request(method, "/api/v1/subjects/{uscc}/access-log", SubjectFixtures.RICH)
+                    .then().statusCode(405).contentType(PROBLEM)
+                    .header("Allow", equalTo("GET, HEAD, OPTIONS"));
+        }
+        given().auth().oauth2(AccessFixtures.OPERATOR_KEY).when().get("/api/v1/lists/black/entries/999999999").then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void shouldNotAskAReadForTheTypeOfABodyItDoesNotTake() {
+        given().auth().oauth2(AccessFixtures.OPERATOR_KEY).contentType("text/plain")
+                .when().get("/api/v1/admin/consumers").then().statusCode(200);
+        given().auth().oauth2(AccessFixtures.OPERATOR_KEY).contentType("text/plain").when().get("/api/v1/lists/black/entries").then().statusCode(200);
+    }
+
+    @Test
     void shouldAnswerAnOverlongUriWithAProblem() {
         given().queryParam("q", "农".repeat(1_000)).when().get("/api/v1/subjects").then().statusCode(414).contentType(PROBLEM)
                 .body("type", equalTo("https://api.opencredit.cn/problems/uri-too-long"))
