@@ -1088,6 +1088,21 @@ class Fuzzer:
                              ("key of 10000 chars", dict(base(), **{"k" * 10000: 1})), ("NUL in a key", dict(base(), **{"a\u0000": 1})),
                              ("__proto__", dict(base(), __proto__={"admin": True})), ("@class", dict(base(), **{"@class": "java.lang.Object"}))]:
             self.add_json(op, f"body: {label}", value)
+        for name, value in (base().items() if isinstance(base(), dict) else []):
+            # The same field twice with the same, valid value: only the duplication is wrong.
+            self.add_json(op, f"body: duplicate key {name} (same value)", text="{" + f"{jdump(name)}:{jdump(value)}," + text[1:])
+        full = self.full_body(schema, base())
+        if full:
+            # Every property given, then the last one again: Jackson's record creator fails on this one.
+            last = list(full)[-1]
+            self.add_json(op, f"body: every field, then {last} twice (same value)",
+                          text=jdump(full)[:-1] + f",{jdump(last)}:{jdump(full[last])}}}")
+        if op.op_id == "ingestRecords":
+            row_schema = self.contract.deref(self.contract.deref(schema)["properties"]["rows"])["items"]
+            row = self.full_body(row_schema, base()["rows"][0])
+            last = list(row)[-1]
+            self.add_json(op, f"body: a row with every field, then {last} twice (same value)",
+                          text='{"rows":[' + jdump(row)[:-1] + f",{jdump(last)}:{jdump(row[last])}}}]}}")
         first = next(iter(base()), None) if isinstance(base(), dict) else None
         if first:
             self.add_json(op, "body: duplicate key", text="{" + f'"{first}":"dup",' + text[1:])
@@ -1160,6 +1175,28 @@ class Fuzzer:
                 for idem in ["fuzz-idem-1", "fuzz-idem-1", "fuzz-idem-2"]:
                     self.add_json(op, f"Idempotency-Key {idem}", self.json_op_body(op),
                                   headers=[("Idempotency-Key", idem)])
+
+    def full_body(self, schema, body):
+        """body with every top-level property of schema, the missing ones with a plausible value."""
+        s = self.contract.deref(schema or {})
+        if not isinstance(body, dict) or not s.get("properties"):
+            return None
+        full = dict(body)
+        for name, sub in s["properties"].items():
+            if name in full:
+                continue
+            sub = self.contract.deref(sub)
+            if sub.get("examples"):
+                full[name] = sub["examples"][0]
+            elif sub.get("enum"):
+                full[name] = sub["enum"][0]
+            elif sub.get("format") == "date":
+                full[name] = "2026-01-01"
+            elif sub.get("format") == "date-time":
+                full[name] = "2029-11-20T09:00:00+08:00"
+            else:
+                full[name] = {"integer": 1, "number": 1, "boolean": False, "array": [], "object": {}}.get(sub.get("type"), "x")
+        return full
 
     def gen_ingest_files(self, op):
         c = self.ctx
@@ -1327,7 +1364,7 @@ class Fuzzer:
                 self.add_json(op, f"the same {list_type} entry from 8 concurrent requests", self.list_entry_body(subject),
                               path=f"/api/v1/lists/{list_type}/entries")
         self.add(ingest, "XLSX: a 140 KB workbook whose sheet inflates to 200 MB (zip bomb)", body=self.heavy_xlsx,
-                 content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", timeout=120)
+                 content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", timeout=60)
 
 
 def zip_of(files):
@@ -1438,6 +1475,16 @@ def excerpt(data, limit=1500):
     return text if len(text) <= limit else text[:limit] + f"…({len(text)} chars)"
 
 
+def uncaught_lines(path):
+    """Lines of the log that the logging framework did not write: uncaught throwables, OutOfMemoryError."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            return [line.rstrip("\n")[:300] for line in f
+                    if line.startswith("Exception") or ("OutOfMemoryError" in line and " ERROR " not in line[:40])]
+    except (OSError, TypeError):
+        return []
+
+
 def log_errors(path, since):
     """ERROR lines of the app's log written since the epoch second since: (time, request id or None, line)."""
     out = []
@@ -1459,18 +1506,22 @@ def log_errors(path, since):
     return out
 
 
-def health_ok(url):
-    if not url:
-        return True
-    u = urllib.parse.urlsplit(url)
-    try:
-        conn = http.client.HTTPConnection(u.hostname, u.port, timeout=10)
-        conn.request("GET", u.path)
-        ok = conn.getresponse().status == 200
-        conn.close()
-        return ok
-    except OSError:
+def alive(health_url, base):
+    """The instance is ready (management readiness) and answers on its main port: four fresh
+    connections in a row, so that a dead event loop among several is noticed too."""
+    def get(url):
+        u = urllib.parse.urlsplit(url)
+        try:
+            conn = http.client.HTTPConnection(u.hostname, u.port, timeout=10)
+            conn.request("GET", u.path or "/", headers={"X-Request-Id": "fz-alive"})
+            status = conn.getresponse().status
+            conn.close()
+            return status
+        except (OSError, http.client.HTTPException):
+            return None
+    if health_url and get(health_url) != 200:
         return False
+    return all(get(base.rstrip("/") + "/api/v1/history/checkpoints/keys") == 200 for _ in range(4))
 
 
 def main():
@@ -1525,13 +1576,13 @@ def main():
             part = requests[start:start + chunk]
             list(pool.map(run, part))
             done = start + len(part)
-            if not health_ok(args.health):
+            if not alive(args.health, args.base):
                 time.sleep(5)
-                if not health_ok(args.health):
+                if not alive(args.health, args.base):
                     down.append(done)
-                    print(f"fuzz: the instance is not ready after {done} requests", flush=True)
+                    print(f"fuzz: the instance is not ready or does not answer after {done} requests", flush=True)
                     time.sleep(25)
-                    if not health_ok(args.health):
+                    if not alive(args.health, args.base):
                         print("fuzz: the instance did not come back; stopping", flush=True)
                         break
             if done % 2000 < chunk or done == len(requests):
@@ -1575,9 +1626,13 @@ def main():
                 f["request_ids"].append(req.request_id)
             if kind in ("server-error", "not-problem", "no-answer"):
                 failing_requests.append((req, key))
-    for n in down:
-        findings[("(instance)", "instance-down", "-")] = {"kind": "instance-down", "operation": "(instance)", "status": "-",
-                                                          "count": len(down), "detail": f"not ready after {n} requests"}
+    if down:
+        last = max((r for r in sent if r.idx < down[0]), key=lambda r: r.sent_at[1], default=None)
+        findings[("(instance)", "instance-down", "-")] = {
+            "kind": "instance-down", "operation": "(instance)", "status": "-", "count": len(down),
+            "detail": f"not ready or not answering after {down[0]} requests"
+                      + (f"; the last request sent before: {last.label}" if last else ""),
+            "labels": [], "request_ids": [], "log_errors": []}
 
     # ERROR lines: by the request id they name, else by time (the failing requests under way then).
     lines = log_errors(args.app_log, started - 1)
@@ -1614,6 +1669,7 @@ def main():
         "by_operation": {op: dict(sorted(c.items())) for op, c in sorted(by_op.items())},
         "findings": [dict(f, request_ids=f.get("request_ids", [])[:20]) for f in findings.values()],
         "app_log_error_lines": error_lines_total,
+        "app_log_uncaught": uncaught_lines(args.app_log)[:50],
         "app_log_errors_without_finding": unmatched[:50],
     }
     with open(args.report, "w", encoding="utf-8") as out:
@@ -1638,6 +1694,8 @@ def main():
               + (f" — e.g. {', '.join(short(label, 50) for label in labels[:3])}" if labels else ""))
     if args.app_log:
         print(f"fuzz: {error_lines_total} ERROR lines in {args.app_log}, {len(unmatched)} not tied to a finding")
+        for line in report["app_log_uncaught"][:10]:
+            print(f"fuzz: uncaught in the app's log: {line}")
     print(f"fuzz: report in {args.report}")
     return 1 if failing else 0
 

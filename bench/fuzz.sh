@@ -24,8 +24,7 @@ FUZZ_MANAGEMENT_PORT=${FUZZ_MANAGEMENT_PORT:-9097}
 FUZZ_DB=opencredit_fuzz
 FUZZ_REDIS_DB=4
 FUZZ_OPERATOR_KEY=fuzz-operator-key-0123456789abcdef0123456
-JAVA=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
-[ -x "$JAVA" ] || JAVA=java
+JAVA=${JAVA:-$(bin/java-home)/bin/java}
 
 [ -f "$FUZZ_APP/quarkus-run.jar" ] || { echo "no $FUZZ_APP/quarkus-run.jar; package the jar first" >&2; exit 2; }
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -55,9 +54,19 @@ PLAN_PROPS+=(-Dopencredit.ratelimit.failed-authentication.burst=100000
              -Dopencredit.ratelimit.failed-authentication.rate-per-second=100000)
 
 APP_PID=
+STOP_FINDING=
+# stop_app: SIGTERM, then SIGKILL when the jar has not exited after 45 s (graceful shutdown waits 15 s).
 stop_app() {
   [ -n "$APP_PID" ] || return 0
   kill "$APP_PID" 2>/dev/null || true
+  for _ in $(seq 1 45); do
+    kill -0 "$APP_PID" 2>/dev/null || break
+    sleep 1
+  done
+  if kill -0 "$APP_PID" 2>/dev/null; then
+    STOP_FINDING="the instance did not exit within 45 s of SIGTERM and was killed"
+    kill -KILL "$APP_PID" 2>/dev/null || true
+  fi
   wait "$APP_PID" 2>/dev/null || true
   APP_PID=
 }
@@ -98,6 +107,10 @@ if ! kill -0 "$APP_PID" 2>/dev/null; then
   status=1
 fi
 stop_app
+if [ -n "$STOP_FINDING" ]; then
+  echo "fuzz: FINDING: $STOP_FINDING" >&2
+  status=1
+fi
 
 # ERROR lines of the app's log (fuzz.py ties each to its finding in the report, by request id or
 # by time); here the count and the distinct messages, without time stamps, threads and request ids.
@@ -107,5 +120,10 @@ if [ "$errors" -gt 0 ]; then
   grep -E '^[0-9-]+ [0-9:,]+ ERROR ' "$FUZZ_LOG" \
     | sed -E 's/^[0-9-]+ [0-9:,]+ ERROR +//; s/\([^)]*\) //; s/\[request [^]]*\]/[request …]/; s/error id: [^:]*/error id: …/' \
     | cut -c1-240 | sort | uniq -c | sort -rn | head -20
+fi
+uncaught=$(grep -cE '^Exception|OutOfMemoryError' "$FUZZ_LOG" || true)
+if [ "$uncaught" -gt 0 ]; then
+  echo "fuzz: $uncaught line(s) about uncaught throwables or OutOfMemoryError in $FUZZ_LOG:"
+  grep -E '^Exception|OutOfMemoryError' "$FUZZ_LOG" | cut -c1-240 | sort | uniq -c | sort -rn | head -10
 fi
 exit "$status"
