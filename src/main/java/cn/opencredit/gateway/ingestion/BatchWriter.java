@@ -146,7 +146,7 @@ class BatchWriter {
         for (AcceptedRow row : accepted) {
             String key = RecordService.key(row.sourceDepartmentUscc(), row.sourceRecordId());
             LocalDate reportedOn = row.reportedOn() != null ? row.reportedOn() : stored.getOrDefault(key, batch.today());
-            List<FieldError> errors = IngestionPolicies.firstReportPolicy(row.decisionDate(), reportedOn,
+            List<FieldError> errors = IngestionPolicies.decidedBeforeReportPolicy(row.decisionDate(), reportedOn,
                     incoming.get(row.number()).label("decisionDate")).errors();
             if (!errors.isEmpty()) {
                 refusals.put(row.number(), errors);

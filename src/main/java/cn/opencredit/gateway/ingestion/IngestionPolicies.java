@@ -16,7 +16,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import cn.opencredit.gateway.record.PublicationPeriods;
 import cn.opencredit.gateway.record.RecordCategory;
+import cn.opencredit.gateway.record.Severity;
 import cn.opencredit.gateway.subject.SubjectNames;
 import cn.opencredit.gateway.shared.problem.FieldError;
 import cn.opencredit.gateway.shared.problem.Verdict;
@@ -25,6 +27,9 @@ import cn.opencredit.gateway.shared.time.WorkdayCalendar;
 
 /** The rules of department ingestion: pure functions of a row, the caller, the calendar and what is stored. */
 final class IngestionPolicies {
+
+    /** No decision of the People's Republic predates it; an earlier date is a typing error. */
+    static final LocalDate EARLIEST_DATE = LocalDate.of(1949, 10, 1);
 
     /** 双公示 records are due within this many working days of the decision. */
     static final int DISCLOSURE_DEADLINE_WORKING_DAYS = 7;
@@ -93,15 +98,71 @@ final class IngestionPolicies {
     }
 
     /**
-     * A record keeps the report date it first arrived with unless the row names another, and its
-     * decision must not come after it.
+     * A record is decided on or before the day it is reported: the report date its row names, else
+     * the one it first arrived with, else today.
      */
-    static Verdict firstReportPolicy(LocalDate decisionDate, LocalDate reportedOn, String label) {
+    static Verdict decidedBeforeReportPolicy(LocalDate decisionDate, LocalDate reportedOn, String label) {
         if (decisionDate.isAfter(reportedOn)) {
-            return Verdict.rejected(IngestionRejection.AFTER_REPORT_DATE, label, "the decision date is after " + reportedOn
-                    + ", the date the record was first reported");
+            return Verdict.rejected(IngestionRejection.AFTER_REPORT_DATE, label, "the decision date " + decisionDate
+                    + " is after the report date " + reportedOn);
         }
         return Verdict.ALLOWED;
+    }
+
+    /** Decisions and reports are things that happened: neither date lies after today (Beijing time). */
+    static Verdict notInTheFuturePolicy(LocalDate date, LocalDate today, String label) {
+        if (date != null && date.isAfter(today)) {
+            return Verdict.rejected(IngestionRejection.IN_THE_FUTURE, label, "the date " + date + " is in the future");
+        }
+        return Verdict.ALLOWED;
+    }
+
+    /** A penalty says how serious the failing is: it sets how long the penalty is published (信用修复管理办法). */
+    static Verdict severityPolicy(RecordCategory category, Severity severity, String label) {
+        if (category == RecordCategory.PENALTY && severity == null) {
+            return Verdict.rejected(IngestionRejection.SEVERITY_REQUIRED, label,
+                    "severity (轻微/一般/严重, minor/general/serious) is required for a penalty");
+        }
+        return Verdict.ALLOWED;
+    }
+
+    /** How long a record is published, and the flag that tells the sender an end it sent was moved. */
+    record Publication(Verdict verdict, LocalDate until, Optional<IngestionReportView.Flag> flag) {
+    }
+
+    /**
+     * Publication ends on or after the decision, and a failing's no later than its severity allows:
+     * an end sent past that is capped and flagged, not refused, since the record itself is right and
+     * the law, not the sender, fixes the period ({@link PublicationPeriods}).
+     */
+    static Publication publicationPolicy(Severity severity, LocalDate decisionDate, LocalDate sentUntil, String label) {
+        if (sentUntil != null && sentUntil.isBefore(decisionDate)) {
+            return new Publication(Verdict.rejected(IngestionRejection.BEFORE_DECISION, label,
+                    "publication cannot end before the decision date " + decisionDate), null, Optional.empty());
+        }
+        PublicationPeriods.Window window = PublicationPeriods.window(severity, decisionDate, sentUntil);
+        Optional<IngestionReportView.Flag> flag = window.capped()
+                ? Optional.of(new IngestionReportView.Flag("publication-capped", "publication ends on " + window.until() + ", not "
+                        + sentUntil + ": a " + severity.code() + " failing is published for at most " + PublicationPeriods.longest(severity)
+                        + " from its decision (信用修复管理办法)"))
+                : Optional.empty();
+        return new Publication(Verdict.ALLOWED, window.until(), flag);
+    }
+
+    /** A natural person has no USCC: a row that gives one has the subject's category wrong. */
+    static Verdict naturalPersonPolicy(boolean usccGiven, String label) {
+        return usccGiven ? Verdict.rejected(IngestionRejection.USCC_OF_A_PERSON, label, "a natural person has no USCC; check subjectCategory")
+                : Verdict.ALLOWED;
+    }
+
+    /**
+     * Records about natural persons are taken only when the gateway can recognise the person again
+     * by the keyed hash of the identity number, since the number itself is never stored.
+     */
+    static Verdict identityHashingPolicy(boolean hashKeyConfigured, String label) {
+        return hashKeyConfigured ? Verdict.ALLOWED
+                : Verdict.rejected(IngestionRejection.IDENTITY_HASHING_UNAVAILABLE, label, "records about natural persons cannot be taken: "
+                        + "the gateway has no identity hash key configured, and identity numbers are never stored in clear");
     }
 
     /**

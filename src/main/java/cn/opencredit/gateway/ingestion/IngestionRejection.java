@@ -11,8 +11,18 @@ enum IngestionRejection implements Rejection {
     NOT_BOUND(ProblemType.FORBIDDEN, "not-bound"),
     /** A row whose data source is another department */
     NOT_YOUR_DEPARTMENT(ProblemType.VALIDATION_FAILED, "not-your-department"),
-    /** A row decided after the record was first reported */
+    /** A row decided after the record was reported */
     AFTER_REPORT_DATE(ProblemType.VALIDATION_FAILED, "after-report-date"),
+    /** A decision or report date after today */
+    IN_THE_FUTURE(ProblemType.VALIDATION_FAILED, "in-the-future"),
+    /** A penalty without its severity */
+    SEVERITY_REQUIRED(ProblemType.VALIDATION_FAILED, "required"),
+    /** A publication end before the decision */
+    BEFORE_DECISION(ProblemType.VALIDATION_FAILED, "before-decision"),
+    /** A USCC given for a natural person */
+    USCC_OF_A_PERSON(ProblemType.VALIDATION_FAILED, "not-allowed"),
+    /** A natural person's row while no identity hash key is configured */
+    IDENTITY_HASHING_UNAVAILABLE(ProblemType.VALIDATION_FAILED, "identity-hashing-unavailable"),
     IDEMPOTENCY_KEY_FORMAT(ProblemType.INVALID_PARAMETER, "format");
 
     private final ProblemType problem;

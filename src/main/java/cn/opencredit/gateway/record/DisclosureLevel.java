@@ -1,5 +1,7 @@
 package cn.opencredit.gateway.record;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import cn.opencredit.gateway.shared.web.ApiCode;
@@ -12,6 +14,12 @@ public enum DisclosureLevel implements ApiCode {
     AUTHORISED,
     /** 政务共享: departments only */
     GOVERNMENT;
+
+    /** 公开, as the templates write a public record's level. */
+    @Override
+    public List<String> labels() {
+        return this == PUBLIC ? List.of("公开") : List.of();
+    }
 
     @JsonValue
     @Override

@@ -2,6 +2,7 @@ package cn.opencredit.gateway.subject;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import cn.opencredit.gateway.shared.uscc.Uscc;
 import cn.opencredit.gateway.shared.web.ApiCode;
 
 /** 信用主体 kinds. Natural persons are modelled but carry no USCC. */
@@ -22,6 +23,22 @@ public enum SubjectType implements ApiCode {
     OTHER_ORGANISATION,
     /** 自然人 */
     NATURAL_PERSON;
+
+    /**
+     * An organisation's type as GB 32100 codes it in the first two characters of its USCC (the
+     * registration authority and the entity type under it).
+     */
+    public static SubjectType of(Uscc uscc) {
+        return switch (uscc.value().substring(0, 2)) {
+            case "91" -> ENTERPRISE;
+            case "92" -> INDIVIDUAL_BUSINESS;
+            case "93" -> FARMERS_COOPERATIVE;
+            case "11" -> GOVERNMENT_BODY;
+            case "12" -> PUBLIC_INSTITUTION;
+            case "51", "52", "53" -> SOCIAL_ORGANISATION;
+            default -> OTHER_ORGANISATION;
+        };
+    }
 
     @JsonValue
     @Override

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import cn.opencredit.gateway.record.RecordCategory;
+import cn.opencredit.gateway.record.Severity;
 import cn.opencredit.gateway.shared.problem.Verdict;
 import cn.opencredit.gateway.shared.time.WorkdayCalendar;
 import cn.opencredit.gateway.subject.SubjectFixtures;
@@ -137,5 +138,72 @@ class IngestionPoliciesTests {
         return new AcceptedRow(number, "r-" + number, RecordCategory.PENALTY,
                 new NewSubject(uscc, null, name, SubjectType.ENTERPRISE, "659001", null), null, null, null, "t",
                 LocalDate.parse("2026-11-02"), null, "c", null, null, null, null, null, null, null, null, null, "d", DEPARTMENT, false, Map.of());
+    }
+
+    @Test
+    void shouldRefuseADecisionAfterItsReportOnlyWhenItIsAfter() {
+        LocalDate decided = LocalDate.of(2026, 11, 2);
+        assertTrue(IngestionPolicies.decidedBeforeReportPolicy(decided, decided, "decisionDate").isAllowed());
+        Verdict later = IngestionPolicies.decidedBeforeReportPolicy(decided, decided.minusDays(1), "处罚决定日期");
+        assertEquals("after-report-date", later.errors().getFirst().code());
+        assertEquals("处罚决定日期", later.errors().getFirst().field());
+    }
+
+    @Test
+    void shouldRefuseDatesAfterTodayButNotToday() {
+        assertTrue(IngestionPolicies.notInTheFuturePolicy(TODAY, TODAY, "decisionDate").isAllowed());
+        assertTrue(IngestionPolicies.notInTheFuturePolicy(null, TODAY, "reportedOn").isAllowed());
+        assertEquals("in-the-future", IngestionPolicies.notInTheFuturePolicy(TODAY.plusDays(1), TODAY, "reportedOn").errors().getFirst().code());
+    }
+
+    @Test
+    void shouldRequireASeverityForPenaltiesOnly() {
+        assertEquals("required", IngestionPolicies.severityPolicy(RecordCategory.PENALTY, null, "severity").errors().getFirst().code());
+        assertTrue(IngestionPolicies.severityPolicy(RecordCategory.PENALTY, Severity.MINOR, "severity").isAllowed());
+        assertTrue(IngestionPolicies.severityPolicy(RecordCategory.LICENCE, null, "severity").isAllowed());
+    }
+
+    @Test
+    void shouldCapAPublicationEndPastTheLegalPeriodAndSaySo() {
+        LocalDate decided = LocalDate.of(2026, 11, 2);
+        IngestionPolicies.Publication capped = IngestionPolicies.publicationPolicy(Severity.MINOR, decided, decided.plusYears(2), "公示截止期");
+        assertTrue(capped.verdict().isAllowed());
+        assertEquals(decided.plusMonths(3), capped.until());
+        assertEquals("publication-capped", capped.flag().orElseThrow().code());
+        IngestionPolicies.Publication kept = IngestionPolicies.publicationPolicy(Severity.SERIOUS, decided, decided.plusYears(1), "公示截止期");
+        assertEquals(decided.plusYears(1), kept.until());
+        assertTrue(kept.flag().isEmpty());
+        IngestionPolicies.Publication before = IngestionPolicies.publicationPolicy(Severity.GENERAL, decided, decided.minusDays(1), "公示截止期");
+        assertEquals("before-decision", before.verdict().errors().getFirst().code());
+        assertEquals("公示截止期", before.verdict().errors().getFirst().field());
+    }
+
+    @Test
+    void shouldKnowNaturalPersonsByTheirHashedNumberOnly() {
+        assertEquals("not-allowed", IngestionPolicies.naturalPersonPolicy(true, "subjectUscc").errors().getFirst().code());
+        assertTrue(IngestionPolicies.naturalPersonPolicy(false, "subjectUscc").isAllowed());
+        assertEquals("identity-hashing-unavailable",
+                IngestionPolicies.identityHashingPolicy(false, "subjectIdNumber").errors().getFirst().code());
+        assertTrue(IngestionPolicies.identityHashingPolicy(true, "subjectIdNumber").isAllowed());
+    }
+
+    @ParameterizedTest
+    @CsvSource(value = {"110105199001011234, '', 110105", "11010519900101123X, 居民身份证, 110105", "11010519900101123x, NULL, 110105",
+            "110105199001011234, 护照, ''", "E12345678, '', ''", "H0123456701, 港澳居民来往内地通行证, ''"}, nullValues = "NULL")
+    void shouldPlaceAResidentCardHolderInTheRegionThatIssuedTheCard(String raw, String type, String region) {
+        IdentityNumber number = IdentityNumber.read(raw).orElseThrow();
+        assertEquals(region.isEmpty() ? Optional.empty() : Optional.of(region), number.residentRegion(type));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"110105 19900101 1234", "１１０１０５１９９００１０１１２３４", "110105199001011234\u3000"})
+    void shouldFoldIdentityNumbers(String raw) {
+        assertEquals("110105199001011234", IdentityNumber.read(raw).orElseThrow().value());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "身份证号码", "1101/05"})
+    void shouldRefuseWhatIsNoIdentityNumber(String raw) {
+        assertEquals(Optional.empty(), IdentityNumber.read(raw));
     }
 }

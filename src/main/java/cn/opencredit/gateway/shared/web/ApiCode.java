@@ -21,6 +21,11 @@ public interface ApiCode {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** Other names the constant goes by in the files departments send (the national templates' Chinese terms). */
+    default List<String> labels() {
+        return List.of();
+    }
+
     /** Reads a query parameter; unknown values are a 400 that lists the accepted ones. */
     static <E extends Enum<E> & ApiCode> E parse(Class<E> type, String raw, String field) {
         String wanted = raw.strip();
