@@ -1,7 +1,6 @@
 package cn.opencredit.gateway.audit;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
+
+import cn.opencredit.gateway.shared.time.ChinaTime;
 
 /** Reads of the access log: newest first, keyset on (occurred_at, id) across partitions. */
 @ApplicationScoped
@@ -35,7 +36,7 @@ class AccessLogRepository {
                     List<AccessLogView> views = new ArrayList<>(rows.size());
                     rows.forEach(row -> views.add(new AccessLogView(
                             row.getLong("id").toString(),
-                            row.getOffsetDateTime("occurred_at").withOffsetSameInstant(ZoneOffset.ofHours(8)),
+                            row.getOffsetDateTime("occurred_at").withOffsetSameInstant(ChinaTime.OFFSET),
                             row.getString("consumer_name"),
                             row.getString("consumer_type").toLowerCase(Locale.ROOT).replace('_', '-'),
                             row.getString("operation"),

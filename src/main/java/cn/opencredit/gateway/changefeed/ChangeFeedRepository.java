@@ -1,7 +1,6 @@
 package cn.opencredit.gateway.changefeed;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,12 +17,12 @@ import cn.opencredit.gateway.record.RecordView;
 import cn.opencredit.gateway.subject.SubjectStatus;
 import cn.opencredit.gateway.subject.SubjectSummaryView;
 import cn.opencredit.gateway.subject.SubjectType;
+import cn.opencredit.gateway.shared.time.ChinaTime;
 
 /** The feed table, the sequencer function and the rows the changes are about, on the reactive client. */
 @ApplicationScoped
 class ChangeFeedRepository {
 
-    private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
 
     /**
      * A page of changes with the current state of their rows. The row of a record or list entry is
@@ -84,7 +83,7 @@ class ChangeFeedRepository {
                 row.getString("operation"),
                 row.getLong("entity_id"),
                 row.getString("subject_uscc"),
-                row.getOffsetDateTime("occurred_at").withOffsetSameInstant(CHINA),
+                row.getOffsetDateTime("occurred_at").withOffsetSameInstant(ChinaTime.OFFSET),
                 row.getString("s_uscc") == null ? null : toSubject(row),
                 row.getLong("r_id") == null ? null : RecordView.fromRow(row, "r_id", "r_status"),
                 row.getLong("r_id") == null ? null : DisclosureLevel.valueOf(row.getString("disclosure_level")),

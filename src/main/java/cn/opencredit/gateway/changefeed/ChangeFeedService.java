@@ -2,7 +2,6 @@ package cn.opencredit.gateway.changefeed;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,8 +12,6 @@ import io.smallrye.mutiny.Uni;
 
 import cn.opencredit.gateway.creditlist.CreditListService;
 import cn.opencredit.gateway.creditlist.ListEntryView;
-import cn.opencredit.gateway.shared.problem.ProblemException;
-import cn.opencredit.gateway.shared.problem.ProblemType;
 import cn.opencredit.gateway.shared.time.ChinaTime;
 
 /**
@@ -47,25 +44,11 @@ public class ChangeFeedService {
                 .map(items -> new ChangePage(items, items.isEmpty() ? request.after().encode() : items.getLast().position()));
     }
 
+    /** List entries are read in one statement for the page; the list capability decides what of each is public. */
     private Uni<List<ChangeView>> render(List<ChangeFeedRepository.StoredChange> changes) {
         LocalDate today = ChinaTime.today(clock);
-        List<ChangeFeedRepository.StoredChange> entries = changes.stream().filter(c -> c.listType() != null).toList();
-        if (entries.isEmpty()) {
-            return Uni.createFrom().item(changes.stream().map(c -> toView(c, today, Map.of())).toList());
-        }
-        return Uni.join().all(entries.stream().map(this::listEntry).toList()).andFailFast()
-                .map(views -> {
-                    Map<Long, ListEntryView> byId = new HashMap<>();
-                    views.stream().filter(v -> v != null).forEach(v -> byId.put(Long.parseLong(v.id()), v));
-                    return changes.stream().map(c -> toView(c, today, byId)).toList();
-                });
-    }
-
-    /** The list capability decides what of an entry is public; an entry deleted since the page was read has no view. */
-    private Uni<ListEntryView> listEntry(ChangeFeedRepository.StoredChange change) {
-        return lists.entry(change.listType(), change.entityId())
-                .onFailure(failure -> failure instanceof ProblemException problem && problem.type() == ProblemType.NOT_FOUND)
-                .recoverWithNull();
+        List<Long> entryIds = changes.stream().filter(c -> c.listType() != null).map(ChangeFeedRepository.StoredChange::entityId).toList();
+        return lists.entries(entryIds).map(entries -> changes.stream().map(c -> toView(c, today, entries)).toList());
     }
 
     private static ChangeView toView(ChangeFeedRepository.StoredChange change, LocalDate today, Map<Long, ListEntryView> entries) {

@@ -2,8 +2,8 @@ package cn.opencredit.gateway.creditlist;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,7 +27,6 @@ class CreditListRepository {
             e.id, e.list_type, s.uscc, s.name, e.authority, e.authority_uscc, e.reason, e.legal_basis, e.legal_representative,
             e.included_at, e.expires_at, e.removed_at, e.removal_reason, e.removal_note""";
 
-    private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
 
     private final Pool pool;
 
@@ -59,6 +58,13 @@ class CreditListRepository {
                         + " WHERE e.id = $1 AND e.list_type = $2")
                 .execute(Tuple.of(id, type.name()))
                 .map(rows -> rows.size() == 0 ? null : toEntry(rows.iterator().next()));
+    }
+
+    /** The entries among {@code ids} that exist, in one statement. */
+    Uni<List<EntryRow>> findEntries(Collection<Long> ids) {
+        return pool.preparedQuery("SELECT " + ENTRY_COLUMNS + " FROM list_entry e JOIN subject s ON s.id = e.subject_id WHERE e.id = ANY($1)")
+                .execute(Tuple.of(ids.toArray(Long[]::new)))
+                .map(CreditListRepository::toEntries);
     }
 
     /**
@@ -117,6 +123,6 @@ class CreditListRepository {
     }
 
     private static OffsetDateTime china(OffsetDateTime instant) {
-        return instant == null ? null : instant.withOffsetSameInstant(CHINA);
+        return ChinaTime.inChina(instant);
     }
 }

@@ -33,6 +33,7 @@ import cn.opencredit.gateway.shared.paging.Page;
 import cn.opencredit.gateway.shared.problem.ProblemDetail;
 import cn.opencredit.gateway.shared.security.ApiClient;
 import cn.opencredit.gateway.shared.security.Scopes;
+import cn.opencredit.gateway.shared.web.Ids;
 
 @Path("/api/v1/lists/{type}/entries")
 @Produces(MediaType.APPLICATION_JSON)
@@ -109,7 +110,7 @@ public class CreditListResource {
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public Uni<ListEntryView> remove(@Parameter(schema = @Schema(implementation = ListType.class)) @PathParam("type") String type,
             @Parameter(example = "2048") @PathParam("id") String id, @NotNull @Valid RemovalRequest body) {
-        return entries.remove(ListEntryQuery.parseType(type), CreditListService.parseId(id), body, ApiClient.of(identity));
+        return entries.remove(ListEntryQuery.parseType(type), Ids.positive(id, "id"), body, ApiClient.of(identity));
     }
 
     @GET
@@ -149,6 +150,6 @@ public class CreditListResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Uni<ListEntryView> get(@Parameter(schema = @Schema(implementation = ListType.class)) @PathParam("type") String type,
             @Parameter(example = "2048") @PathParam("id") String id) {
-        return lists.entry(ListEntryQuery.parseType(type), CreditListService.parseId(id));
+        return lists.entry(ListEntryQuery.parseType(type), Ids.positive(id, "id"));
     }
 }

@@ -1,7 +1,6 @@
 package cn.opencredit.gateway.ingestion;
 
 import java.math.BigDecimal;
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +15,7 @@ import cn.opencredit.gateway.shared.uscc.Uscc;
 import cn.opencredit.gateway.shared.uscc.UsccValidation;
 import cn.opencredit.gateway.shared.uscc.UsccViolation;
 import cn.opencredit.gateway.shared.web.ApiCode;
+import cn.opencredit.gateway.shared.web.TextInput;
 
 /**
  * Reads the fields of one row into typed values: presence, text without control characters,
@@ -183,7 +183,7 @@ final class FieldReader {
         if (isBlank(raw)) {
             return null;
         }
-        String text = Normalizer.normalize(raw, Normalizer.Form.NFKC).strip();
+        String text = TextInput.fold(raw);
         if (!DECIMAL.matcher(text).matches()) {
             error(field, "format", "must be a decimal number" + (inTenThousands ? " of 万元" : " of yuan") + ", not " + abbreviate(text));
             return null;

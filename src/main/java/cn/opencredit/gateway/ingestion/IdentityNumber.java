@@ -1,9 +1,10 @@
 package cn.opencredit.gateway.ingestion;
 
-import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+
+import cn.opencredit.gateway.shared.web.TextInput;
 
 /**
  * A natural person's identity document number as a department sends it (证件号码): a resident
@@ -18,7 +19,7 @@ record IdentityNumber(String value) {
 
     /** NFKC-folded, without white space, upper case; empty when it is not an identity number at all. */
     static Optional<IdentityNumber> read(String raw) {
-        String number = WHITE_SPACE.matcher(Normalizer.normalize(raw, Normalizer.Form.NFKC)).replaceAll("").toUpperCase(Locale.ROOT);
+        String number = WHITE_SPACE.matcher(TextInput.fold(raw)).replaceAll("").toUpperCase(Locale.ROOT);
         return FORMAT.matcher(number).matches() ? Optional.of(new IdentityNumber(number)) : Optional.empty();
     }
 

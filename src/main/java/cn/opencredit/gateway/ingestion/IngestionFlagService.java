@@ -2,8 +2,8 @@ package cn.opencredit.gateway.ingestion;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,10 +13,13 @@ import io.smallrye.mutiny.Uni;
 
 import cn.opencredit.gateway.shared.paging.Page;
 import cn.opencredit.gateway.shared.paging.PageRequest;
+import cn.opencredit.gateway.shared.problem.FieldError;
 import cn.opencredit.gateway.shared.problem.ProblemException;
 import cn.opencredit.gateway.shared.problem.ProblemType;
 import cn.opencredit.gateway.shared.security.ApiClient;
 import cn.opencredit.gateway.shared.web.ApiCode;
+import cn.opencredit.gateway.shared.web.Ids;
+import cn.opencredit.gateway.shared.web.QueryParameters;
 
 /** Operators' review of 重错码 flags. */
 @ApplicationScoped
@@ -34,7 +37,9 @@ public class IngestionFlagService {
     public Uni<Page<IngestionFlagView>> list(String kind, String resolved, String limit, String cursor) {
         Optional<IngestionFlagKind> wantedKind = Optional.ofNullable(kind).filter(k -> !k.isBlank())
                 .map(k -> ApiCode.parse(IngestionFlagKind.class, k, "kind"));
-        Optional<Boolean> wantedResolved = Optional.ofNullable(resolved).filter(r -> !r.isBlank()).map(IngestionFlagService::bool);
+        List<FieldError> errors = new ArrayList<>();
+        Optional<Boolean> wantedResolved = QueryParameters.bool(resolved, "resolved", errors);
+        QueryParameters.rejectIfAny(errors);
         String query = "ingest-flags|" + wantedKind.map(Enum::name).orElse("") + "|" + wantedResolved.map(String::valueOf).orElse("");
         PageRequest page = PageRequest.parse(limit, cursor, query, 1);
         Optional<Long> before = page.after(key -> Long.parseLong(key.getFirst()));
@@ -44,7 +49,7 @@ public class IngestionFlagService {
 
     /** Closes an open flag with the operator's note; a flag resolved before is a conflict. */
     public Uni<IngestionFlagView> resolve(ApiClient operator, String id, FlagResolutionRequest request) {
-        long flagId = flagId(id);
+        long flagId = Ids.positive(id, "id");
         Log.debugf("resolve flag %d by %s", flagId, operator.consumerId());
         return repository.resolve(flagId, operator.consumerId(), request.note().strip(), OffsetDateTime.now(clock))
                 .chain(resolved -> resolved != null ? Uni.createFrom().item(resolved) : repository.findById(flagId).map(existing -> {
@@ -53,25 +58,5 @@ public class IngestionFlagService {
                     }
                     throw new ProblemException(ProblemType.CONFLICT, "Flag " + flagId + " was resolved already at " + existing.resolvedAt());
                 }));
-    }
-
-    private static Boolean bool(String raw) {
-        return switch (raw.strip().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw ProblemException.invalidParameter("resolved", "unknown-value", "resolved must be true or false");
-        };
-    }
-
-    private static long flagId(String raw) {
-        try {
-            long id = Long.parseLong(raw);
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // reported below like any other malformed id
-        }
-        throw ProblemException.invalidParameter("id", "format", "id must be a positive whole number");
     }
 }

@@ -1,6 +1,5 @@
 package cn.opencredit.gateway.ingestion;
 
-import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,6 +23,7 @@ import cn.opencredit.gateway.shared.problem.FieldError;
 import cn.opencredit.gateway.shared.problem.Verdict;
 import cn.opencredit.gateway.shared.security.ApiClient;
 import cn.opencredit.gateway.shared.time.WorkdayCalendar;
+import cn.opencredit.gateway.shared.web.TextInput;
 
 /** The rules of department ingestion: pure functions of a row, the caller, the calendar and what is stored. */
 final class IngestionPolicies {
@@ -237,7 +237,7 @@ final class IngestionPolicies {
         if (raw == null) {
             return Optional.empty();
         }
-        String text = TIME_SUFFIX.matcher(Normalizer.normalize(raw, Normalizer.Form.NFKC).strip()).replaceFirst("").strip();
+        String text = TIME_SUFFIX.matcher(TextInput.fold(raw)).replaceFirst("").strip();
         Matcher m = DATE.matcher(text);
         if (!m.matches()) {
             m = BASIC_DATE.matcher(text);

@@ -1,6 +1,5 @@
 package cn.opencredit.gateway.ingestion;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -21,6 +20,7 @@ import cn.opencredit.gateway.shared.problem.FieldError;
 import cn.opencredit.gateway.shared.problem.ProblemException;
 import cn.opencredit.gateway.shared.problem.ProblemType;
 import cn.opencredit.gateway.shared.web.ApiCode;
+import cn.opencredit.gateway.shared.web.TextInput;
 
 /**
  * The national 双公示 templates that 信用中国 publishes (行政许可, 行政处罚): Chinese column headers in
@@ -247,7 +247,7 @@ enum NationalTemplate implements ApiCode {
 
     /** The header's name and the note in its trailing brackets (empty when none). */
     private static String[] header(String raw) {
-        String folded = Normalizer.normalize(raw, Normalizer.Form.NFKC).replaceAll("\\s+", "").replaceAll("^\\*+|\\*+$", "");
+        String folded = TextInput.fold(raw).replaceAll("\\s+", "").replaceAll("^\\*+|\\*+$", "");
         Matcher note = TRAILING_NOTE.matcher(folded);
         return note.matches() ? new String[] {note.group(1), note.group(2)} : new String[] {folded, ""};
     }
@@ -259,7 +259,7 @@ enum NationalTemplate implements ApiCode {
 
     /** 1 有效 / 2 无效, as digits or words; blank means valid. Null when it is neither. */
     private static Boolean status(String value) {
-        return switch (Normalizer.normalize(value, Normalizer.Form.NFKC).strip()) {
+        return switch (TextInput.fold(value)) {
             case "", "1", "有效" -> false;
             case "2", "无效" -> true;
             default -> null;

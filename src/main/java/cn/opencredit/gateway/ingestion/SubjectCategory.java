@@ -1,9 +1,9 @@
 package cn.opencredit.gateway.ingestion;
 
-import java.text.Normalizer;
 import java.util.Optional;
 
 import cn.opencredit.gateway.shared.web.ApiCode;
+import cn.opencredit.gateway.shared.web.TextInput;
 
 /** 行政相对人类别 of the national templates. */
 enum SubjectCategory implements ApiCode {
@@ -23,7 +23,7 @@ enum SubjectCategory implements ApiCode {
 
     /** The template's Chinese label or the API code, as clerks and systems write them. */
     static Optional<SubjectCategory> parse(String raw) {
-        String wanted = Normalizer.normalize(raw, Normalizer.Form.NFKC).strip();
+        String wanted = TextInput.fold(raw);
         for (SubjectCategory category : values()) {
             if (category.label.equals(wanted) || category.code().equalsIgnoreCase(wanted) || category.name().equalsIgnoreCase(wanted)) {
                 return Optional.of(category);

@@ -1,7 +1,6 @@
 package cn.opencredit.gateway.stats;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,11 +10,12 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
+import cn.opencredit.gateway.shared.time.ChinaTime;
+
 /** The statistics read models (R__stats_disclosure_statistics.sql) on the reactive client. */
 @ApplicationScoped
 class StatsRepository {
 
-    private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
 
     private final Pool pool;
 
@@ -77,7 +77,7 @@ class StatsRepository {
                             UNION ALL (SELECT computed_at FROM stats_region_black_list LIMIT 1)) AS views""").execute()
                 .map(rows -> {
                     OffsetDateTime at = rows.iterator().next().getOffsetDateTime("computed_at");
-                    return at == null ? null : at.withOffsetSameInstant(CHINA);
+                    return ChinaTime.inChina(at);
                 });
     }
 

@@ -1,7 +1,8 @@
 package cn.opencredit.gateway.subject;
 
-import java.text.Normalizer;
 import java.util.regex.Pattern;
+
+import cn.opencredit.gateway.shared.web.TextInput;
 
 /** Names of subjects as the platform compares them. */
 public final class SubjectNames {
@@ -13,7 +14,7 @@ public final class SubjectNames {
 
     /** NFKC-folded and stripped: full-width brackets, letters and digits as people type them. */
     public static String fold(String name) {
-        return Normalizer.normalize(name, Normalizer.Form.NFKC).strip();
+        return TextInput.fold(name);
     }
 
     /**
@@ -22,6 +23,6 @@ public final class SubjectNames {
      * SubjectRepository computes the same in SQL.
      */
     public static String key(String name) {
-        return WHITE_SPACE.matcher(Normalizer.normalize(name, Normalizer.Form.NFKC)).replaceAll("");
+        return WHITE_SPACE.matcher(TextInput.fold(name)).replaceAll("");
     }
 }

@@ -1,6 +1,5 @@
 package cn.opencredit.gateway.subject;
 
-import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,6 +10,7 @@ import cn.opencredit.gateway.shared.problem.ProblemException;
 import cn.opencredit.gateway.shared.problem.ProblemType;
 import cn.opencredit.gateway.shared.sql.RegionPrefix;
 import cn.opencredit.gateway.shared.web.ApiCode;
+import cn.opencredit.gateway.shared.web.TextInput;
 
 /**
  * The filters of a subject search, normalised the way users type them: full-width characters
@@ -46,7 +46,7 @@ public record SubjectSearch(Optional<String> text, Optional<String> usccPrefix, 
         if (raw == null) {
             return Optional.empty();
         }
-        String folded = Normalizer.normalize(raw, Normalizer.Form.NFKC).strip();
+        String folded = TextInput.fold(raw);
         return folded.isEmpty() ? Optional.empty() : Optional.of(folded);
     }
 

@@ -1,11 +1,11 @@
 package cn.opencredit.gateway.shared.sql;
 
-import java.text.Normalizer;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import cn.opencredit.gateway.shared.problem.ProblemException;
+import cn.opencredit.gateway.shared.web.TextInput;
 
 /**
  * A region filter as every listing takes it: 2 (province), 4 (prefecture) or 6 (county) digits of a
@@ -22,7 +22,7 @@ public record RegionPrefix(String digits) {
         if (raw == null) {
             return Optional.empty();
         }
-        String folded = Normalizer.normalize(raw, Normalizer.Form.NFKC).strip();
+        String folded = TextInput.fold(raw);
         if (folded.isEmpty()) {
             return Optional.empty();
         }

@@ -1,6 +1,5 @@
 package cn.opencredit.gateway.shared.uscc;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +8,8 @@ import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+
+import cn.opencredit.gateway.shared.web.TextInput;
 
 /**
  * A unified social credit code (统一社会信用代码, GB 32100-2015), held in its normalised 18-character form.
@@ -176,7 +177,7 @@ public final class Uscc {
         if (raw.length() == LENGTH && raw.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'))) {
             return raw;
         }
-        return Normalizer.normalize(raw, Normalizer.Form.NFKC).strip().toUpperCase(Locale.ROOT);
+        return TextInput.fold(raw).toUpperCase(Locale.ROOT);
     }
 
     // Positions count code points, so that an emoji or other supplementary character counts as the one character

@@ -1,6 +1,5 @@
 package cn.opencredit.gateway.shared.web;
 
-import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,7 +32,7 @@ public final class QueryParameters {
         if (raw == null) {
             return Optional.empty();
         }
-        String folded = Normalizer.normalize(raw, Normalizer.Form.NFKC).strip();
+        String folded = TextInput.fold(raw);
         if (TextInput.hasControlCharacter(folded)) {
             errors.add(new FieldError(field, "control-character", field + " must not contain control characters"));
             return Optional.empty();

@@ -1,5 +1,7 @@
 package cn.opencredit.gateway.shared.web;
 
+import java.text.Normalizer;
+
 /**
  * Text as the gateway accepts it anywhere: no control characters (U+0000–U+001F, U+007F–U+009F)
  * but for tab, line feed and carriage return in long text. PostgreSQL refuses U+0000 in text, and
@@ -8,6 +10,14 @@ package cn.opencredit.gateway.shared.web;
 public final class TextInput {
 
     private TextInput() {
+    }
+
+    /**
+     * NFKC-folded and stripped: what people type with Chinese input methods (full-width letters,
+     * digits, brackets and spaces) read as the plain characters they mean.
+     */
+    public static String fold(String raw) {
+        return Normalizer.normalize(raw, Normalizer.Form.NFKC).strip();
     }
 
     /** Whether the text holds a control character, the three line-breaking ones included. */
