@@ -9,14 +9,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -156,6 +161,27 @@ class SyntheticCreditDataTests {
         assertNotEquals(new String(first, StandardCharsets.UTF_8), new String(otherDate, StandardCharsets.UTF_8));
     }
 
+    /**
+     * The demo, test and benchmark data sets are this generator's output: a change that moves any
+     * row is a new data set, to be made on purpose. The digests are SHA-256 over the COPY CSV the
+     * loader writes for the first subjects, their records and their list entries, taken at e5b5550
+     * (before the generator was split by table) for the test profile's seed and reference date and
+     * for a second seed with a denser record mix.
+     */
+    @Test
+    void shouldWriteThePinnedRowsWhenGivenAKnownSeedAndDate() throws IOException {
+        assertEquals(new Fingerprint(10_000, 39_993, 675,
+                        "de9073240c9b05e5d668d1e0ad8a1ad1194ce61cec143efa07db6878cfae3d84",
+                        "48d76492920f01aa3e37247e8733770e7279c67dc5606efd24d054944d5c8a07",
+                        "19a1d8701abd9f10b06eb499e31fc83878b3053ef9178addc663e1d5d0b6d8f0"),
+                Fingerprint.of(new SyntheticCreditData(20261123L, REFERENCE, 4), 10_000));
+        assertEquals(new Fingerprint(2_000, 24_577, 138,
+                        "ad5c268ccd7be99d393a102ebb3f532a12b716b96a9c52f72b1db5445dbadd24",
+                        "6f161f36235f0c2798c026c15b3820b4705d9b476bc9f07323dd57726e923dd4",
+                        "a66f15f335a2e6d7a0876159cffeab032ee695d7cdfba9b007eeff1af86fa81a"),
+                Fingerprint.of(new SyntheticCreditData(7L, LocalDate.of(2026, 11, 30), 12.5), 2_000));
+    }
+
     @Test
     void shouldSatisfyTheSubjectConstraintsOnEveryRow() {
         Pattern usccFormat = Pattern.compile("^[0-9A-HJ-NPQRTUWXY]{18}$");
@@ -264,6 +290,54 @@ class SyntheticCreditDataTests {
     private static void assertShare(double expected, int count, int total, double tolerance) {
         double actual = (double) count / total;
         assertTrue(Math.abs(actual - expected) <= tolerance, "share " + actual + ", expected " + expected + " ± " + tolerance);
+    }
+
+    /** Row counts and SHA-256 digests of the three COPY streams the loader writes for the first {@code subjects}. */
+    private record Fingerprint(int subjects, long records, long listEntries, String subjectDigest, String recordDigest,
+                               String listEntryDigest) {
+
+        static Fingerprint of(SyntheticCreditData data, int subjects) throws IOException {
+            MessageDigest subjectBytes = sha256();
+            MessageDigest recordBytes = sha256();
+            MessageDigest listEntryBytes = sha256();
+            long records = 0;
+            long listEntries = 0;
+            try (Writer subjectOut = digesting(subjectBytes); Writer recordOut = digesting(recordBytes);
+                 Writer listEntryOut = digesting(listEntryBytes)) {
+                SeedCsv subjectCsv = new SeedCsv(subjectOut);
+                SeedCsv recordCsv = new SeedCsv(recordOut);
+                SeedCsv listEntryCsv = new SeedCsv(listEntryOut);
+                for (long id = 1; id <= subjects; id++) {
+                    SubjectRow subject = data.subject(id);
+                    subjectCsv.subject(subject);
+                    for (CreditRecordRow row : data.records(subject)) {
+                        recordCsv.record(row);
+                        records++;
+                    }
+                    for (ListEntryRow row : data.listEntries(subject)) {
+                        listEntryCsv.listEntry(row);
+                        listEntries++;
+                    }
+                }
+            }
+            return new Fingerprint(subjects, records, listEntries, hex(subjectBytes), hex(recordBytes), hex(listEntryBytes));
+        }
+
+        private static MessageDigest sha256() {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new AssertionError("every JDK has SHA-256", e);
+            }
+        }
+
+        private static Writer digesting(MessageDigest digest) {
+            return new OutputStreamWriter(new DigestOutputStream(OutputStream.nullOutputStream(), digest), StandardCharsets.UTF_8);
+        }
+
+        private static String hex(MessageDigest digest) {
+            return HexFormat.of().formatHex(digest.digest());
+        }
     }
 
     private static byte[] csv(SyntheticCreditData data, int subjects) throws IOException {
