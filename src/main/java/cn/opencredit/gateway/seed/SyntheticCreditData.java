@@ -15,19 +15,20 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
-import cn.opencredit.gateway.seed.CreditRecordRow.Category;
-import cn.opencredit.gateway.seed.CreditRecordRow.DisclosureLevel;
-import cn.opencredit.gateway.seed.CreditRecordRow.Severity;
-import cn.opencredit.gateway.seed.ListEntryRow.ListType;
-import cn.opencredit.gateway.seed.ListEntryRow.RemovalReason;
+import cn.opencredit.gateway.creditlist.ListType;
+import cn.opencredit.gateway.creditlist.RemovalReason;
+import cn.opencredit.gateway.record.DisclosureLevel;
+import cn.opencredit.gateway.record.RecordCategory;
+import cn.opencredit.gateway.record.RecordStatus;
+import cn.opencredit.gateway.record.Severity;
 import cn.opencredit.gateway.seed.RecordTemplates.Action;
 import cn.opencredit.gateway.seed.RecordTemplates.Licence;
 import cn.opencredit.gateway.seed.RecordTemplates.Penalty;
 import cn.opencredit.gateway.seed.RecordTemplates.Template;
-import cn.opencredit.gateway.seed.SubjectRow.Status;
-import cn.opencredit.gateway.seed.SubjectRow.Type;
 import cn.opencredit.gateway.seed.Vocabulary.LocalOffice;
 import cn.opencredit.gateway.seed.Vocabulary.Word;
+import cn.opencredit.gateway.subject.SubjectStatus;
+import cn.opencredit.gateway.subject.SubjectType;
 
 /**
  * Invents credit subjects with their records and list entries, reproducibly.
@@ -52,12 +53,12 @@ final class SyntheticCreditData {
 
     private static final Weighted<Region> REGIONS = weightedRegions();
 
-    private static final Weighted<Type> TYPES = Weighted.<Type>builder()
-            .add(Type.ENTERPRISE, 6_400).add(Type.INDIVIDUAL_BUSINESS, 2_800).add(Type.FARMERS_COOPERATIVE, 400)
-            .add(Type.SOCIAL_ORGANISATION, 150).add(Type.PUBLIC_INSTITUTION, 200).add(Type.GOVERNMENT_BODY, 50)
+    private static final Weighted<SubjectType> TYPES = Weighted.<SubjectType>builder()
+            .add(SubjectType.ENTERPRISE, 6_400).add(SubjectType.INDIVIDUAL_BUSINESS, 2_800).add(SubjectType.FARMERS_COOPERATIVE, 400)
+            .add(SubjectType.SOCIAL_ORGANISATION, 150).add(SubjectType.PUBLIC_INSTITUTION, 200).add(SubjectType.GOVERNMENT_BODY, 50)
             .build();
 
-    private static final Map<Category, Integer> CATEGORY_WEIGHTS = categoryWeights();
+    private static final Map<RecordCategory, Integer> CATEGORY_WEIGHTS = categoryWeights();
 
     private static final Weighted<Severity> SEVERITIES = Weighted.<Severity>builder()
             .add(Severity.MINOR, 55).add(Severity.GENERAL, 35).add(Severity.SERIOUS, 10).build();
@@ -65,20 +66,20 @@ final class SyntheticCreditData {
             .add(DisclosureLevel.PUBLIC, 930).add(DisclosureLevel.AUTHORISED, 50).add(DisclosureLevel.GOVERNMENT, 20)
             .build();
     // Failings may be repaired; facts that are not failings only get corrected, disputed or revoked now and then.
-    private static final Weighted<CreditRecordRow.Status> FAILING_STATUSES = Weighted.<CreditRecordRow.Status>builder()
-            .add(CreditRecordRow.Status.PUBLISHED, 880).add(CreditRecordRow.Status.REPAIRED, 80)
-            .add(CreditRecordRow.Status.DISPUTED, 15).add(CreditRecordRow.Status.CORRECTED, 15)
-            .add(CreditRecordRow.Status.REVOKED, 10).build();
-    private static final Weighted<CreditRecordRow.Status> FACT_STATUSES = Weighted.<CreditRecordRow.Status>builder()
-            .add(CreditRecordRow.Status.PUBLISHED, 975).add(CreditRecordRow.Status.CORRECTED, 15)
-            .add(CreditRecordRow.Status.DISPUTED, 5).add(CreditRecordRow.Status.REVOKED, 5).build();
+    private static final Weighted<RecordStatus> FAILING_STATUSES = Weighted.<RecordStatus>builder()
+            .add(RecordStatus.PUBLISHED, 880).add(RecordStatus.REPAIRED, 80)
+            .add(RecordStatus.DISPUTED, 15).add(RecordStatus.CORRECTED, 15)
+            .add(RecordStatus.REVOKED, 10).build();
+    private static final Weighted<RecordStatus> FACT_STATUSES = Weighted.<RecordStatus>builder()
+            .add(RecordStatus.PUBLISHED, 975).add(RecordStatus.CORRECTED, 15)
+            .add(RecordStatus.DISPUTED, 5).add(RecordStatus.REVOKED, 5).build();
 
     private final long seed;
     private final LocalDate referenceDate;
     private final double recordsPerSubject;
     private final SyntheticUscc usccs;
     private final Map<String, Map<DepartmentKind, Department>> departmentsByRegion;
-    private final RecordChoice[] recordChoices = new RecordChoice[Type.values().length * 32];
+    private final RecordChoice[] recordChoices = new RecordChoice[SubjectType.values().length * 32];
 
     /**
      * @param seed              any value; the same seed and reference date always give the same rows
@@ -94,7 +95,7 @@ final class SyntheticCreditData {
         this.recordsPerSubject = recordsPerSubject;
         this.usccs = new SyntheticUscc(mix(seed ^ 0x05CC_05CCL));
         this.departmentsByRegion = departments(usccs);
-        for (Type type : Type.values()) {
+        for (SubjectType type : GeneratedSubjectTypes.ALL) {
             for (char section = 'A'; section <= 'T'; section++) {
                 recordChoices[choiceKey(type, section)] = new RecordChoice(type, section);
             }
@@ -116,7 +117,7 @@ final class SyntheticCreditData {
     SubjectRow subject(long id) {
         RandomGenerator random = streamFor(id, SUBJECT_STREAM);
         Region region = REGIONS.pick(random);
-        Type type = TYPES.pick(random);
+        SubjectType type = TYPES.pick(random);
         String town = Vocabulary.pick(region.towns(), random);
         Identity identity = switch (type) {
             case ENTERPRISE -> enterprise(region, random);
@@ -125,6 +126,7 @@ final class SyntheticCreditData {
             case SOCIAL_ORGANISATION -> socialOrganisation(region, town, random);
             case PUBLIC_INSTITUTION -> publicInstitution(region, town, random);
             case GOVERNMENT_BODY -> governmentBody(region, town, random);
+            case OTHER_ORGANISATION, NATURAL_PERSON -> throw new IllegalArgumentException(type + " is not generated");
         };
         return new SubjectRow(id, usccs.issue(identity.authorityAndType(), region.code(), id), identity.name(), type,
                 Vocabulary.personName(random), region, identity.section(), registeredOn(type, random),
@@ -152,14 +154,14 @@ final class SyntheticCreditData {
 
     /** The list memberships of a subject, current or past; most subjects have none. */
     List<ListEntryRow> listEntries(SubjectRow subject) {
-        if (subject.type() == Type.GOVERNMENT_BODY) {
+        if (subject.type() == SubjectType.GOVERNMENT_BODY) {
             return List.of();
         }
         RandomGenerator random = streamFor(subject.id(), LIST_STREAM);
         // Shares per 100 000 subjects: black 0.5 %, dishonest debtors 0.5 %, abnormal 3 %, watch 1 %, red 2 %.
         boolean black = random.nextInt(100_000) < 500;
-        boolean dishonest = subject.type() != Type.PUBLIC_INSTITUTION && random.nextInt(100_000) < 500;
-        boolean abnormal = subject.type().isMarket() && random.nextInt(100_000) < 3_000;
+        boolean dishonest = subject.type() != SubjectType.PUBLIC_INSTITUTION && random.nextInt(100_000) < 500;
+        boolean abnormal = GeneratedSubjectTypes.isMarket(subject.type()) && random.nextInt(100_000) < 3_000;
         boolean watch = random.nextInt(100_000) < 1_000;
         boolean red = random.nextInt(100_000) < 2_000 && !(black || dishonest || abnormal || watch);
         if (!(black || dishonest || abnormal || watch || red)) {
@@ -262,18 +264,18 @@ final class SyntheticCreditData {
     }
 
     // Market subjects skew towards recent years (the number registered each year keeps growing); public bodies are older.
-    private LocalDate registeredOn(Type type, RandomGenerator random) {
-        double exponent = type.isMarket() || type == Type.SOCIAL_ORGANISATION ? 1.6 : 0.8;
+    private LocalDate registeredOn(SubjectType type, RandomGenerator random) {
+        double exponent = GeneratedSubjectTypes.isMarket(type) || type == SubjectType.SOCIAL_ORGANISATION ? 1.6 : 0.8;
         long daysAgo = (long) (25 * 365.25 * Math.pow(random.nextDouble(), exponent));
         return referenceDate.minusDays(daysAgo);
     }
 
-    private static Status status(Type type, RandomGenerator random) {
+    private static SubjectStatus status(SubjectType type, RandomGenerator random) {
         int draw = random.nextInt(1_000);
-        if (type.isMarket()) {
-            return draw < 890 ? Status.ACTIVE : draw < 950 ? Status.CANCELLED : draw < 990 ? Status.REVOKED : Status.MOVED_OUT;
+        if (GeneratedSubjectTypes.isMarket(type)) {
+            return draw < 890 ? SubjectStatus.ACTIVE : draw < 950 ? SubjectStatus.CANCELLED : draw < 990 ? SubjectStatus.REVOKED : SubjectStatus.MOVED_OUT;
         }
-        return draw < 970 ? Status.ACTIVE : draw < 990 ? Status.CANCELLED : draw < 995 ? Status.REVOKED : Status.MOVED_OUT;
+        return draw < 970 ? SubjectStatus.ACTIVE : draw < 990 ? SubjectStatus.CANCELLED : draw < 995 ? SubjectStatus.REVOKED : SubjectStatus.MOVED_OUT;
     }
 
     private static final Weighted<Long> ENTERPRISE_CAPITAL = capital(
@@ -294,7 +296,7 @@ final class SyntheticCreditData {
     }
 
     // Amounts are registered in 万元: mostly round figures, now and then an odd one with cents.
-    private static BigDecimal registeredCapital(Type type, Identity identity, RandomGenerator random) {
+    private static BigDecimal registeredCapital(SubjectType type, Identity identity, RandomGenerator random) {
         Weighted<Long> tenThousands = switch (type) {
             case ENTERPRISE -> ENTERPRISE_CAPITAL;
             case INDIVIDUAL_BUSINESS -> INDIVIDUAL_CAPITAL;
@@ -302,6 +304,7 @@ final class SyntheticCreditData {
             case SOCIAL_ORGANISATION -> "53".equals(identity.authorityAndType()) ? FOUNDATION_CAPITAL : ASSOCIATION_CAPITAL;
             case PUBLIC_INSTITUTION -> INSTITUTION_CAPITAL;
             case GOVERNMENT_BODY -> null;
+            case OTHER_ORGANISATION, NATURAL_PERSON -> throw new IllegalArgumentException(type + " is not generated");
         };
         if (tenThousands == null) {
             return null;
@@ -317,10 +320,10 @@ final class SyntheticCreditData {
         return BigDecimal.valueOf(yuan * 100, 2);
     }
 
-    private static String address(Region region, String town, Type type, char section, RandomGenerator random) {
-        boolean rural = type == Type.FARMERS_COOPERATIVE
+    private static String address(Region region, String town, SubjectType type, char section, RandomGenerator random) {
+        boolean rural = type == SubjectType.FARMERS_COOPERATIVE
                 || (section == 'A' && random.nextBoolean())
-                || (type == Type.INDIVIDUAL_BUSINESS && random.nextInt(10) < 3);
+                || (type == SubjectType.INDIVIDUAL_BUSINESS && random.nextInt(10) < 3);
         String street = rural
                 ? Vocabulary.village(random) + "村" + (1 + random.nextInt(200)) + "号"
                 : Vocabulary.road(random);
@@ -331,12 +334,12 @@ final class SyntheticCreditData {
 
     /** The record kinds open to one (subject type, industry section): category by weight, then a template of it. */
     private static final class RecordChoice {
-        private final Weighted<Category> categories;
-        private final Map<Category, List<Template>> templates = new EnumMap<>(Category.class);
+        private final Weighted<RecordCategory> categories;
+        private final Map<RecordCategory, List<Template>> templates = new EnumMap<>(RecordCategory.class);
 
-        RecordChoice(Type type, char section) {
-            Weighted.Builder<Category> builder = Weighted.builder();
-            for (Category category : Category.values()) {
+        RecordChoice(SubjectType type, char section) {
+            Weighted.Builder<RecordCategory> builder = Weighted.builder();
+            for (RecordCategory category : RecordCategory.values()) {
                 List<Template> applicable = RecordTemplates.applicable(category, type, section);
                 if (!applicable.isEmpty()) {
                     templates.put(category, applicable);
@@ -379,7 +382,7 @@ final class SyntheticCreditData {
                 : decided + "至" + decided.plusYears(licence.validYears()).minusDays(1);
         String content = "许可类别：" + licence.licenceClass() + "；许可证书名称：" + licence.certificate() + "；许可编号：" + number
                 + "；许可内容：" + licence.scope() + "；有效期：" + validity;
-        return new CreditRecordRow(subject.id(), Category.LICENCE, source, sourceRecordId,
+        return new CreditRecordRow(subject.id(), RecordCategory.LICENCE, source, sourceRecordId,
                 documentNumber(source, "许", decided, random), licence.certificate(), decided, reported, content,
                 licence.legalBasis(), null, null, null, disclosure, decided, null, factStatus(random));
     }
@@ -411,11 +414,11 @@ final class SyntheticCreditData {
             case GENERAL -> decided.plusMonths(3);
             case SERIOUS -> decided.plusYears(1);
         };
-        CreditRecordRow.Status status = FAILING_STATUSES.pick(random);
-        if (status == CreditRecordRow.Status.REPAIRED && repairableFrom.isAfter(referenceDate)) {
-            status = CreditRecordRow.Status.PUBLISHED;
+        RecordStatus status = FAILING_STATUSES.pick(random);
+        if (status == RecordStatus.REPAIRED && repairableFrom.isAfter(referenceDate)) {
+            status = RecordStatus.PUBLISHED;
         }
-        return new CreditRecordRow(subject.id(), Category.PENALTY, source, sourceRecordId,
+        return new CreditRecordRow(subject.id(), RecordCategory.PENALTY, source, sourceRecordId,
                 documentNumber(source, "罚", decided, random), "行政处罚决定书（" + penalty.offence() + "）", decided,
                 reported, content, penalty.legalBasis(), severity, fine, fine == null ? null : "CNY", disclosure, decided,
                 publishedUntil, status);
@@ -424,8 +427,8 @@ final class SyntheticCreditData {
     private CreditRecordRow actionRecord(SubjectRow subject, Action action, Department source, String sourceRecordId,
                                          LocalDate decided, LocalDate reported, DisclosureLevel disclosure,
                                          RandomGenerator random) {
-        Category category = action.category();
-        boolean yearly = category == Category.TAX_CREDIT_GRADE || category == Category.INDUSTRY_RATING;
+        RecordCategory category = action.category();
+        boolean yearly = category == RecordCategory.TAX_CREDIT_GRADE || category == RecordCategory.INDUSTRY_RATING;
         // A grade assesses the year before the one it is published in.
         int assessedYear = decided.getYear() - 1;
         String title = yearly ? assessedYear + "年度" + action.title() : action.title();
@@ -441,7 +444,7 @@ final class SyntheticCreditData {
         String number;
         if (action.documentMark() == null) {
             number = null;
-        } else if (category == Category.JUDICIAL) {
+        } else if (category == RecordCategory.JUDICIAL) {
             number = "（" + decided.getYear() + "）" + subject.region().courtCode() + action.documentMark()
                     + (1 + random.nextInt(9_999)) + "号";
         } else {
@@ -452,7 +455,7 @@ final class SyntheticCreditData {
             case HONOUR -> decided.plusYears(2);
             default -> null;
         };
-        CreditRecordRow.Status status = category == Category.COERCION || category == Category.JUDICIAL
+        RecordStatus status = category == RecordCategory.COERCION || category == RecordCategory.JUDICIAL
                 ? failingStatusWithoutRepair(random)
                 : factStatus(random);
         return new CreditRecordRow(subject.id(), category, source, sourceRecordId, number, title, decided, reported,
@@ -461,12 +464,12 @@ final class SyntheticCreditData {
     }
 
     // Coercive measures and judgments are failings too, but repair under the 办法 applies to penalties and lists.
-    private static CreditRecordRow.Status failingStatusWithoutRepair(RandomGenerator random) {
-        CreditRecordRow.Status status = FAILING_STATUSES.pick(random);
-        return status == CreditRecordRow.Status.REPAIRED ? CreditRecordRow.Status.PUBLISHED : status;
+    private static RecordStatus failingStatusWithoutRepair(RandomGenerator random) {
+        RecordStatus status = FAILING_STATUSES.pick(random);
+        return status == RecordStatus.REPAIRED ? RecordStatus.PUBLISHED : status;
     }
 
-    private static CreditRecordRow.Status factStatus(RandomGenerator random) {
+    private static RecordStatus factStatus(RandomGenerator random) {
         return FACT_STATUSES.pick(random);
     }
 
@@ -531,7 +534,7 @@ final class SyntheticCreditData {
     // ---------------------------------------------------------------- list entries
 
     private ListEntryRow redEntry(SubjectRow subject, Map<DepartmentKind, Department> authorities, RandomGenerator random) {
-        boolean tax = subject.type().isMarket() && random.nextBoolean();
+        boolean tax = GeneratedSubjectTypes.isMarket(subject.type()) && random.nextBoolean();
         Department authority = authorities.get(tax ? DepartmentKind.TAXATION : DepartmentKind.DEVELOPMENT_AND_REFORM);
         String reason = tax ? "连续三年纳税信用级别为A级" : "被评为诚信建设示范单位，列为守信激励对象";
         String basis = tax
@@ -596,7 +599,7 @@ final class SyntheticCreditData {
         } else {
             removal = expiredOrRepaired(included.plusYears(1), expires, 15, random);
         }
-        String legalRepresentative = subject.type() == Type.ENTERPRISE ? subject.legalRepresentative() : null;
+        String legalRepresentative = subject.type() == SubjectType.ENTERPRISE ? subject.legalRepresentative() : null;
         return entry(subject, ListType.BLACK, authorities.get(listing.authority()), listing.reason(), listing.legalBasis(),
                 legalRepresentative, included, expires, removal);
     }
@@ -680,7 +683,7 @@ final class SyntheticCreditData {
         return count;
     }
 
-    private static double recordShare(Type type) {
+    private static double recordShare(SubjectType type) {
         // Relative activity per type, normalised so that the weighted mean over the type mix is 1.
         double share = switch (type) {
             case ENTERPRISE -> 1.2;
@@ -689,11 +692,12 @@ final class SyntheticCreditData {
             case SOCIAL_ORGANISATION -> 0.6;
             case PUBLIC_INSTITUTION -> 0.9;
             case GOVERNMENT_BODY -> 0.3;
+            case OTHER_ORGANISATION, NATURAL_PERSON -> throw new IllegalArgumentException(type + " is not generated");
         };
         return share / 0.9965;
     }
 
-    private static int choiceKey(Type type, char section) {
+    private static int choiceKey(SubjectType type, char section) {
         return type.ordinal() * 32 + (section - 'A');
     }
 
@@ -703,24 +707,24 @@ final class SyntheticCreditData {
         return builder.build();
     }
 
-    private static Map<Category, Integer> categoryWeights() {
+    private static Map<RecordCategory, Integer> categoryWeights() {
         // Per mille of all records when every category applies; categories a subject cannot have drop out.
-        Map<Category, Integer> weights = new EnumMap<>(Category.class);
-        weights.put(Category.LICENCE, 380);
-        weights.put(Category.PENALTY, 160);
-        weights.put(Category.INSPECTION, 120);
-        weights.put(Category.TAX_CREDIT_GRADE, 80);
-        weights.put(Category.COMMITMENT, 60);
-        weights.put(Category.HONOUR, 50);
-        weights.put(Category.INDUSTRY_RATING, 40);
-        weights.put(Category.JUDICIAL, 30);
-        weights.put(Category.COERCION, 20);
-        weights.put(Category.REWARD, 18);
-        weights.put(Category.CONFIRMATION, 15);
-        weights.put(Category.LEVY, 10);
-        weights.put(Category.PAYMENT, 8);
-        weights.put(Category.ADJUDICATION, 5);
-        weights.put(Category.COMPENSATION, 4);
+        Map<RecordCategory, Integer> weights = new EnumMap<>(RecordCategory.class);
+        weights.put(RecordCategory.LICENCE, 380);
+        weights.put(RecordCategory.PENALTY, 160);
+        weights.put(RecordCategory.INSPECTION, 120);
+        weights.put(RecordCategory.TAX_CREDIT_GRADE, 80);
+        weights.put(RecordCategory.COMMITMENT, 60);
+        weights.put(RecordCategory.HONOUR, 50);
+        weights.put(RecordCategory.INDUSTRY_RATING, 40);
+        weights.put(RecordCategory.JUDICIAL, 30);
+        weights.put(RecordCategory.COERCION, 20);
+        weights.put(RecordCategory.REWARD, 18);
+        weights.put(RecordCategory.CONFIRMATION, 15);
+        weights.put(RecordCategory.LEVY, 10);
+        weights.put(RecordCategory.PAYMENT, 8);
+        weights.put(RecordCategory.ADJUDICATION, 5);
+        weights.put(RecordCategory.COMPENSATION, 4);
         return Collections.unmodifiableMap(weights);
     }
 

@@ -29,7 +29,12 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import cn.opencredit.gateway.creditlist.ListType;
+import cn.opencredit.gateway.record.DisclosureLevel;
+import cn.opencredit.gateway.record.RecordCategory;
+import cn.opencredit.gateway.record.Severity;
 import cn.opencredit.gateway.shared.uscc.Uscc;
+import cn.opencredit.gateway.subject.SubjectType;
 
 class SyntheticCreditDataTests {
 
@@ -75,9 +80,9 @@ class SyntheticCreditDataTests {
     @Test
     void shouldCoverTheSeedPlacesAndEveryCategory() {
         Set<String> regions = new HashSet<>();
-        Set<CreditRecordRow.Category> categories = EnumSet.noneOf(CreditRecordRow.Category.class);
-        Set<ListEntryRow.ListType> lists = EnumSet.noneOf(ListEntryRow.ListType.class);
-        Set<SubjectRow.Type> types = EnumSet.noneOf(SubjectRow.Type.class);
+        Set<RecordCategory> categories = EnumSet.noneOf(RecordCategory.class);
+        Set<ListType> lists = EnumSet.noneOf(ListType.class);
+        Set<SubjectType> types = EnumSet.noneOf(SubjectType.class);
         for (long id = 1; id <= SAMPLE; id++) {
             SubjectRow subject = data.subject(id);
             regions.add(subject.region().code());
@@ -87,9 +92,9 @@ class SyntheticCreditDataTests {
         }
         assertTrue(regions.containsAll(List.of("410526", "410882", "441800", "410425", "370322")), regions.toString());
         assertFalse(regions.stream().anyMatch(r -> r.startsWith("65")), "region 65 is reserved for test fixtures");
-        assertEquals(EnumSet.allOf(CreditRecordRow.Category.class), categories);
-        assertEquals(EnumSet.allOf(ListEntryRow.ListType.class), lists);
-        assertEquals(EnumSet.allOf(SubjectRow.Type.class), types);
+        assertEquals(EnumSet.allOf(RecordCategory.class), categories);
+        assertEquals(EnumSet.allOf(ListType.class), lists);
+        assertEquals(GeneratedSubjectTypes.ALL, types);
     }
 
     @Test
@@ -99,7 +104,7 @@ class SyntheticCreditDataTests {
         for (long id = 1; id <= 20_000; id++) {
             SubjectRow subject = data.subject(id);
             for (CreditRecordRow r : data.records(subject)) {
-                if (r.category() == CreditRecordRow.Category.PENALTY && r.severity() == null) {
+                if (r.category() == RecordCategory.PENALTY && r.severity() == null) {
                     broken.add("penalty without severity " + r.sourceRecordId());
                 }
                 if (r.reportedOn().isBefore(r.decisionDate()) || r.decisionDate().isAfter(REFERENCE)) {
@@ -130,19 +135,19 @@ class SyntheticCreditDataTests {
 
     @Test
     void shouldShapeTheUsccByTypeWhenIssuingCodes() {
-        Map<SubjectRow.Type, Set<String>> prefixes = new EnumMap<>(SubjectRow.Type.class);
+        Map<SubjectType, Set<String>> prefixes = new EnumMap<>(SubjectType.class);
         Set<String> subjectCodes = new HashSet<>();
         for (long id = 1; id <= SAMPLE; id++) {
             SubjectRow subject = data.subject(id);
             prefixes.computeIfAbsent(subject.type(), t -> new HashSet<>()).add(subject.uscc().substring(0, 2));
             subjectCodes.add(subject.uscc());
         }
-        assertEquals(Set.of("91"), prefixes.get(SubjectRow.Type.ENTERPRISE));
-        assertEquals(Set.of("92"), prefixes.get(SubjectRow.Type.INDIVIDUAL_BUSINESS));
-        assertEquals(Set.of("93"), prefixes.get(SubjectRow.Type.FARMERS_COOPERATIVE));
-        assertEquals(Set.of("51", "52", "53"), prefixes.get(SubjectRow.Type.SOCIAL_ORGANISATION));
-        assertEquals(Set.of("12"), prefixes.get(SubjectRow.Type.PUBLIC_INSTITUTION));
-        assertEquals(Set.of("11"), prefixes.get(SubjectRow.Type.GOVERNMENT_BODY));
+        assertEquals(Set.of("91"), prefixes.get(SubjectType.ENTERPRISE));
+        assertEquals(Set.of("92"), prefixes.get(SubjectType.INDIVIDUAL_BUSINESS));
+        assertEquals(Set.of("93"), prefixes.get(SubjectType.FARMERS_COOPERATIVE));
+        assertEquals(Set.of("51", "52", "53"), prefixes.get(SubjectType.SOCIAL_ORGANISATION));
+        assertEquals(Set.of("12"), prefixes.get(SubjectType.PUBLIC_INSTITUTION));
+        assertEquals(Set.of("11"), prefixes.get(SubjectType.GOVERNMENT_BODY));
         Set<String> departmentCodes = new HashSet<>();
         for (Department department : data.departments()) {
             assertEquals(department.region().code(), department.uscc().substring(2, 8), department.name());
@@ -193,7 +198,7 @@ class SyntheticCreditDataTests {
             assertTrue(subject.industrySection() >= 'A' && subject.industrySection() <= 'T', subject.uscc());
             assertTrue(subject.registeredCapital() == null || subject.registeredCapital().signum() >= 0, subject.uscc());
             assertTrue(subject.registeredCapital() == null || subject.registeredCapital().scale() == 2, subject.uscc());
-            assertEquals(subject.type() == SubjectRow.Type.GOVERNMENT_BODY, subject.registeredCapital() == null);
+            assertEquals(subject.type() == SubjectType.GOVERNMENT_BODY, subject.registeredCapital() == null);
             assertFalse(subject.registeredOn().isAfter(REFERENCE), subject.uscc());
             assertTrue(subject.address().startsWith(subject.region().addressPrefix()), subject.address());
             assertFalse(subject.name().isBlank() || subject.legalRepresentative().isBlank(), subject.uscc());
@@ -211,10 +216,10 @@ class SyntheticCreditDataTests {
                 assertEquals(r.decisionDate(), r.publishedFrom(), r.sourceRecordId());
                 assertEquals(subject.region(), r.source().region(), r.sourceRecordId());
                 assertTrue(Uscc.isValid(r.source().uscc()), r.source().uscc());
-                if (r.category() == CreditRecordRow.Category.LICENCE) {
+                if (r.category() == RecordCategory.LICENCE) {
                     assertNull(r.publishedUntil(), r.sourceRecordId());
                 }
-                if (r.category() == CreditRecordRow.Category.PENALTY) {
+                if (r.category() == RecordCategory.PENALTY) {
                     LocalDate end = switch (r.severity()) {
                         case MINOR -> r.decisionDate().plusMonths(3);
                         case GENERAL -> r.decisionDate().plusYears(1);
@@ -229,19 +234,19 @@ class SyntheticCreditDataTests {
 
     @Test
     void shouldKeepTheTargetSharesWhenGeneratingManySubjects() {
-        Map<CreditRecordRow.Severity, Integer> severities = new EnumMap<>(CreditRecordRow.Severity.class);
-        Map<ListEntryRow.ListType, Integer> lists = new EnumMap<>(ListEntryRow.ListType.class);
+        Map<Severity, Integer> severities = new EnumMap<>(Severity.class);
+        Map<ListType, Integer> lists = new EnumMap<>(ListType.class);
         int records = 0;
         int enterprises = 0;
         int publicRecords = 0;
         for (long id = 1; id <= SAMPLE; id++) {
             SubjectRow subject = data.subject(id);
-            if (subject.type() == SubjectRow.Type.ENTERPRISE) {
+            if (subject.type() == SubjectType.ENTERPRISE) {
                 enterprises++;
             }
             for (CreditRecordRow r : data.records(subject)) {
                 records++;
-                if (r.disclosureLevel() == CreditRecordRow.DisclosureLevel.PUBLIC) {
+                if (r.disclosureLevel() == DisclosureLevel.PUBLIC) {
                     publicRecords++;
                 }
                 if (r.severity() != null) {
@@ -254,14 +259,14 @@ class SyntheticCreditDataTests {
         assertShare(4.0, records, SAMPLE, 0.3);
         assertShare(0.93, publicRecords, records, 0.01);
         int penalties = severities.values().stream().mapToInt(Integer::intValue).sum();
-        assertShare(0.55, severities.get(CreditRecordRow.Severity.MINOR), penalties, 0.02);
-        assertShare(0.35, severities.get(CreditRecordRow.Severity.GENERAL), penalties, 0.02);
-        assertShare(0.10, severities.get(CreditRecordRow.Severity.SERIOUS), penalties, 0.015);
-        assertShare(0.02, lists.get(ListEntryRow.ListType.RED), SAMPLE, 0.003);
-        assertShare(0.03, lists.get(ListEntryRow.ListType.ABNORMAL), SAMPLE, 0.003);
-        assertShare(0.01, lists.get(ListEntryRow.ListType.WATCH), SAMPLE, 0.002);
-        assertShare(0.005, lists.get(ListEntryRow.ListType.BLACK), SAMPLE, 0.0015);
-        assertShare(0.005, lists.get(ListEntryRow.ListType.DISHONEST_DEBTOR), SAMPLE, 0.0015);
+        assertShare(0.55, severities.get(Severity.MINOR), penalties, 0.02);
+        assertShare(0.35, severities.get(Severity.GENERAL), penalties, 0.02);
+        assertShare(0.10, severities.get(Severity.SERIOUS), penalties, 0.015);
+        assertShare(0.02, lists.get(ListType.RED), SAMPLE, 0.003);
+        assertShare(0.03, lists.get(ListType.ABNORMAL), SAMPLE, 0.003);
+        assertShare(0.01, lists.get(ListType.WATCH), SAMPLE, 0.002);
+        assertShare(0.005, lists.get(ListType.BLACK), SAMPLE, 0.0015);
+        assertShare(0.005, lists.get(ListType.DISHONEST_DEBTOR), SAMPLE, 0.0015);
     }
 
     @Test
@@ -272,8 +277,8 @@ class SyntheticCreditDataTests {
         for (long id = 1; id <= SAMPLE; id++) {
             SubjectRow subject = data.subject(id);
             for (ListEntryRow e : data.listEntries(subject)) {
-                boolean blackEnterprise = e.listType() == ListEntryRow.ListType.BLACK
-                        && subject.type() == SubjectRow.Type.ENTERPRISE;
+                boolean blackEnterprise = e.listType() == ListType.BLACK
+                        && subject.type() == SubjectType.ENTERPRISE;
                 assertEquals(blackEnterprise ? subject.legalRepresentative() : null, e.legalRepresentative());
                 blackListedEnterprises += blackEnterprise ? 1 : 0;
                 someExpired |= e.expiresAt() != null && e.expiresAt().toLocalDate().isBefore(REFERENCE);
