@@ -18,6 +18,7 @@ import java.util.random.RandomGenerator;
 import cn.opencredit.gateway.creditlist.ListType;
 import cn.opencredit.gateway.creditlist.RemovalReason;
 import cn.opencredit.gateway.record.DisclosureLevel;
+import cn.opencredit.gateway.record.PublicationPeriods;
 import cn.opencredit.gateway.record.RecordCategory;
 import cn.opencredit.gateway.record.RecordStatus;
 import cn.opencredit.gateway.record.Severity;
@@ -403,17 +404,9 @@ final class SyntheticCreditData {
         };
         String content = "违法行为类型：" + penalty.offence() + "；违法事实：" + penalty.facts() + "；处罚类别：" + measures
                 + "；处罚内容：" + (fine == null ? "给予警告" : "罚款人民币" + fine.toPlainString() + "元");
-        // Publication periods of the 信用修复管理办法: at most 3 months, 1 year, 3 years; repair only after the shortest.
-        LocalDate publishedUntil = switch (severity) {
-            case MINOR -> decided.plusMonths(3);
-            case GENERAL -> decided.plusYears(1);
-            case SERIOUS -> decided.plusYears(3);
-        };
-        LocalDate repairableFrom = switch (severity) {
-            case MINOR -> decided;
-            case GENERAL -> decided.plusMonths(3);
-            case SERIOUS -> decided.plusYears(1);
-        };
+        // Generated without an end of their own, penalties get what every write path gives such a failing: its longest period.
+        LocalDate publishedUntil = PublicationPeriods.window(severity, decided, null).until();
+        LocalDate repairableFrom = PublicationPeriods.repairableFrom(severity, decided);
         RecordStatus status = FAILING_STATUSES.pick(random);
         if (status == RecordStatus.REPAIRED && repairableFrom.isAfter(referenceDate)) {
             status = RecordStatus.PUBLISHED;
@@ -565,11 +558,17 @@ final class SyntheticCreditData {
                 ABNORMAL_REASONS.get(reason), "《企业经营异常名录管理暂行办法》", null, included, null, removal);
     }
 
+    // As creditlist caps expiries: the black list stands for serious failings, the watch list for general ones.
+    private static final Severity BLACK_LIST_FAILING = Severity.SERIOUS;
+    private static final Severity WATCH_LIST_FAILING = Severity.GENERAL;
+
     private ListEntryRow watchEntry(SubjectRow subject, Map<DepartmentKind, Department> authorities, RandomGenerator random) {
         DepartmentKind kind = Vocabulary.pick(List.of(DepartmentKind.DEVELOPMENT_AND_REFORM, DepartmentKind.MARKET_REGULATION,
                 DepartmentKind.EMERGENCY_MANAGEMENT, DepartmentKind.ECOLOGY), random);
         OffsetDateTime included = inclusionTime(subject, 2, random);
-        OffsetDateTime expires = included.plusYears(1);
+        OffsetDateTime expires = included.plus(PublicationPeriods.longest(WATCH_LIST_FAILING));
+        // Repair is open from the inclusion here, not from the shortest period: 18 of the 43 watch entries repaired among
+        // the first 100 000 subjects are repaired within it. Starting at the shortest period would change the data set.
         Removal removal = expiredOrRepaired(included, expires, 20, random);
         return entry(subject, ListType.WATCH, authorities.get(kind), "一年内受到两次以上一般失信行为处罚，列入重点关注对象名单",
                 "《国务院办公厅关于进一步完善失信约束制度构建诚信建设长效机制的指导意见》（国办发〔2020〕49号）", null, included,
@@ -592,12 +591,12 @@ final class SyntheticCreditData {
     private ListEntryRow blackEntry(SubjectRow subject, Map<DepartmentKind, Department> authorities, RandomGenerator random) {
         BlackListing listing = Vocabulary.pick(BLACK_LISTINGS, random);
         OffsetDateTime included = inclusionTime(subject, 5, random);
-        OffsetDateTime expires = included.plusYears(3);
+        OffsetDateTime expires = included.plus(PublicationPeriods.longest(BLACK_LIST_FAILING));
         Removal removal;
         if (random.nextInt(100) < 3) {
             removal = removal(included, expires, RemovalReason.REVOKED, "认定依据的行政处罚决定被依法撤销", random);
         } else {
-            removal = expiredOrRepaired(included.plusYears(1), expires, 15, random);
+            removal = expiredOrRepaired(included.plus(PublicationPeriods.shortest(BLACK_LIST_FAILING)), expires, 15, random);
         }
         String legalRepresentative = subject.type() == SubjectType.ENTERPRISE ? subject.legalRepresentative() : null;
         return entry(subject, ListType.BLACK, authorities.get(listing.authority()), listing.reason(), listing.legalBasis(),

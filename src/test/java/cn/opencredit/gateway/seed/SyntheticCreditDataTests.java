@@ -30,8 +30,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import cn.opencredit.gateway.creditlist.ListType;
+import cn.opencredit.gateway.creditlist.RemovalReason;
 import cn.opencredit.gateway.record.DisclosureLevel;
+import cn.opencredit.gateway.record.PublicationPeriods;
 import cn.opencredit.gateway.record.RecordCategory;
+import cn.opencredit.gateway.record.RecordStatus;
 import cn.opencredit.gateway.record.Severity;
 import cn.opencredit.gateway.shared.uscc.Uscc;
 import cn.opencredit.gateway.subject.SubjectType;
@@ -220,12 +223,10 @@ class SyntheticCreditDataTests {
                     assertNull(r.publishedUntil(), r.sourceRecordId());
                 }
                 if (r.category() == RecordCategory.PENALTY) {
-                    LocalDate end = switch (r.severity()) {
-                        case MINOR -> r.decisionDate().plusMonths(3);
-                        case GENERAL -> r.decisionDate().plusYears(1);
-                        case SERIOUS -> r.decisionDate().plusYears(3);
-                    };
-                    assertEquals(end, r.publishedUntil(), r.sourceRecordId());
+                    assertEquals(r.decisionDate().plus(PublicationPeriods.longest(r.severity())), r.publishedUntil(),
+                            r.sourceRecordId());
+                    assertTrue(r.status() != RecordStatus.REPAIRED
+                            || !PublicationPeriods.repairableFrom(r.severity(), r.decisionDate()).isAfter(REFERENCE), r.sourceRecordId());
                     assertEquals("CNY".equals(r.currency()), r.amount() != null, r.sourceRecordId());
                 }
             }
@@ -290,6 +291,30 @@ class SyntheticCreditDataTests {
         }
         assertTrue(blackListedEnterprises > 0);
         assertTrue(someExpired && someRemoved);
+    }
+
+    /** The black list stands for serious failings, the watch list for general ones (creditlist's expiry policy). */
+    @Test
+    void shouldEndBlackAndWatchEntriesAtTheirLongestPeriodWhenGeneratingListEntries() {
+        int black = 0;
+        int watch = 0;
+        for (long id = 1; id <= SAMPLE; id++) {
+            SubjectRow subject = data.subject(id);
+            for (ListEntryRow e : data.listEntries(subject)) {
+                if (e.listType() == ListType.BLACK) {
+                    black++;
+                    assertEquals(e.includedAt().plus(PublicationPeriods.longest(Severity.SERIOUS)), e.expiresAt(), subject.uscc());
+                    assertTrue(e.removalReason() != RemovalReason.REPAIRED
+                            || !e.removedAt().isBefore(e.includedAt().plus(PublicationPeriods.shortest(Severity.SERIOUS))),
+                            subject.uscc());
+                }
+                if (e.listType() == ListType.WATCH) {
+                    watch++;
+                    assertEquals(e.includedAt().plus(PublicationPeriods.longest(Severity.GENERAL)), e.expiresAt(), subject.uscc());
+                }
+            }
+        }
+        assertTrue(black > 0 && watch > 0);
     }
 
     private static void assertShare(double expected, int count, int total, double tolerance) {
