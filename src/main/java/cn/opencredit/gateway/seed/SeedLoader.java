@@ -72,7 +72,7 @@ public class SeedLoader {
      */
     public Optional<Summary> seedIfEmpty() throws SQLException {
         LocalDate referenceDate = config.referenceDate().orElseGet(() -> LocalDate.now(CHINA));
-        SyntheticCreditData data = new SyntheticCreditData(config.randomSeed(), referenceDate, config.recordsPerSubject());
+        SyntheticCreditData data = SyntheticCreditData.of(config.randomSeed(), referenceDate, config.recordsPerSubject());
         Optional<Summary> summary;
         try (Connection connection = dataSource.getConnection()) {
             summary = seedIfEmpty(connection, data, config.subjects());
@@ -108,19 +108,19 @@ public class SeedLoader {
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             subjectRows = copy(copy, SeedCsv.COPY_SUBJECTS, csv -> {
                 for (long id = 1; id <= subjects; id++) {
-                    csv.subject(data.subject(id));
+                    csv.subject(data.subjects().subject(id));
                 }
             });
             recordRows = copy(copy, SeedCsv.COPY_RECORDS, csv -> {
                 for (long id = 1; id <= subjects; id++) {
-                    for (CreditRecordRow row : data.records(data.subject(id))) {
+                    for (CreditRecordRow row : data.records().of(data.subjects().subject(id))) {
                         csv.record(row);
                     }
                 }
             });
             listRows = copy(copy, SeedCsv.COPY_LIST_ENTRIES, csv -> {
                 for (long id = 1; id <= subjects; id++) {
-                    for (ListEntryRow row : data.listEntries(data.subject(id))) {
+                    for (ListEntryRow row : data.listEntries().of(data.subjects().subject(id))) {
                         csv.listEntry(row);
                     }
                 }

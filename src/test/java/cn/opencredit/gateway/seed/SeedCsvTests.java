@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,7 @@ class SeedCsvTests {
 
     @Test
     void shouldWriteOffsetTimestampsWithSecondsWhenWritingListEntries() throws IOException {
-        OffsetDateTime included = OffsetDateTime.of(2025, 5, 6, 9, 30, 0, 0, SyntheticCreditData.CHINA);
+        OffsetDateTime included = OffsetDateTime.of(2025, 5, 6, 9, 30, 0, 0, ZoneOffset.ofHours(8));
         ListEntryRow entry = new ListEntryRow(9, ListType.DISHONEST_DEBTOR, COURT, "拒不履行", null, null,
                 included, included.plusYears(2), included.plusDays(40), RemovalReason.COURT_DECISION, "已履行");
 

@@ -44,36 +44,36 @@ class SyntheticCreditDataTests {
     private static final LocalDate REFERENCE = LocalDate.of(2026, 11, 1);
     private static final int SAMPLE = 50_000;
 
-    private final SyntheticCreditData data = new SyntheticCreditData(20261123L, REFERENCE, 4);
+    private final SyntheticCreditData data = SyntheticCreditData.of(20261123L, REFERENCE, 4);
 
     @Test
     void shouldGiveOnlyValidAndUniqueUsccsWhenGeneratingManySubjects() {
         Set<String> seen = new HashSet<>();
         for (long id = 1; id <= SAMPLE; id++) {
-            SubjectRow subject = data.subject(id);
+            SubjectRow subject = data.subjects().subject(id);
             assertTrue(Uscc.isValid(subject.uscc()), subject.uscc());
             assertEquals(subject.region().code(), Uscc.parse(subject.uscc()).regionCode());
             assertTrue(seen.add(subject.uscc()), "duplicate " + subject.uscc());
         }
-        data.departments().forEach(d -> assertTrue(Uscc.isValid(d.uscc()) && d.uscc().startsWith("11"), d.uscc()));
+        data.departments().all().forEach(d -> assertTrue(Uscc.isValid(d.uscc()) && d.uscc().startsWith("11"), d.uscc()));
     }
 
     @Test
     void shouldReproduceEveryRowWhenSeedAndDateAreTheSame() {
-        SyntheticCreditData again = new SyntheticCreditData(20261123L, REFERENCE, 4);
+        SyntheticCreditData again = SyntheticCreditData.of(20261123L, REFERENCE, 4);
         for (long id = 1; id <= 2_000; id++) {
-            assertEquals(data.subject(id), again.subject(id));
-            assertEquals(data.records(data.subject(id)), again.records(again.subject(id)));
-            assertEquals(data.listEntries(data.subject(id)), again.listEntries(again.subject(id)));
+            assertEquals(data.subjects().subject(id), again.subjects().subject(id));
+            assertEquals(data.records().of(data.subjects().subject(id)), again.records().of(again.subjects().subject(id)));
+            assertEquals(data.listEntries().of(data.subjects().subject(id)), again.listEntries().of(again.subjects().subject(id)));
         }
     }
 
     @Test
     void shouldGenerateOtherDataWhenSeedDiffers() {
-        SyntheticCreditData other = new SyntheticCreditData(7L, REFERENCE, 4);
+        SyntheticCreditData other = SyntheticCreditData.of(7L, REFERENCE, 4);
         int same = 0;
         for (long id = 1; id <= 1_000; id++) {
-            if (data.subject(id).uscc().equals(other.subject(id).uscc())) {
+            if (data.subjects().subject(id).uscc().equals(other.subjects().subject(id).uscc())) {
                 same++;
             }
         }
@@ -87,11 +87,11 @@ class SyntheticCreditDataTests {
         Set<ListType> lists = EnumSet.noneOf(ListType.class);
         Set<SubjectType> types = EnumSet.noneOf(SubjectType.class);
         for (long id = 1; id <= SAMPLE; id++) {
-            SubjectRow subject = data.subject(id);
+            SubjectRow subject = data.subjects().subject(id);
             regions.add(subject.region().code());
             types.add(subject.type());
-            data.records(subject).forEach(r -> categories.add(r.category()));
-            data.listEntries(subject).forEach(e -> lists.add(e.listType()));
+            data.records().of(subject).forEach(r -> categories.add(r.category()));
+            data.listEntries().of(subject).forEach(e -> lists.add(e.listType()));
         }
         assertTrue(regions.containsAll(List.of("410526", "410882", "441800", "410425", "370322")), regions.toString());
         assertFalse(regions.stream().anyMatch(r -> r.startsWith("65")), "region 65 is reserved for test fixtures");
@@ -105,8 +105,8 @@ class SyntheticCreditDataTests {
         Set<String> sourceKeys = new HashSet<>();
         List<String> broken = new ArrayList<>();
         for (long id = 1; id <= 20_000; id++) {
-            SubjectRow subject = data.subject(id);
-            for (CreditRecordRow r : data.records(subject)) {
+            SubjectRow subject = data.subjects().subject(id);
+            for (CreditRecordRow r : data.records().of(subject)) {
                 if (r.category() == RecordCategory.PENALTY && r.severity() == null) {
                     broken.add("penalty without severity " + r.sourceRecordId());
                 }
@@ -123,7 +123,7 @@ class SyntheticCreditDataTests {
                     broken.add("duplicate source key " + r.sourceRecordId());
                 }
             }
-            for (ListEntryRow e : data.listEntries(subject)) {
+            for (ListEntryRow e : data.listEntries().of(subject)) {
                 if ((e.removedAt() == null) != (e.removalReason() == null)) {
                     broken.add("removal " + subject.uscc());
                 }
@@ -141,7 +141,7 @@ class SyntheticCreditDataTests {
         Map<SubjectType, Set<String>> prefixes = new EnumMap<>(SubjectType.class);
         Set<String> subjectCodes = new HashSet<>();
         for (long id = 1; id <= SAMPLE; id++) {
-            SubjectRow subject = data.subject(id);
+            SubjectRow subject = data.subjects().subject(id);
             prefixes.computeIfAbsent(subject.type(), t -> new HashSet<>()).add(subject.uscc().substring(0, 2));
             subjectCodes.add(subject.uscc());
         }
@@ -152,7 +152,7 @@ class SyntheticCreditDataTests {
         assertEquals(Set.of("12"), prefixes.get(SubjectType.PUBLIC_INSTITUTION));
         assertEquals(Set.of("11"), prefixes.get(SubjectType.GOVERNMENT_BODY));
         Set<String> departmentCodes = new HashSet<>();
-        for (Department department : data.departments()) {
+        for (Department department : data.departments().all()) {
             assertEquals(department.region().code(), department.uscc().substring(2, 8), department.name());
             assertTrue(departmentCodes.add(department.uscc()), "duplicate " + department.uscc());
             assertFalse(subjectCodes.contains(department.uscc()), "department shares a subject's code " + department.uscc());
@@ -162,9 +162,9 @@ class SyntheticCreditDataTests {
 
     @Test
     void shouldWriteByteIdenticalCsvWhenSeedAndDateAreTheSame() throws IOException {
-        byte[] first = csv(new SyntheticCreditData(20261123L, REFERENCE, 4), 3_000);
-        byte[] second = csv(new SyntheticCreditData(20261123L, REFERENCE, 4), 3_000);
-        byte[] otherDate = csv(new SyntheticCreditData(20261123L, REFERENCE.plusDays(1), 4), 3_000);
+        byte[] first = csv(SyntheticCreditData.of(20261123L, REFERENCE, 4), 3_000);
+        byte[] second = csv(SyntheticCreditData.of(20261123L, REFERENCE, 4), 3_000);
+        byte[] otherDate = csv(SyntheticCreditData.of(20261123L, REFERENCE.plusDays(1), 4), 3_000);
         assertArrayEquals(first, second);
         assertNotEquals(new String(first, StandardCharsets.UTF_8), new String(otherDate, StandardCharsets.UTF_8));
     }
@@ -182,12 +182,12 @@ class SyntheticCreditDataTests {
                         "de9073240c9b05e5d668d1e0ad8a1ad1194ce61cec143efa07db6878cfae3d84",
                         "48d76492920f01aa3e37247e8733770e7279c67dc5606efd24d054944d5c8a07",
                         "19a1d8701abd9f10b06eb499e31fc83878b3053ef9178addc663e1d5d0b6d8f0"),
-                Fingerprint.of(new SyntheticCreditData(20261123L, REFERENCE, 4), 10_000));
+                Fingerprint.of(SyntheticCreditData.of(20261123L, REFERENCE, 4), 10_000));
         assertEquals(new Fingerprint(2_000, 24_577, 138,
                         "ad5c268ccd7be99d393a102ebb3f532a12b716b96a9c52f72b1db5445dbadd24",
                         "6f161f36235f0c2798c026c15b3820b4705d9b476bc9f07323dd57726e923dd4",
                         "a66f15f335a2e6d7a0876159cffeab032ee695d7cdfba9b007eeff1af86fa81a"),
-                Fingerprint.of(new SyntheticCreditData(7L, LocalDate.of(2026, 11, 30), 12.5), 2_000));
+                Fingerprint.of(SyntheticCreditData.of(7L, LocalDate.of(2026, 11, 30), 12.5), 2_000));
     }
 
     @Test
@@ -195,7 +195,7 @@ class SyntheticCreditDataTests {
         Pattern usccFormat = Pattern.compile("^[0-9A-HJ-NPQRTUWXY]{18}$");
         Pattern regionFormat = Pattern.compile("^[0-9]{6}$");
         for (long id = 1; id <= 20_000; id++) {
-            SubjectRow subject = data.subject(id);
+            SubjectRow subject = data.subjects().subject(id);
             assertTrue(usccFormat.matcher(subject.uscc()).matches(), subject.uscc());
             assertTrue(regionFormat.matcher(subject.region().code()).matches(), subject.region().code());
             assertTrue(subject.industrySection() >= 'A' && subject.industrySection() <= 'T', subject.uscc());
@@ -212,8 +212,8 @@ class SyntheticCreditDataTests {
     void shouldPublishPenaltiesForTheirSeverityPeriodWhenGeneratingRecords() {
         LocalDate threeYearsAgo = REFERENCE.minusDays(3 * 365);
         for (long id = 1; id <= 20_000; id++) {
-            SubjectRow subject = data.subject(id);
-            for (CreditRecordRow r : data.records(subject)) {
+            SubjectRow subject = data.subjects().subject(id);
+            for (CreditRecordRow r : data.records().of(subject)) {
                 assertFalse(r.decisionDate().isBefore(threeYearsAgo), r.sourceRecordId());
                 assertFalse(r.reportedOn().isAfter(REFERENCE), r.sourceRecordId());
                 assertEquals(r.decisionDate(), r.publishedFrom(), r.sourceRecordId());
@@ -241,11 +241,11 @@ class SyntheticCreditDataTests {
         int enterprises = 0;
         int publicRecords = 0;
         for (long id = 1; id <= SAMPLE; id++) {
-            SubjectRow subject = data.subject(id);
+            SubjectRow subject = data.subjects().subject(id);
             if (subject.type() == SubjectType.ENTERPRISE) {
                 enterprises++;
             }
-            for (CreditRecordRow r : data.records(subject)) {
+            for (CreditRecordRow r : data.records().of(subject)) {
                 records++;
                 if (r.disclosureLevel() == DisclosureLevel.PUBLIC) {
                     publicRecords++;
@@ -254,7 +254,7 @@ class SyntheticCreditDataTests {
                     severities.merge(r.severity(), 1, Integer::sum);
                 }
             }
-            data.listEntries(subject).forEach(e -> lists.merge(e.listType(), 1, Integer::sum));
+            data.listEntries().of(subject).forEach(e -> lists.merge(e.listType(), 1, Integer::sum));
         }
         assertShare(0.64, enterprises, SAMPLE, 0.02);
         assertShare(4.0, records, SAMPLE, 0.3);
@@ -276,8 +276,8 @@ class SyntheticCreditDataTests {
         boolean someExpired = false;
         boolean someRemoved = false;
         for (long id = 1; id <= SAMPLE; id++) {
-            SubjectRow subject = data.subject(id);
-            for (ListEntryRow e : data.listEntries(subject)) {
+            SubjectRow subject = data.subjects().subject(id);
+            for (ListEntryRow e : data.listEntries().of(subject)) {
                 boolean blackEnterprise = e.listType() == ListType.BLACK
                         && subject.type() == SubjectType.ENTERPRISE;
                 assertEquals(blackEnterprise ? subject.legalRepresentative() : null, e.legalRepresentative());
@@ -299,8 +299,8 @@ class SyntheticCreditDataTests {
         int black = 0;
         int watch = 0;
         for (long id = 1; id <= SAMPLE; id++) {
-            SubjectRow subject = data.subject(id);
-            for (ListEntryRow e : data.listEntries(subject)) {
+            SubjectRow subject = data.subjects().subject(id);
+            for (ListEntryRow e : data.listEntries().of(subject)) {
                 if (e.listType() == ListType.BLACK) {
                     black++;
                     assertEquals(e.includedAt().plus(PublicationPeriods.longest(Severity.SERIOUS)), e.expiresAt(), subject.uscc());
@@ -338,13 +338,13 @@ class SyntheticCreditDataTests {
                 SeedCsv recordCsv = new SeedCsv(recordOut);
                 SeedCsv listEntryCsv = new SeedCsv(listEntryOut);
                 for (long id = 1; id <= subjects; id++) {
-                    SubjectRow subject = data.subject(id);
+                    SubjectRow subject = data.subjects().subject(id);
                     subjectCsv.subject(subject);
-                    for (CreditRecordRow row : data.records(subject)) {
+                    for (CreditRecordRow row : data.records().of(subject)) {
                         recordCsv.record(row);
                         records++;
                     }
-                    for (ListEntryRow row : data.listEntries(subject)) {
+                    for (ListEntryRow row : data.listEntries().of(subject)) {
                         listEntryCsv.listEntry(row);
                         listEntries++;
                     }
@@ -375,12 +375,12 @@ class SyntheticCreditDataTests {
         try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
             SeedCsv csv = new SeedCsv(writer);
             for (long id = 1; id <= subjects; id++) {
-                SubjectRow subject = data.subject(id);
+                SubjectRow subject = data.subjects().subject(id);
                 csv.subject(subject);
-                for (CreditRecordRow row : data.records(subject)) {
+                for (CreditRecordRow row : data.records().of(subject)) {
                     csv.record(row);
                 }
-                for (ListEntryRow row : data.listEntries(subject)) {
+                for (ListEntryRow row : data.listEntries().of(subject)) {
                     csv.listEntry(row);
                 }
             }
