@@ -15,7 +15,6 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -23,11 +22,10 @@ import org.postgresql.copy.PGCopyOutputStream;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.StartupEvent;
 
 /**
- * Loads {@link SyntheticCreditData} into an empty database with PostgreSQL COPY, at start-up when
- * {@code opencredit.seed.subjects} is above 0.
+ * Loads {@link SyntheticCreditData} into an empty database with PostgreSQL COPY; {@link SeedOnStartup}
+ * calls it when {@code opencredit.seed.subjects} is above 0 and never creates it otherwise.
  * <p>
  * Subjects are streamed first with the ids the generator gave them (COPY writes identity columns
  * as given, even GENERATED ALWAYS ones), then regenerated one by one to stream their records and
@@ -50,18 +48,6 @@ public class SeedLoader {
 
     /** How much one load wrote and how long it took. */
     public record Summary(long subjects, long records, long listEntries, Duration duration) {
-    }
-
-    // Start-up observers run on the main thread, never on an event loop, so blocking JDBC is fine here.
-    void onStart(@Observes StartupEvent event) {
-        if (config.subjects() == 0) {
-            return;
-        }
-        try {
-            seedIfEmpty();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Loading synthetic credit data failed", e);
-        }
     }
 
     /**
