@@ -2,8 +2,12 @@ package cn.opencredit.gateway.seed;
 
 import java.time.OffsetDateTime;
 
+import cn.opencredit.gateway.creditlist.ListType;
+import cn.opencredit.gateway.creditlist.RemovalReason;
+
 /**
- * One generated row of {@code list_entry}. Enum names are the values the table's CHECK constraints allow.
+ * One generated row of {@code list_entry}, with the credit-list capability's own enums: the table
+ * stores their constant names.
  *
  * @param legalRepresentative set only on black-list entries of enterprises (责任追究)
  * @param expiresAt           null when the list keeps the subject until it is removed
@@ -12,12 +16,4 @@ import java.time.OffsetDateTime;
 record ListEntryRow(long subjectId, ListType listType, Department authority, String reason, String legalBasis,
                     String legalRepresentative, OffsetDateTime includedAt, OffsetDateTime expiresAt,
                     OffsetDateTime removedAt, RemovalReason removalReason, String removalNote) {
-
-    enum ListType {
-        RED, BLACK, WATCH, ABNORMAL, DISHONEST_DEBTOR
-    }
-
-    enum RemovalReason {
-        REPAIRED, EXPIRED, REVOKED, COURT_DECISION
-    }
 }

@@ -34,12 +34,12 @@ final class SeedCsv {
         out.write(Long.toString(row.id()));
         text(row.uscc());
         text(row.name());
-        plain(row.type());
+        constant(row.type());
         text(row.legalRepresentative());
         text(row.region().code());
         plain(String.valueOf(row.industrySection()));
         plain(row.registeredOn());
-        plain(row.status());
+        constant(row.status());
         plain(row.registeredCapital() == null ? null : row.registeredCapital().toPlainString());
         plain("CNY");
         text(row.address());
@@ -48,7 +48,7 @@ final class SeedCsv {
 
     void record(CreditRecordRow row) throws IOException {
         out.write(Long.toString(row.subjectId()));
-        plain(row.category());
+        constant(row.category());
         text(row.source().name());
         text(row.source().uscc());
         text(row.sourceRecordId());
@@ -58,19 +58,19 @@ final class SeedCsv {
         plain(row.reportedOn());
         text(row.content());
         text(row.legalBasis());
-        plain(row.severity());
+        constant(row.severity());
         plain(row.amount() == null ? null : row.amount().toPlainString());
         plain(row.currency());
-        plain(row.disclosureLevel());
+        constant(row.disclosureLevel());
         plain(row.publishedFrom());
         plain(row.publishedUntil());
-        plain(row.status());
+        constant(row.status());
         out.write('\n');
     }
 
     void listEntry(ListEntryRow row) throws IOException {
         out.write(Long.toString(row.subjectId()));
-        plain(row.listType());
+        constant(row.listType());
         text(row.authority().name());
         text(row.authority().uscc());
         text(row.reason());
@@ -79,9 +79,14 @@ final class SeedCsv {
         timestamp(row.includedAt());
         timestamp(row.expiresAt());
         timestamp(row.removedAt());
-        plain(row.removalReason());
+        constant(row.removalReason());
         text(row.removalNote());
         out.write('\n');
+    }
+
+    /** An enum column holds the constant's name, never the code the API shows ({@code tax-credit-grade}). */
+    private void constant(Enum<?> value) throws IOException {
+        plain(value == null ? null : value.name());
     }
 
     /** A value whose text can never need quoting: numbers, dates, enum names. */

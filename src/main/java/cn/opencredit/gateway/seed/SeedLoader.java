@@ -15,7 +15,6 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -23,11 +22,10 @@ import org.postgresql.copy.PGCopyOutputStream;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.StartupEvent;
 
 /**
- * Loads {@link SyntheticCreditData} into an empty database with PostgreSQL COPY, at start-up when
- * {@code opencredit.seed.subjects} is above 0.
+ * Loads {@link SyntheticCreditData} into an empty database with PostgreSQL COPY; {@link SeedOnStartup}
+ * calls it when {@code opencredit.seed.subjects} is above 0 and never creates it otherwise.
  * <p>
  * Subjects are streamed first with the ids the generator gave them (COPY writes identity columns
  * as given, even GENERATED ALWAYS ones), then regenerated one by one to stream their records and
@@ -52,18 +50,6 @@ public class SeedLoader {
     public record Summary(long subjects, long records, long listEntries, Duration duration) {
     }
 
-    // Start-up observers run on the main thread, never on an event loop, so blocking JDBC is fine here.
-    void onStart(@Observes StartupEvent event) {
-        if (config.subjects() == 0) {
-            return;
-        }
-        try {
-            seedIfEmpty();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Loading synthetic credit data failed", e);
-        }
-    }
-
     /**
      * Loads {@code opencredit.seed.subjects} synthetic subjects with their records and list entries,
      * unless the subject table already has rows.
@@ -72,7 +58,7 @@ public class SeedLoader {
      */
     public Optional<Summary> seedIfEmpty() throws SQLException {
         LocalDate referenceDate = config.referenceDate().orElseGet(() -> LocalDate.now(CHINA));
-        SyntheticCreditData data = new SyntheticCreditData(config.randomSeed(), referenceDate, config.recordsPerSubject());
+        SyntheticCreditData data = SyntheticCreditData.of(config.randomSeed(), referenceDate, config.recordsPerSubject());
         Optional<Summary> summary;
         try (Connection connection = dataSource.getConnection()) {
             summary = seedIfEmpty(connection, data, config.subjects());
@@ -108,19 +94,19 @@ public class SeedLoader {
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             subjectRows = copy(copy, SeedCsv.COPY_SUBJECTS, csv -> {
                 for (long id = 1; id <= subjects; id++) {
-                    csv.subject(data.subject(id));
+                    csv.subject(data.subjects().subject(id));
                 }
             });
             recordRows = copy(copy, SeedCsv.COPY_RECORDS, csv -> {
                 for (long id = 1; id <= subjects; id++) {
-                    for (CreditRecordRow row : data.records(data.subject(id))) {
+                    for (CreditRecordRow row : data.records().of(data.subjects().subject(id))) {
                         csv.record(row);
                     }
                 }
             });
             listRows = copy(copy, SeedCsv.COPY_LIST_ENTRIES, csv -> {
                 for (long id = 1; id <= subjects; id++) {
-                    for (ListEntryRow row : data.listEntries(data.subject(id))) {
+                    for (ListEntryRow row : data.listEntries().of(data.subjects().subject(id))) {
                         csv.listEntry(row);
                     }
                 }
