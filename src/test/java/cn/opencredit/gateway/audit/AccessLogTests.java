@@ -2,14 +2,21 @@ package cn.opencredit.gateway.audit;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +24,8 @@ import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 
 import cn.opencredit.gateway.access.AccessFixtures;
 import cn.opencredit.gateway.access.ConsumerType;
@@ -53,7 +62,7 @@ class AccessLogTests {
                         FROM audit_access_log WHERE request_id = ?""")) {
             select.setString(1, requestId);
             try (ResultSet row = select.executeQuery()) {
-                org.junit.jupiter.api.Assertions.assertTrue(row.next(), "the row is committed before the answer");
+                assertTrue(row.next(), "the row is committed before the answer");
                 assertEquals(access.id(ConsumerType.BANK), row.getString("consumer_id"));
                 assertEquals("BANK", row.getString("consumer_type"));
                 assertEquals(SubjectFixtures.RICH, row.getString("subject_uscc"));
@@ -85,20 +94,59 @@ class AccessLogTests {
         assertEquals(null, single(invalid, "outcome"));
     }
 
+    /**
+     * Six reads of a subject no other test reads, walked in pages of three and of four: every read
+     * once, newest first, each page continuing strictly after the last item of the one before, and
+     * no cursor on the last page, also when it is full.
+     */
     @Test
-    void shouldWalkTheLogNewestFirstInPages() {
-        String bank = AccessFixtures.bearer(access.key(ConsumerType.CREDIT_AGENCY));
-        for (int i = 0; i < 5; i++) {
-            given().header("Authorization", bank).when().get("/api/v1/subjects/{uscc}/records", SubjectFixtures.BARE).then().statusCode(200);
+    void shouldWalkTheLogNewestFirstWithoutOverlapOrGap() {
+        String subject = SubjectFixtures.uscc("91", "MAAL0001");
+        subjects.register(subject, "石河子查询记录分页测试有限公司");
+        String agency = AccessFixtures.bearer(access.key(ConsumerType.CREDIT_AGENCY));
+        for (int i = 0; i < 6; i++) {
+            given().header("Authorization", agency).header("X-Purpose", "read-" + i)
+                    .when().get("/api/v1/subjects/{uscc}/records", subject).then().statusCode(200);
         }
-        String operator = AccessFixtures.bearer(AccessFixtures.OPERATOR_KEY);
-        var first = given().header("Authorization", operator).queryParam("limit", "2")
-                .when().get("/api/v1/subjects/{uscc}/access-log", SubjectFixtures.BARE)
-                .then().statusCode(200).body("items", hasSize(2)).extract();
-        String cursor = first.path("nextCursor");
-        given().header("Authorization", operator).queryParam("limit", "2").queryParam("cursor", cursor)
-                .when().get("/api/v1/subjects/{uscc}/access-log", SubjectFixtures.BARE)
-                .then().statusCode(200).body("items", hasSize(2));
+        List<String> newestFirst = List.of("read-5", "read-4", "read-3", "read-2", "read-1", "read-0");
+
+        List<List<Map<String, Object>>> byThree = walk(subject, 3);
+        assertEquals(List.of(3, 3), byThree.stream().map(List::size).toList());
+        assertEquals(newestFirst, purposes(byThree));
+        assertStrictlyDescending(byThree);
+
+        List<List<Map<String, Object>>> byFour = walk(subject, 4);
+        assertEquals(List.of(4, 2), byFour.stream().map(List::size).toList());
+        assertEquals(newestFirst, purposes(byFour));
+        assertEquals(ids(byThree), ids(byFour));
+    }
+
+    /** Rows logged at the same instant are told apart by their id: a keyset on the time alone would skip or repeat them. */
+    @Test
+    void shouldPageThroughRowsLoggedAtTheSameInstantByTheirIds() throws SQLException {
+        String subject = SubjectFixtures.uscc("91", "MAAL0002");
+        OffsetDateTime sameInstant = OffsetDateTime.now().minusMinutes(5).truncatedTo(ChronoUnit.MILLIS);
+        List<String> inserted = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("""
+                        INSERT INTO audit_access_log (occurred_at, consumer_name, consumer_type, subject_uscc, operation, purpose, outcome,
+                                                      request_id)
+                        VALUES (?, 'same instant', 'BANK', ?, 'subject.profile', ?, 200, ?) RETURNING id""")) {
+            for (int i = 0; i < 5; i++) {
+                insert.setObject(1, sameInstant);
+                insert.setString(2, subject);
+                insert.setString(3, "tie-" + i);
+                insert.setString(4, "tie-" + UUID.randomUUID());
+                try (ResultSet id = insert.executeQuery()) {
+                    id.next();
+                    inserted.add(Long.toString(id.getLong(1)));
+                }
+            }
+        }
+        List<List<Map<String, Object>>> pages = walk(subject, 2);
+        assertEquals(List.of(2, 2, 1), pages.stream().map(List::size).toList());
+        assertEquals(inserted.reversed(), ids(pages));
+        assertStrictlyDescending(pages);
     }
 
     @Test
@@ -108,6 +156,52 @@ class AccessLogTests {
             assertThrows(SQLException.class, () -> connection.createStatement().executeUpdate("UPDATE audit_access_log SET outcome = 500"));
             assertThrows(SQLException.class, () -> connection.createStatement().executeUpdate("DELETE FROM audit_access_log"));
         }
+    }
+
+    /** Every page of the subject's access log as the operator reads it, following nextCursor until it is null. */
+    private static List<List<Map<String, Object>>> walk(String subject, int limit) {
+        String operator = AccessFixtures.bearer(AccessFixtures.OPERATOR_KEY);
+        List<List<Map<String, Object>>> pages = new ArrayList<>();
+        String cursor = null;
+        do {
+            RequestSpecification request = given().header("Authorization", operator).queryParam("limit", limit);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            Response page = request.when().get("/api/v1/subjects/{uscc}/access-log", subject);
+            page.then().statusCode(200);
+            List<Map<String, Object>> items = page.path("items");
+            cursor = page.path("nextCursor");
+            assertFalse(items.isEmpty(), "a page with a cursor before it has items");
+            pages.add(items);
+            assertTrue(pages.size() <= 10, "the walk ends");
+        } while (cursor != null);
+        return pages;
+    }
+
+    /** Each item, across page boundaries, is strictly older than the one before it: (occurredAt, id) descending. */
+    private static void assertStrictlyDescending(List<List<Map<String, Object>>> pages) {
+        Map<String, Object> previous = null;
+        for (Map<String, Object> item : pages.stream().flatMap(List::stream).toList()) {
+            if (previous != null) {
+                int time = instant(item).compareTo(instant(previous));
+                assertTrue(time < 0 || time == 0 && Long.parseLong((String) item.get("id")) < Long.parseLong((String) previous.get("id")),
+                        item + " follows " + previous);
+            }
+            previous = item;
+        }
+    }
+
+    private static Instant instant(Map<String, Object> item) {
+        return OffsetDateTime.parse((String) item.get("occurredAt")).toInstant();
+    }
+
+    private static List<String> purposes(List<List<Map<String, Object>>> pages) {
+        return pages.stream().flatMap(List::stream).map(item -> (String) item.get("purpose")).toList();
+    }
+
+    private static List<String> ids(List<List<Map<String, Object>>> pages) {
+        return pages.stream().flatMap(List::stream).map(item -> (String) item.get("id")).toList();
     }
 
     private String single(String requestId, String column) throws SQLException {
