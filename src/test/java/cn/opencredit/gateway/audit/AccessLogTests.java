@@ -2,8 +2,10 @@ package cn.opencredit.gateway.audit;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,13 +13,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -158,6 +165,47 @@ class AccessLogTests {
         }
     }
 
+    /**
+     * The profile was read, but the connection writing its log entry is lost (a failover, a cut
+     * network): the caller gets a 503 to retry, not the profile, and the log holds no row that
+     * would claim the read was answered. The next read is served and logged again.
+     */
+    @Test
+    void shouldAnswer503WithoutTheProfileWhenItsAccessLogEntryCannotBeWritten() throws Exception {
+        String requestId = "unlogged-" + UUID.randomUUID();
+        Response answer = whileTheLogWriteFails("audit_access_log",
+                () -> given().header("X-Request-Id", requestId).when().get("/api/v1/subjects/{uscc}", SubjectFixtures.RICH));
+
+        assertUnloggedProblem(answer, requestId, "/api/v1/subjects/" + SubjectFixtures.RICH);
+        assertFalse(answer.asString().contains("石河子恒通物流有限公司"), answer.asString());
+        assertNull(single(requestId, "outcome"));
+
+        String retry = "retried-" + UUID.randomUUID();
+        given().header("X-Request-Id", retry).when().get("/api/v1/subjects/{uscc}", SubjectFixtures.RICH)
+                .then().statusCode(200).body("name", equalTo("石河子恒通物流有限公司"));
+        assertEquals("200", single(retry, "outcome"));
+    }
+
+    /** The same for a bulk read, whose entry goes to the operations log. */
+    @Test
+    void shouldAnswer503WithoutTheItemsWhenTheOperationsLogEntryCannotBeWritten() throws Exception {
+        String requestId = "unlogged-bulk-" + UUID.randomUUID();
+        Response answer = whileTheLogWriteFails("audit_operation_log", () -> given().header("X-Request-Id", requestId)
+                .queryParam("department", SubjectFixtures.DEPARTMENT_USCC).queryParam("limit", "5").when().get("/api/v1/disclosures"));
+
+        assertUnloggedProblem(answer, requestId, "/api/v1/disclosures");
+        assertNull(answer.path("items"));
+        assertFalse(answer.asString().contains(SubjectFixtures.RICH), answer.asString());
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT count(*) FROM audit_operation_log WHERE request_id = ?")) {
+            select.setString(1, requestId);
+            try (ResultSet count = select.executeQuery()) {
+                count.next();
+                assertEquals(0, count.getLong(1));
+            }
+        }
+    }
+
     /** Every page of the subject's access log as the operator reads it, following nextCursor until it is null. */
     private static List<List<Map<String, Object>>> walk(String subject, int limit) {
         String operator = AccessFixtures.bearer(AccessFixtures.OPERATOR_KEY);
@@ -202,6 +250,66 @@ class AccessLogTests {
 
     private static List<String> ids(List<List<Map<String, Object>>> pages) {
         return pages.stream().flatMap(List::stream).map(item -> (String) item.get("id")).toList();
+    }
+
+    private static void assertUnloggedProblem(Response answer, String requestId, String instance) {
+        answer.then().statusCode(503).contentType("application/problem+json")
+                .header("Retry-After", "1")
+                .header("Cache-Control", "no-store")
+                // The validator and cache state of the data that was withheld are not the problem's.
+                .header("ETag", nullValue())
+                .header("X-Cache", nullValue())
+                .body("type", equalTo("https://api.opencredit.cn/problems/service-unavailable"))
+                .body("detail", equalTo("The access could not be logged, so no data was returned; retry later"))
+                .body("instance", equalTo(instance))
+                .body("requestId", equalTo(requestId));
+        assertEquals(Set.of("type", "title", "status", "detail", "instance", "requestId"), answer.jsonPath().getMap("$").keySet());
+    }
+
+    /**
+     * Sends the request while {@code table} is locked, waits until the gateway's log write queues
+     * behind the lock (the resource has answered by then: the filter writes after it), and ends
+     * that database connection as a failover would, so the write fails. The lock is released however
+     * the request ends.
+     */
+    private Response whileTheLogWriteFails(String table, Supplier<Response> request) throws Exception {
+        try (Connection locker = dataSource.getConnection()) {
+            locker.setAutoCommit(false);
+            try {
+                try (Statement lock = locker.createStatement()) {
+                    lock.execute("LOCK TABLE " + table + " IN ACCESS EXCLUSIVE MODE");
+                }
+                CompletableFuture<Response> answer = CompletableFuture.supplyAsync(request);
+                int writer = waitingWriter(locker, table, answer);
+                try (PreparedStatement terminate = locker.prepareStatement("SELECT pg_terminate_backend(?)")) {
+                    terminate.setInt(1, writer);
+                    terminate.execute();
+                }
+                return answer.get(30, TimeUnit.SECONDS);
+            } finally {
+                locker.rollback();
+                locker.setAutoCommit(true);
+            }
+        }
+    }
+
+    /** The backend waiting for the lock on {@code table}; fails the test if the request ends without waiting for it. */
+    private static int waitingWriter(Connection locker, String table, CompletableFuture<Response> answer) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        try (PreparedStatement waiting = locker.prepareStatement(
+                "SELECT pid FROM pg_locks WHERE relation = to_regclass(?) AND NOT granted AND pid <> pg_backend_pid()")) {
+            waiting.setString(1, table);
+            while (System.nanoTime() < deadline) {
+                try (ResultSet pid = waiting.executeQuery()) {
+                    if (pid.next()) {
+                        return pid.getInt(1);
+                    }
+                }
+                assertFalse(answer.isDone(), () -> "the request ended without writing to " + table + ": " + answer.join().statusLine());
+                Thread.sleep(20);
+            }
+        }
+        throw new AssertionError("no write to " + table + " waited for the lock within 10 s");
     }
 
     private String single(String requestId, String column) throws SQLException {
