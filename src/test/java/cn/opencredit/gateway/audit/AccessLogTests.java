@@ -13,7 +13,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -37,6 +36,7 @@ import io.restassured.specification.RequestSpecification;
 import cn.opencredit.gateway.access.AccessFixtures;
 import cn.opencredit.gateway.access.ConsumerType;
 import cn.opencredit.gateway.subject.SubjectFixtures;
+import cn.opencredit.gateway.testing.HeldLock;
 
 @QuarkusTest
 class AccessLogTests {
@@ -269,47 +269,14 @@ class AccessLogTests {
     /**
      * Sends the request while {@code table} is locked, waits until the gateway's log write queues
      * behind the lock (the resource has answered by then: the filter writes after it), and ends
-     * that database connection as a failover would, so the write fails. The lock is released however
-     * the request ends.
+     * that database connection as a failover would, so the write fails.
      */
     private Response whileTheLogWriteFails(String table, Supplier<Response> request) throws Exception {
-        try (Connection locker = dataSource.getConnection()) {
-            locker.setAutoCommit(false);
-            try {
-                try (Statement lock = locker.createStatement()) {
-                    lock.execute("LOCK TABLE " + table + " IN ACCESS EXCLUSIVE MODE");
-                }
-                CompletableFuture<Response> answer = CompletableFuture.supplyAsync(request);
-                int writer = waitingWriter(locker, table, answer);
-                try (PreparedStatement terminate = locker.prepareStatement("SELECT pg_terminate_backend(?)")) {
-                    terminate.setInt(1, writer);
-                    terminate.execute();
-                }
-                return answer.get(30, TimeUnit.SECONDS);
-            } finally {
-                locker.rollback();
-                locker.setAutoCommit(true);
-            }
+        try (HeldLock lock = HeldLock.take(dataSource, "LOCK TABLE " + table + " IN ACCESS EXCLUSIVE MODE")) {
+            CompletableFuture<Response> answer = CompletableFuture.supplyAsync(request);
+            lock.terminate(lock.awaitWaiters(1, List.of(answer)).getFirst());
+            return answer.get(30, TimeUnit.SECONDS);
         }
-    }
-
-    /** The backend waiting for the lock on {@code table}; fails the test if the request ends without waiting for it. */
-    private static int waitingWriter(Connection locker, String table, CompletableFuture<Response> answer) throws SQLException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        try (PreparedStatement waiting = locker.prepareStatement(
-                "SELECT pid FROM pg_locks WHERE relation = to_regclass(?) AND NOT granted AND pid <> pg_backend_pid()")) {
-            waiting.setString(1, table);
-            while (System.nanoTime() < deadline) {
-                try (ResultSet pid = waiting.executeQuery()) {
-                    if (pid.next()) {
-                        return pid.getInt(1);
-                    }
-                }
-                assertFalse(answer.isDone(), () -> "the request ended without writing to " + table + ": " + answer.join().statusLine());
-                Thread.sleep(20);
-            }
-        }
-        throw new AssertionError("no write to " + table + " waited for the lock within 10 s");
     }
 
     private String single(String requestId, String column) throws SQLException {
