@@ -17,6 +17,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,9 +31,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 import cn.opencredit.gateway.subject.SubjectFixtures;
+import cn.opencredit.gateway.testing.HeldLock;
 
 @QuarkusTest
 class ConsumerResourceTests {
@@ -139,6 +147,45 @@ class ConsumerResourceTests {
                 .then().statusCode(200).body("status", equalTo("suspended"));
         Thread.sleep(1_100);
         with(key).when().get(PUBLIC_READ_PROBE).then().statusCode(401);
+    }
+
+    /**
+     * Two operators change one consumer at once: both have read it before either writes (its row is
+     * held until both wait to write it). The later write finds another version than it read and is
+     * refused with 409; only the earlier change is stored.
+     */
+    @Test
+    void shouldRefuseTheLaterOfTwoConcurrentChangesWith409() throws Exception {
+        String id = AccessFixtures.createConsumer("并发修改 app", ConsumerType.APP, null, null, "standard");
+        List<Response> answers;
+        try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<CompletableFuture<Response>> changes = new ArrayList<>();
+            try (HeldLock row = HeldLock.take(dataSource, "SELECT 1 FROM access_consumer WHERE id = ? FOR UPDATE", UUID.fromString(id))) {
+                for (String plan : List.of("premium", "internal")) {
+                    changes.add(CompletableFuture.supplyAsync(() -> operator().body("{\"plan\":\"" + plan + "\"}")
+                            .when().patch("/api/v1/admin/consumers/{id}", id), callers));
+                }
+                row.awaitWaiters(2, changes);
+            }
+            answers = changes.stream().map(CompletableFuture::join).toList();
+        }
+
+        assertEquals(List.of(200, 409), answers.stream().map(Response::statusCode).sorted().toList());
+        answers.stream().filter(answer -> answer.statusCode() == 409).findFirst().orElseThrow().then()
+                .contentType(PROBLEM)
+                .body("type", equalTo("https://api.opencredit.cn/problems/conflict"))
+                .body("detail", equalTo("The resource was changed concurrently; read it again and retry"));
+        String stored = answers.stream().filter(answer -> answer.statusCode() == 200).findFirst().orElseThrow().path("plan");
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT plan, version FROM access_consumer WHERE id = ?")) {
+            select.setObject(1, UUID.fromString(id));
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                assertEquals(stored, row.getString("plan"));
+                assertEquals(1, row.getInt("version"), "one change landed");
+            }
+        }
+        operator().when().get("/api/v1/admin/consumers/{id}", id).then().statusCode(200).body("plan", equalTo(stored));
     }
 
     @Test

@@ -15,18 +15,30 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 
 import cn.opencredit.gateway.access.AccessFixtures;
 import cn.opencredit.gateway.access.ConsumerType;
 import cn.opencredit.gateway.subject.SubjectFixtures;
+import cn.opencredit.gateway.testing.HeldLock;
 
 @QuarkusTest
 class DepartmentRemovingListEntryTests {
@@ -37,11 +49,13 @@ class DepartmentRemovingListEntryTests {
     private final ListFixtures lists;
     private final SubjectFixtures subjects;
     private final AccessFixtures access;
+    private final AgroalDataSource dataSource;
 
-    DepartmentRemovingListEntryTests(ListFixtures lists, SubjectFixtures subjects, AccessFixtures access) {
+    DepartmentRemovingListEntryTests(ListFixtures lists, SubjectFixtures subjects, AccessFixtures access, AgroalDataSource dataSource) {
         this.lists = lists;
         this.subjects = subjects;
         this.access = access;
+        this.dataSource = dataSource;
     }
 
     @BeforeEach
@@ -74,6 +88,45 @@ class DepartmentRemovingListEntryTests {
         assertEquals(removed.get("removed_at"), after.get("removed_at"));
         assertEquals("COURT_DECISION", after.get("removal_reason"));
         assertEquals(removed.get("version"), after.get("version"));
+    }
+
+    /**
+     * The department and an operator remove the same entry at the same moment: both requests are
+     * held at the entry's row until both wait there, then let go. One records its removal; the other
+     * finds the entry removed already (409, as a second removal does), and the entry and its
+     * tamper-evident history hold exactly one removal, the winner's.
+     */
+    @Test
+    void shouldRecordOneRemovalWhenTwoArriveAtOnce() throws Exception {
+        String subject = lists.enterprise();
+        String authority = ListFixtures.authority();
+        String department = lists.departmentKey(authority);
+        String id = ListFixtures.include("black", inclusion(subject, authority));
+        Map<String, String> reasonByCaller = Map.of(department, "repaired", AccessFixtures.OPERATOR_KEY, "court-decision");
+        List<Response> answers;
+        try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<CompletableFuture<Response>> removals = new ArrayList<>();
+            try (HeldLock row = HeldLock.take(dataSource, "SELECT 1 FROM list_entry WHERE id = ? FOR UPDATE", Long.parseLong(id))) {
+                reasonByCaller.forEach((key, reason) -> removals.add(CompletableFuture.supplyAsync(
+                        () -> ListFixtures.remove(key, "black", id, reason).extract().response(), callers)));
+                row.awaitWaiters(2, removals);
+            }
+            answers = removals.stream().map(CompletableFuture::join).toList();
+        }
+
+        assertEquals(List.of(200, 409), answers.stream().map(Response::statusCode).sorted().toList());
+        Response removed = answers.stream().filter(answer -> answer.statusCode() == 200).findFirst().orElseThrow();
+        Response refused = answers.stream().filter(answer -> answer.statusCode() == 409).findFirst().orElseThrow();
+        refused.then().contentType(PROBLEM).body("type", endsWith("/conflict")).body("detail", containsString("removed already"));
+        String winningReason = removed.path("removal.reason");
+        Map<String, Object> row = lists.row(id);
+        assertEquals(winningReason.toUpperCase(java.util.Locale.ROOT).replace('-', '_'), row.get("removal_reason"));
+        assertEquals(1, ((Number) row.get("version")).intValue(), "one update of the entry");
+        assertEquals(List.of("INSERT", "UPDATE"), history(id).stream().map(entry -> entry[0]).toList());
+        assertEquals(row.get("removal_reason"), history(id).getLast()[1]);
+        given().header("Authorization", AccessFixtures.bearer(access.key(ConsumerType.APP)))
+                .when().get("/api/v1/lists/black/entries/{id}", id)
+                .then().statusCode(200).body("removal.reason", equalTo(winningReason)).body("current", equalTo(false));
     }
 
     @Test
@@ -153,5 +206,22 @@ class DepartmentRemovingListEntryTests {
         as(access.key(ConsumerType.APP)).body(Map.of("reason", "repaired", "note", "x")).when().post(REMOVAL, "red", id)
                 .then().statusCode(403);
         assertNull(lists.row(id).get("removed_at"));
+    }
+
+    /** The entry's history entries in chain order: operation and the removal reason the row held after it. */
+    private List<String[]> history(String id) throws SQLException {
+        List<String[]> entries = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("""
+                        SELECT operation, content ->> 'removal_reason' FROM history_entry
+                        WHERE table_name = 'list_entry' AND row_id = ? ORDER BY sequence""")) {
+            select.setLong(1, Long.parseLong(id));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    entries.add(new String[] {rows.getString(1), rows.getString(2)});
+                }
+            }
+        }
+        return entries;
     }
 }

@@ -31,6 +31,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import javax.crypto.Mac;
@@ -42,6 +47,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -51,6 +57,7 @@ import io.restassured.response.Response;
 import cn.opencredit.gateway.access.AccessFixtures;
 import cn.opencredit.gateway.access.ConsumerType;
 import cn.opencredit.gateway.subject.SubjectFixtures;
+import cn.opencredit.gateway.testing.HeldLock;
 
 @QuarkusTest
 class IngestionResourceTests {
@@ -61,12 +68,15 @@ class IngestionResourceTests {
     private final SubjectFixtures subjects;
     private final AccessFixtures access;
     private final RedisDataSource redis;
+    private final AgroalDataSource dataSource;
 
-    IngestionResourceTests(IngestionFixtures fixtures, SubjectFixtures subjects, AccessFixtures access, RedisDataSource redis) {
+    IngestionResourceTests(IngestionFixtures fixtures, SubjectFixtures subjects, AccessFixtures access, RedisDataSource redis,
+            AgroalDataSource dataSource) {
         this.fixtures = fixtures;
         this.subjects = subjects;
         this.access = access;
         this.redis = redis;
+        this.dataSource = dataSource;
     }
 
     @BeforeEach
@@ -329,6 +339,57 @@ class IngestionResourceTests {
                 .body("rows[0].outcome", equalTo("unchanged"));
     }
 
+    /**
+     * A retry sent while the first attempt is still being written: the first is held after it has
+     * claimed the key and written its row (the batch table is locked), the retry waits for that
+     * claim; once both wait, they go on. The retry gets the first answer replayed, and the batch and
+     * its record are stored once.
+     */
+    @Test
+    void shouldReplayTheFirstAnswerToARetrySentWhileTheFirstIsStillBeingWritten() throws Exception {
+        String key = "in-flight-" + UUID.randomUUID();
+        String recordId = newRecordId("in-flight");
+        String body = batch(penalty(recordId, IngestionFixtures.KNOWN, IngestionFixtures.KNOWN_NAME));
+        long batches = fixtures.count("SELECT count(*) FROM ingestion_batch");
+
+        List<Response> answers = whileTheFirstIsBeingWritten(key, body, body);
+
+        Response first = answers.get(0);
+        Response retry = answers.get(1);
+        first.then().statusCode(200).header("Idempotent-Replayed", nullValue()).body("created", equalTo(1));
+        retry.then().statusCode(200).header("Idempotent-Replayed", "true");
+        assertEquals(first.asString(), retry.asString());
+        assertEquals(batches + 1, fixtures.count("SELECT count(*) FROM ingestion_batch"));
+        assertEquals(1, fixtures.count("SELECT count(*) FROM credit_record WHERE source_record_id = ?", recordId));
+        assertEquals(0, ((Number) fixtures.record(recordId).get("version")).intValue());
+        assertEquals(List.of("INSERT"), fixtures.rows("""
+                SELECT h.operation FROM history_entry h JOIN credit_record r ON r.id = h.row_id
+                WHERE h.table_name = 'credit_record' AND r.source_record_id = ? ORDER BY h.sequence""", recordId)
+                .stream().map(row -> row.get("operation")).toList());
+        assertEquals(200, ((Number) fixtures.row("SELECT response_status FROM ingestion_idempotency WHERE idempotency_key = ?", key)
+                .get("response_status")).intValue());
+    }
+
+    /** Another batch under the key of one still being written: refused as a reused key once the first is in, and not stored. */
+    @Test
+    void shouldRefuseAnotherBatchSentUnderTheKeyOfOneStillBeingWritten() throws Exception {
+        String key = "in-flight-other-" + UUID.randomUUID();
+        String firstRecord = newRecordId("in-flight-first");
+        String otherRecord = newRecordId("in-flight-other");
+        long batches = fixtures.count("SELECT count(*) FROM ingestion_batch");
+
+        List<Response> answers = whileTheFirstIsBeingWritten(key, batch(penalty(firstRecord, IngestionFixtures.KNOWN, IngestionFixtures.KNOWN_NAME)),
+                batch(penalty(otherRecord, IngestionFixtures.KNOWN, IngestionFixtures.KNOWN_NAME)));
+
+        answers.get(0).then().statusCode(200).header("Idempotent-Replayed", nullValue()).body("created", equalTo(1));
+        answers.get(1).then().statusCode(409).contentType(PROBLEM)
+                .body("type", equalTo("https://api.opencredit.cn/problems/idempotency-key-reused"))
+                .body("errors[0].field", equalTo("Idempotency-Key"));
+        assertEquals(batches + 1, fixtures.count("SELECT count(*) FROM ingestion_batch"));
+        assertNotNull(fixtures.record(firstRecord));
+        assertNull(fixtures.record(otherRecord));
+    }
+
     @Test
     void shouldRefuseMalformedIdempotencyKeys() {
         String body = batch(penalty(newRecordId("key"), IngestionFixtures.KNOWN, IngestionFixtures.KNOWN_NAME));
@@ -539,5 +600,28 @@ class IngestionResourceTests {
         Long after = redis.value(Long.class).get(versionKey);
         assertEquals(before == null ? 1L : before + 1, after);
         assertEquals(1L, redis.value(Long.class).get("cache:ver:{" + uscc + "}"));
+    }
+
+    /**
+     * Sends {@code firstBody} under {@code key} and holds it just before it records its batch (the
+     * batch table is locked), then sends {@code secondBody} under the same key; lets both go once
+     * both wait, and answers both answers in that order.
+     */
+    private List<Response> whileTheFirstIsBeingWritten(String key, String firstBody, String secondBody) throws Exception {
+        String department = AccessFixtures.bearer(fixtures.departmentKey(TRANSPORT));
+        Function<String, Supplier<Response>> sending = body -> () -> given()
+                .header("Authorization", department).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body)
+                .when().post(PATH);
+        try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            CompletableFuture<Response> first;
+            CompletableFuture<Response> second;
+            try (HeldLock batchTable = HeldLock.take(dataSource, "LOCK TABLE ingestion_batch IN ACCESS EXCLUSIVE MODE")) {
+                first = CompletableFuture.supplyAsync(sending.apply(firstBody), callers);
+                batchTable.awaitWaiters(1, List.of(first));
+                second = CompletableFuture.supplyAsync(sending.apply(secondBody), callers);
+                batchTable.awaitWaiters(2, List.of(first, second));
+            }
+            return List.of(first.join(), second.join());
+        }
     }
 }
