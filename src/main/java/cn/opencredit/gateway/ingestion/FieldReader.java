@@ -52,6 +52,12 @@ final class FieldReader {
         return !errors.isEmpty();
     }
 
+    /** Whether {@code field} has a problem already, under the sender's name for it. */
+    boolean hasErrorFor(String field) {
+        String label = row.label(field);
+        return errors.stream().anyMatch(error -> error.field().equals(label));
+    }
+
     /** The sender's name for {@code field}. */
     String label(String field) {
         return row.label(field);

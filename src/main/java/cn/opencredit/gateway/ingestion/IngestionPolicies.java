@@ -126,6 +126,22 @@ final class IngestionPolicies {
         return Verdict.ALLOWED;
     }
 
+    /**
+     * A tax credit grade or sector rating says its level, which the public credit evaluation counts;
+     * no other record has one.
+     */
+    static Verdict ratingPolicy(RecordCategory category, String rating, String label) {
+        boolean isRating = category == RecordCategory.TAX_CREDIT_GRADE || category == RecordCategory.INDUSTRY_RATING;
+        if (isRating && rating == null) {
+            return Verdict.rejected(IngestionRejection.RATING_REQUIRED, label, "a " + category.code() + " record says the level it gives "
+                    + "(纳税信用级别, 评价等级), such as A");
+        }
+        if (!isRating && category != null && rating != null) {
+            return Verdict.rejected(IngestionRejection.RATING_NOT_ALLOWED, label, "only tax-credit-grade and industry-rating records have a level");
+        }
+        return Verdict.ALLOWED;
+    }
+
     /** How long a record is published, and the flag that tells the sender an end it sent was moved. */
     record Publication(Verdict verdict, LocalDate until, Optional<IngestionReportView.Flag> flag) {
     }

@@ -58,5 +58,8 @@ public record IngestionRecordRequest(
         @Schema(required = true, description = "数据来源单位统一社会信用代码; a department consumer may only send its own",
                 examples = "11659001MB0000019Q") String sourceDepartmentUscc,
         @Schema(description = "True when the decision was revoked (当前状态 无效): the record stops being published", examples = "false")
-        Boolean revoked) {
+        Boolean revoked,
+        @Schema(maxLength = 20, description = "Required for tax-credit-grade and industry-rating records, not allowed for others: the level "
+                + "the rating gives (纳税信用级别 A/B/M/C/D, 评价等级 AAA/AA/A/B/C, 优秀/良好/一般 …); the public credit evaluation counts it",
+                examples = "A") String rating) {
 }

@@ -19,6 +19,10 @@ enum IngestionRejection implements Rejection {
     SEVERITY_REQUIRED(ProblemType.VALIDATION_FAILED, "required"),
     /** A publication end before the decision */
     BEFORE_DECISION(ProblemType.VALIDATION_FAILED, "before-decision"),
+    /** A rating without its level */
+    RATING_REQUIRED(ProblemType.VALIDATION_FAILED, "required"),
+    /** A level given for a record that is not a rating */
+    RATING_NOT_ALLOWED(ProblemType.VALIDATION_FAILED, "not-allowed"),
     /** A USCC given for a natural person */
     USCC_OF_A_PERSON(ProblemType.VALIDATION_FAILED, "not-allowed"),
     /** A natural person's row while no identity hash key is configured */

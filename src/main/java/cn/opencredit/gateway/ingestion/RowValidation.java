@@ -31,6 +31,7 @@ final class RowValidation {
     private static final int MAX_CONTENT_LENGTH = 4000;
     private static final int MAX_BASIS_LENGTH = 2000;
     private static final int MAX_PERSON_LENGTH = 100;
+    private static final int MAX_RATING_LENGTH = 20;
     static final int MAX_PENALTY_TYPES = 20;
     private static final String DEFAULT_CURRENCY = "CNY";
 
@@ -98,6 +99,10 @@ final class RowValidation {
                 publication.flag().ifPresent(flags::add);
                 publishedUntil = publication.until();
             }
+            String rating = read.text("rating", in.rating(), MAX_RATING_LENGTH, false);
+            if (!read.hasErrorFor("rating")) {
+                apply(IngestionPolicies.ratingPolicy(category, rating, read.label("rating")));
+            }
             String authority = read.text("issuingAuthority", in.issuingAuthority(), MAX_NAME_LENGTH, false);
             Uscc authorityUscc = read.uscc("issuingAuthorityUscc", in.issuingAuthorityUscc(), false);
             if (read.hasErrors()) {
@@ -106,6 +111,9 @@ final class RowValidation {
             Map<String, String> details = new TreeMap<>(read.row().details());
             if (confiscated != null) {
                 details.put("confiscatedAmount", confiscated.toPlainString());
+            }
+            if (rating != null) {
+                details.put("rating", rating);
             }
             return new IngestionPolicies.Checked(new AcceptedRow(read.row().number(), sourceRecordId, category, subject, legalRepresentative,
                     legalRepresentativeId, decisionNumber, title, decisionDate, reportedOn, content, legalBasis, severity, penaltyTypes, amount,

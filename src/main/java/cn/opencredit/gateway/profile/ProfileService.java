@@ -9,6 +9,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
 import cn.opencredit.gateway.creditlist.CreditListService;
+import cn.opencredit.gateway.evaluation.EvaluationService;
 import cn.opencredit.gateway.record.RecordAudience;
 import cn.opencredit.gateway.record.RecordService;
 import cn.opencredit.gateway.shared.cache.CachedJson;
@@ -32,9 +33,11 @@ public class ProfileService {
     private final SubjectService subjects;
     private final RecordService records;
     private final CreditListService lists;
+    private final EvaluationService evaluations;
     private final ReadThroughCache cache;
 
-    ProfileService(SubjectService subjects, RecordService records, CreditListService lists, ReadThroughCache cache) {
+    ProfileService(SubjectService subjects, RecordService records, CreditListService lists, EvaluationService evaluations, ReadThroughCache cache) {
+        this.evaluations = evaluations;
         this.subjects = subjects;
         this.records = records;
         this.lists = lists;
@@ -56,14 +59,15 @@ public class ProfileService {
     private Uni<ProfileView> loadProfile(Uscc uscc, RecordAudience audience) {
         return subjects.require(uscc)
                 .chain(subject -> Uni.combine().all()
-                        .unis(lists.standing(subject.id()), records.visibleSummary(subject.id(), audience, LATEST_RECORDS))
-                        .with((standing, summary) -> {
+                        .unis(lists.standing(subject.id()), records.visibleSummary(subject.id(), audience, LATEST_RECORDS),
+                                evaluations.grade(uscc))
+                        .with((standing, summary, grade) -> {
                             Map<String, Long> counts = new LinkedHashMap<>();
                             summary.counts().forEach((category, count) -> counts.put(category.code(), count));
                             return new ProfileView(subject.uscc(), subject.name(), subject.type(), subject.legalRepresentative(),
                                     subject.regionCode(), subject.industrySection(), subject.registeredOn(), subject.status(),
                                     Money.of(subject.registeredCapital(), subject.capitalCurrency()), subject.address(),
-                                    standing.memberships(), standing.history(), counts, summary.latest());
+                                    standing.memberships(), standing.history(), counts, summary.latest(), grade.orElse(null));
                         }));
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import cn.opencredit.gateway.evaluation.GradeSummary;
 import cn.opencredit.gateway.creditlist.ListEntryView;
 import cn.opencredit.gateway.creditlist.ListMembershipView;
 import cn.opencredit.gateway.record.RecordView;
@@ -38,5 +39,7 @@ public record ProfileView(
         @Schema(description = "Number of public records per category code; categories without records are absent",
                 examples = "{\"licence\": 4, \"penalty\": 1}") Map<String, Long> recordCounts,
         @JsonInclude(JsonInclude.Include.ALWAYS)
-        @Schema(description = "The newest public records, newest first (at most " + ProfileService.LATEST_RECORDS + ")") List<RecordView> latestRecords) {
+        @Schema(description = "The newest public records, newest first (at most " + ProfileService.LATEST_RECORDS + ")") List<RecordView> latestRecords,
+        @Schema(description = "The public credit grade; absent while the subject has none (being evaluated, cancelled or revoked)")
+        GradeSummary evaluation) {
 }

@@ -14,10 +14,11 @@ import cn.opencredit.gateway.record.Severity;
  *
  * @param amount         in yuan; null when the decision involves no money, and then {@code currency} is null too
  * @param publishedUntil null when publication has no end (licences and most other facts)
+ * @param rating         the level of a tax credit grade or sector rating, kept as {@code details.rating}; else null
  */
 record CreditRecordRow(long subjectId, RecordCategory category, Department source, String sourceRecordId,
                        String decisionNumber, String title, LocalDate decisionDate, LocalDate reportedOn,
                        String content, String legalBasis, Severity severity, BigDecimal amount, String currency,
                        DisclosureLevel disclosureLevel, LocalDate publishedFrom, LocalDate publishedUntil,
-                       RecordStatus status) {
+                       RecordStatus status, String rating) {
 }

@@ -18,7 +18,7 @@ final class SeedCsv {
             + "FROM STDIN (FORMAT csv)";
     static final String COPY_RECORDS = "COPY credit_record (subject_id, category, source_department, "
             + "source_department_uscc, source_record_id, decision_number, title, decision_date, reported_on, content, "
-            + "legal_basis, severity, amount, currency, disclosure_level, published_from, published_until, status) "
+            + "legal_basis, severity, amount, currency, disclosure_level, published_from, published_until, status, details) "
             + "FROM STDIN (FORMAT csv)";
     static final String COPY_LIST_ENTRIES = "COPY list_entry (subject_id, list_type, authority, authority_uscc, reason, "
             + "legal_basis, legal_representative, included_at, expires_at, removed_at, removal_reason, removal_note) "
@@ -65,6 +65,8 @@ final class SeedCsv {
         plain(row.publishedFrom());
         plain(row.publishedUntil());
         constant(row.status());
+        // Levels are the templates' fixed words (A, AA, 优秀 …): nothing in them needs escaping in JSON.
+        text(row.rating() == null ? null : "{\"rating\":\"" + row.rating() + "\"}");
         out.write('\n');
     }
 

@@ -108,7 +108,7 @@ final class SyntheticCreditRecords {
                 + "；许可内容：" + licence.scope() + "；有效期：" + validity;
         return new CreditRecordRow(subject.id(), RecordCategory.LICENCE, source, sourceRecordId,
                 documentNumber(source, "许", decided, random), licence.certificate(), decided, reported, content,
-                licence.legalBasis(), null, null, null, disclosure, decided, null, factStatus(random));
+                licence.legalBasis(), null, null, null, disclosure, decided, null, factStatus(random), null);
     }
 
     private CreditRecordRow penaltyRecord(SubjectRow subject, Penalty penalty, Department source, String sourceRecordId,
@@ -137,7 +137,7 @@ final class SyntheticCreditRecords {
         return new CreditRecordRow(subject.id(), RecordCategory.PENALTY, source, sourceRecordId,
                 documentNumber(source, "罚", decided, random), "行政处罚决定书（" + penalty.offence() + "）", decided,
                 reported, content, penalty.legalBasis(), severity, fine, fine == null ? null : "CNY", disclosure, decided,
-                publishedUntil, status);
+                publishedUntil, status, null);
     }
 
     private CreditRecordRow actionRecord(SubjectRow subject, Action action, Department source, String sourceRecordId,
@@ -153,8 +153,9 @@ final class SyntheticCreditRecords {
             content.append("评价年度：").append(assessedYear).append('；');
         }
         content.append(action.detail());
-        if (action.outcomes() != null) {
-            content.append('；').append(action.outcomeLabel()).append('：').append(action.outcomes().pick(random));
+        String outcome = action.outcomes() == null ? null : action.outcomes().pick(random);
+        if (outcome != null) {
+            content.append('；').append(action.outcomeLabel()).append('：').append(outcome);
         }
         BigDecimal amount = action.maxYuan() == 0 ? null : amount(action.minYuan(), action.maxYuan(), random);
         String number;
@@ -176,7 +177,7 @@ final class SyntheticCreditRecords {
                 : factStatus(random);
         return new CreditRecordRow(subject.id(), category, source, sourceRecordId, number, title, decided, reported,
                 content.toString(), action.legalBasis(), null, amount, amount == null ? null : "CNY", disclosure,
-                decided, publishedUntil, status);
+                decided, publishedUntil, status, yearly ? outcome : null);
     }
 
     // Coercive measures and judgments are failings too, but repair under the 办法 applies to penalties and lists.

@@ -25,7 +25,7 @@ class RowValidationTests {
     private static IngestionRecordRequest penalty(String amount) {
         return new IngestionRecordRequest("r-1", "penalty", "石河子归集有限公司", SubjectFixtures.uscc("91", "GJ000001"), "法人及非法人组织",
                 null, null, "王强", null, null, "石交罚〔2026〕1号", "行政处罚决定书", "2026-11-02", null, "罚款", null, "一般", null, amount,
-                null, null, null, null, null, "石河子市交通运输局", DEPARTMENT, null);
+                null, null, null, null, null, "石河子市交通运输局", DEPARTMENT, null, null);
     }
 
     private static IncomingRow template(IngestionRecordRequest fields, boolean tenThousands, String confiscated) {
@@ -67,7 +67,7 @@ class RowValidationTests {
         assertEquals("659001", company.accepted().subject().regionCode());
         IngestionRecordRequest institution = new IngestionRecordRequest("r-2", "licence", "石河子市第一中学", SubjectFixtures.uscc("12", "GJ000002"),
                 "legal-person", null, null, null, null, null, null, "许可", "2026-11-02", null, "许可", null, null, null, null, null, null,
-                null, null, null, "石河子市交通运输局", DEPARTMENT, null);
+                null, null, null, "石河子市交通运输局", DEPARTMENT, null, null);
         assertEquals(SubjectType.PUBLIC_INSTITUTION,
                 RowValidation.check(IncomingRow.json(1, institution), BOUND, TODAY, null).accepted().subject().type());
     }
@@ -78,13 +78,13 @@ class RowValidationTests {
         IngestionRecordRequest withNumber = new IngestionRecordRequest(fields.sourceRecordId(), fields.category(), fields.subjectName(),
                 fields.subjectUscc(), fields.subjectCategory(), null, null, "王强", "身份证", "11010519491231002X", fields.decisionNumber(),
                 fields.title(), fields.decisionDate(), null, fields.content(), null, "一般", null, "1", null, null, null, null, null,
-                fields.sourceDepartment(), DEPARTMENT, null);
+                fields.sourceDepartment(), DEPARTMENT, null, null);
         IngestionPolicies.Checked dropped = RowValidation.check(IncomingRow.json(1, withNumber), BOUND, TODAY, null);
         assertNull(dropped.accepted().legalRepresentativeIdHash());
         assertEquals("identity-number-not-kept", dropped.flags().getFirst().code());
         IngestionRecordRequest person = new IngestionRecordRequest("r-3", "penalty", "张三", null, "自然人", "身份证", "659001199001011234",
                 null, null, null, null, "行政处罚决定书", "2026-11-02", null, "罚款", null, "一般", null, null, null, null, null, null, null,
-                "石河子市交通运输局", DEPARTMENT, null);
+                "石河子市交通运输局", DEPARTMENT, null, null);
         assertEquals("identity-hashing-unavailable",
                 RowValidation.check(IncomingRow.json(1, person), BOUND, TODAY, null).errors().getFirst().code());
         byte[] hash = {1, 2, 3};

@@ -1,6 +1,7 @@
 package cn.opencredit.gateway.seed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
@@ -56,12 +57,24 @@ class SeedCsvTests {
         CreditRecordRow record = new CreditRecordRow(3, RecordCategory.COMMITMENT, COURT, "2026000000000301",
                 null, "信用承诺书", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 4), "承诺内容：依法诚信经营", null,
                 null, null, null, DisclosureLevel.PUBLIC, LocalDate.of(2026, 3, 1), null,
-                RecordStatus.PUBLISHED);
+                RecordStatus.PUBLISHED, null);
 
         String line = write(csv -> csv.record(record));
 
         assertEquals("3,COMMITMENT,滑县人民法院,11410526MB1234567X,2026000000000301,,信用承诺书,2026-03-01,2026-03-04,"
-                + "承诺内容：依法诚信经营,,,,,PUBLIC,2026-03-01,,PUBLISHED\n", line);
+                + "承诺内容：依法诚信经营,,,,,PUBLIC,2026-03-01,,PUBLISHED,\n", line);
+    }
+
+    /** The evaluation reads a rating's level from details.rating. */
+    @Test
+    void shouldWriteARatingsLevelAsJsonDetails() throws IOException {
+        CreditRecordRow record = new CreditRecordRow(3, RecordCategory.TAX_CREDIT_GRADE, COURT, "2026000000000302", null,
+                "2025年度纳税信用等级评价", LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 2), "评价年度：2025；纳税信用级别：A", null, null,
+                null, null, DisclosureLevel.PUBLIC, LocalDate.of(2026, 4, 1), LocalDate.of(2027, 4, 1), RecordStatus.PUBLISHED, "A");
+
+        String line = write(csv -> csv.record(record));
+
+        assertTrue(line.endsWith(",PUBLISHED,\"{\"\"rating\"\":\"\"A\"\"}\"\n"), line);
     }
 
     @Test

@@ -23,6 +23,10 @@ import cn.opencredit.gateway.shared.web.RequestIdFilter;
  */
 public final class ProblemAnswers {
 
+    /** Headers a resource sets about the answer it gives, not about the exchange. */
+    private static final List<String> DESCRIBING_THE_ANSWER = List.of(HttpHeaders.ETAG, HttpHeaders.LAST_MODIFIED, HttpHeaders.LOCATION,
+            HttpHeaders.CONTENT_LOCATION, "X-Cache", "Idempotent-Replayed");
+
     private ProblemAnswers() {
     }
 
@@ -45,9 +49,14 @@ public final class ProblemAnswers {
         }
     }
 
-    /** Replaces the answer a resource gave with the problem. */
+    /**
+     * Replaces the answer a resource gave with the problem. The headers that described the answer
+     * go with it: an ETag or a cache state of data that was not sent would let a client keep or
+     * revalidate what it never received.
+     */
     public static void replace(ContainerResponseContext response, ProblemException problem, String instance, String requestId) {
         response.setStatus(problem.type().status());
+        DESCRIBING_THE_ANSWER.forEach(response.getHeaders()::remove);
         response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, ProblemDetail.MEDIA_TYPE);
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, CacheControlFilter.NEVER_STORE);
         if (problem.retryAfterSeconds() > 0) {

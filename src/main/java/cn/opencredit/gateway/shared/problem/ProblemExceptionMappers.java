@@ -171,7 +171,7 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response unsupportedMediaType(NotSupportedException e, UriInfo uri, HttpServerRequest request) {
-        return respond(ProblemType.UNSUPPORTED_MEDIA_TYPE, "The request body must be application/json", List.of(), uri, request);
+        return respond(ProblemType.UNSUPPORTED_MEDIA_TYPE, "This operation does not take a body of this media type; its requestBody in the OpenAPI document lists those it takes", List.of(), uri, request);
     }
 
     @ServerExceptionMapper
