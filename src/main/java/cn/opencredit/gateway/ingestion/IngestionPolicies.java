@@ -35,7 +35,6 @@ final class IngestionPolicies {
     static final int DISCLOSURE_DEADLINE_WORKING_DAYS = 7;
     static final Set<RecordCategory> DISCLOSURE_CATEGORIES = EnumSet.of(RecordCategory.LICENCE, RecordCategory.PENALTY);
 
-    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x20-\\x7E]{1,200}");
     private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
     private static final Pattern BASIC_DATE = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
     private static final Pattern TIME_SUFFIX = Pattern.compile("[T\\s]\\d{1,2}:\\d{2}(:\\d{2}(\\.\\d+)?)?$");
@@ -69,12 +68,6 @@ final class IngestionPolicies {
                     + sender.boundUscc(), sender.boundUscc());
         }
         return Verdict.ALLOWED;
-    }
-
-    /** 1 to 200 printable ASCII characters, as clients generate them (UUIDs, hashes, batch names). */
-    static Verdict idempotencyKeyPolicy(String header, String key) {
-        return IDEMPOTENCY_KEY.matcher(key).matches() && !key.isBlank() ? Verdict.ALLOWED
-                : Verdict.rejected(IngestionRejection.IDEMPOTENCY_KEY_FORMAT, header, header + " must be 1 to 200 printable ASCII characters");
     }
 
     /** What validation made of a row: the accepted form, or the reasons it was refused; flags either way. */

@@ -26,8 +26,7 @@ enum IngestionRejection implements Rejection {
     /** A USCC given for a natural person */
     USCC_OF_A_PERSON(ProblemType.VALIDATION_FAILED, "not-allowed"),
     /** A natural person's row while no identity hash key is configured */
-    IDENTITY_HASHING_UNAVAILABLE(ProblemType.VALIDATION_FAILED, "identity-hashing-unavailable"),
-    IDEMPOTENCY_KEY_FORMAT(ProblemType.INVALID_PARAMETER, "format");
+    IDENTITY_HASHING_UNAVAILABLE(ProblemType.VALIDATION_FAILED, "identity-hashing-unavailable");
 
     private final ProblemType problem;
     private final String code;

@@ -26,6 +26,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 import cn.opencredit.gateway.shared.cache.SubjectDataVersions;
+import cn.opencredit.gateway.shared.web.IdempotencyKeys;
 import cn.opencredit.gateway.shared.problem.FieldError;
 import cn.opencredit.gateway.shared.problem.ProblemException;
 import cn.opencredit.gateway.shared.problem.ProblemType;
@@ -39,7 +40,7 @@ import cn.opencredit.gateway.shared.time.ChinaTime;
 @ApplicationScoped
 public class IngestionService {
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String IDEMPOTENCY_KEY = IdempotencyKeys.HEADER;
     /** Cache versions are bumped this many subjects at a time, well inside the Redis client's pool. */
     private static final int CACHE_BUMP_CONCURRENCY = 16;
     private static final int MIN_IDENTITY_KEY_LENGTH = 32;
@@ -87,8 +88,7 @@ public class IngestionService {
     public Uni<Answer> ingest(ApiClient caller, String contentType, String template, String idempotencyKey, byte[] body) {
         IngestionPolicies.Sender sender = new IngestionPolicies.Sender(caller.type(), caller.boundUscc());
         IngestionPolicies.senderPolicy(sender).orThrow();
-        Optional<String> key = Optional.ofNullable(idempotencyKey);
-        key.ifPresent(given -> IngestionPolicies.idempotencyKeyPolicy(IDEMPOTENCY_KEY, given).orThrow());
+        Optional<String> key = IdempotencyKeys.read(idempotencyKey);
         Log.debugf("ingest by %s (%s), %d bytes of %s", caller.consumerId(), caller.type(), body == null ? 0 : body.length, contentType);
         // Parsing a 5 000-row workbook is CPU work for tens of milliseconds: off the event loop.
         return Uni.createFrom().<BatchReader.ParsedBatch>emitter(emitter -> {
@@ -126,8 +126,7 @@ public class IngestionService {
                         + "retry shortly");
             }
             if (!MessageDigest.isEqual(stored.requestHash(), requestHash)) {
-                throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, "This " + IDEMPOTENCY_KEY + " was used for a different batch; "
-                        + "use a new key for a new batch", List.of(new FieldError(IDEMPOTENCY_KEY, "reused", "the key belongs to another request")));
+                throw IdempotencyKeys.reused("batch");
             }
             return new Answer(stored.body(), true);
         });

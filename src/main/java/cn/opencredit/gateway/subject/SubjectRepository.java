@@ -120,6 +120,12 @@ class SubjectRepository {
                 .map(rows -> rows.size() == 0 ? null : toRow(rows.iterator().next()));
     }
 
+    Uni<String> findUsccById(long id) {
+        return pool.preparedQuery("SELECT uscc FROM subject WHERE id = $1")
+                .execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
+    }
+
     Uni<Long> findIdByUscc(Uscc uscc) {
         return pool.preparedQuery("SELECT id FROM subject WHERE uscc = $1")
                 .execute(Tuple.of(uscc.value()))

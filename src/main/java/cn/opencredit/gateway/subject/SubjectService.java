@@ -33,6 +33,11 @@ public class SubjectService {
         return repository.findIdByUscc(uscc).onItem().ifNull().failWith(() -> notFound(uscc));
     }
 
+    /** The USCC of the subject with this id (null for a natural person). */
+    public Uni<String> usccOf(long id) {
+        return repository.findUsccById(id);
+    }
+
     /** The subject's registration data, or a 404 problem. */
     public Uni<SubjectDetails> require(Uscc uscc) {
         return repository.findByUscc(uscc).onItem().ifNull().failWith(() -> notFound(uscc));
