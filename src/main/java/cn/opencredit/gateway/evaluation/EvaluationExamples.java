@@ -109,6 +109,11 @@ final class EvaluationExamples {
               - { category: honour, points: 20, dimension: honours, decays: true }
               - { category: reward, points: 15, dimension: honours, decays: true }
               - { category: commitment, points: 5, dimension: commitments, decays: true }
+              # A commitment broken, or a voluntary registration found false, is published as a failing record
+              # of the commitment category with its severity (违反信用承诺).
+              - { category: commitment, severity: minor, points: -10, dimension: failings, decays: true }
+              - { category: commitment, severity: general, points: -40, dimension: failings, decays: true }
+              - { category: commitment, severity: serious, points: -150, dimension: failings, decays: true }
             lists:
               - { type: black, points: -300, dimension: lists, gradeCeiling: D }
               - { type: dishonest-debtor, points: -300, dimension: lists, gradeCeiling: D }
@@ -138,10 +143,10 @@ final class EvaluationExamples {
                 环保良好企业: 10
                 环保警示企业: -40
                 环保不良企业: -80
-            # Facts the subject workflows record: commitments kept or broken, verified voluntary registrations.
+            # Facts the subject workflows record: commitments kept, voluntary registrations verified. (A broken
+            # commitment counts as the failing record it becomes.)
             facts:
               - { kind: commitment-kept, points: 10, dimension: commitments }
-              - { kind: commitment-broken, points: -80, dimension: commitments }
               - { kind: registration-verified, points: 5, dimension: commitments }
             # Years since registration (成立年限).
             operatingYears:

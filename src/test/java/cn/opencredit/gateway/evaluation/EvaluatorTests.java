@@ -194,12 +194,23 @@ class EvaluatorTests {
 
     @Test
     void shouldCountFactsTheWorkflowsEstablish() {
-        List<EvaluationInputs.FactInput> facts = List.of(new EvaluationInputs.FactInput("c-1", FactKind.COMMITMENT_BROKEN, "告知承诺未履行",
+        List<EvaluationInputs.FactInput> facts = List.of(new EvaluationInputs.FactInput("c-1", FactKind.COMMITMENT_KEPT, "告知承诺已履行",
                 TODAY.minusDays(3)));
         EvaluationResult result = Evaluator.evaluate(MODEL, new EvaluationInputs(subject(SubjectStatus.ACTIVE, null), List.of(), List.of(), facts),
                 TODAY);
-        assertEquals(620, result.score());
-        assertEquals("fact:commitment-broken", result.contributions().getFirst().rule());
+        assertEquals(710, result.score());
+        assertEquals("fact:commitment-kept", result.contributions().getFirst().rule());
+    }
+
+    /** A broken commitment is a failing record of the commitment category, counted by its severity, not the +5 of a commitment made. */
+    @Test
+    void shouldCountABrokenCommitmentAsAFailing() {
+        EvaluationInputs.RecordInput breach = new EvaluationInputs.RecordInput(8, RecordCategory.COMMITMENT, Severity.GENERAL, "违反信用承诺", null,
+                TODAY.minusDays(5), TODAY.plusYears(1), RecordStatus.PUBLISHED, null);
+        EvaluationResult result = evaluate(List.of(breach), List.of());
+        assertEquals(660, result.score());
+        assertEquals("record:commitment:general", result.contributions().getFirst().rule());
+        assertEquals("failings", result.contributions().getFirst().dimension());
     }
 
     @Test
@@ -228,11 +239,8 @@ class EvaluatorTests {
         }
         List<EvaluationInputs.ListInput> lists = List.of(entry(10, ListType.BLACK, TODAY.minusDays(5)), entry(11, ListType.DISHONEST_DEBTOR,
                 TODAY.minusDays(6)));
-        List<EvaluationInputs.FactInput> facts = List.of(new EvaluationInputs.FactInput("b-1", FactKind.COMMITMENT_BROKEN, "承诺未履行",
-                TODAY.minusDays(2)), new EvaluationInputs.FactInput("b-2", FactKind.COMMITMENT_BROKEN, "承诺未履行", TODAY.minusDays(3)),
-                new EvaluationInputs.FactInput("b-3", FactKind.COMMITMENT_BROKEN, "承诺未履行", TODAY.minusDays(4)));
         EvaluationResult result = Evaluator.evaluate(MODEL, new EvaluationInputs(subject(SubjectStatus.ACTIVE, TODAY.minusMonths(6)), records,
-                lists, facts), TODAY);
+                lists, List.of()), TODAY);
         assertEquals(0, result.score());
         assertEquals("score-range", result.contributions().getLast().rule());
         assertEquals(0, 700 + counted(result));
