@@ -23,6 +23,9 @@ final class ObjectionExamples {
             {"outcome": "corrected", "reason": "处罚决定书文号录入有误，已更正", "version": 0,
              "correction": {"decisionNumber": "石市监罚〔2026〕118号"}}""";
 
+    static final String WITHDRAWAL = """
+            {"reason": "已与处罚机关沟通，撤回异议", "version": 0}""";
+
     static final String DECIDED = """
             {"id": "412", "recordId": "1048576", "subjectUscc": "91659001MA00000152", "departmentUscc": "11659001MB0000019Q",
              "filerType": "subject", "filerUscc": "91659001MA00000152", "reason": "该处罚决定已于2026年11月20日经行政复议决定撤销，附复议决定书",

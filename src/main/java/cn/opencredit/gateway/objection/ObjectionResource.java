@@ -181,7 +181,8 @@ public class ObjectionResource {
     @SecurityRequirement(name = "apiKey", scopes = Scopes.ADMIN)
     @Operation(operationId = "withdrawObjection", summary = "Withdraw an objection",
             description = "Its filer takes an open objection back; the record is as it was before. Made on the `version` last read.")
-    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = WithdrawalRequest.class)))
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = WithdrawalRequest.class),
+            examples = @ExampleObject(name = "withdrawn", value = ObjectionExamples.WITHDRAWAL)))
     @APIResponse(responseCode = "200", description = "Withdrawn", content = @Content(schema = @Schema(implementation = ObjectionView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")

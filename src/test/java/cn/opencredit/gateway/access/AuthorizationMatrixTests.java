@@ -255,6 +255,7 @@ class AuthorizationMatrixTests {
                     "reason", "授权矩阵测试", "legalBasis", "《测试办法》第一条"));
             case "ingestRecords" -> penaltyBatch("matrix-ingested", INCLUDED, INCLUDED_NAME);
             case "verifyHistoryCheckpoint" -> checkpoint;
+            case "uploadEvidence" -> "%PDF-1.7\n%%EOF\n";
             default -> operation.example();
         };
     }
