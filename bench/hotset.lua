@@ -4,9 +4,12 @@
 -- calls (54 % of 2 000) and the single hottest about 15 %.
 --   wrk -s hotset.lua URL -- usccs.txt [api-key]
 --   HOTSET_EXPONENT=1.3 wrk ...      another exponent s (larger: hotter hot set)
+--   HOTSET_PATH=/api/v1/subjects/{uscc}/evaluation wrk ...
+--                                    another path per subject ({uscc} is replaced; default the profile)
 -- With an API key the calls go through authentication, the shared rate limiter and the access log;
 -- without one they are anonymous.
 local usccs, cumulative = {}, {}
+local path_head, path_tail = "/api/v1/subjects/", ""
 
 function init(args)
   local file = assert(io.open(args[1], "r"))
@@ -19,6 +22,11 @@ function init(args)
   assert(#usccs > 0, "no USCCs in " .. args[1])
   if args[2] and args[2] ~= "" then
     wrk.headers["Authorization"] = "Bearer " .. args[2]
+  end
+  local path = os.getenv("HOTSET_PATH")
+  if path and path ~= "" then
+    local at = assert(path:find("{uscc}", 1, true), "HOTSET_PATH has no {uscc}: " .. path)
+    path_head, path_tail = path:sub(1, at - 1), path:sub(at + #"{uscc}")
   end
   local s = tonumber(os.getenv("HOTSET_EXPONENT") or "") or 1.1
   local total = 0
@@ -44,5 +52,5 @@ local function pick()
 end
 
 function request()
-  return wrk.format("GET", "/api/v1/subjects/" .. pick())
+  return wrk.format("GET", path_head .. pick() .. path_tail)
 end

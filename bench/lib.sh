@@ -11,8 +11,12 @@ BENCH_HISTORY_PUBLIC_KEY=$(printf '%s\n' "$BENCH_HISTORY_KEY" | openssl pkey -pu
 BENCH_JVM_OPTS=${BENCH_JVM_OPTS:--Xms224m -Xmx224m -XX:+UseParallelGC}
 psql_() { psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
 
-bench_database() { # subjects
-  local db=opencredit_bench_$1
+# bench_database SUBJECTS [PREFIX]: the database of a data set of SUBJECTS subjects, PREFIX_SUBJECTS
+# (default opencredit_bench_SUBJECTS), created empty when missing (the jar's seed fills it); RELOAD=1
+# drops it first. A script that writes into its data set takes a prefix of its own.
+bench_database() {
+  local db=${2:-opencredit_bench}_$1
+  [[ "$db" =~ ^[a-z_][a-z0-9_]*$ ]] || { echo "not a database name: $db" >&2; return 1; }
   if [ "${RELOAD:-0}" = 1 ]; then psql_ -c "DROP DATABASE IF EXISTS $db"; fi
   if [ -z "$(psql_ -c "SELECT 1 FROM pg_database WHERE datname = '$db'")" ]; then
     psql_ -c "CREATE DATABASE $db ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8' TEMPLATE template0"
@@ -120,4 +124,79 @@ wrk_json() {
        function num(v) {return v == "" ? "null" : sprintf("%.3f", v)}
        END {printf "{\"requests\": %d, \"requests_per_second\": %s, \"p50_ms\": %s, \"p90_ms\": %s, \"p99_ms\": %s, \"non_2xx\": %d, \"socket_errors\": %d}\n",
               req, (rps == "" ? 0 : rps), num(p50), num(p90), num(p99), bad, err}' "$1"
+}
+
+# bench_quote WORD: WORD as a shell word (quoted unless it needs no quoting), for command lines in docs.
+bench_quote() {
+  if [[ "$1" =~ ^[A-Za-z0-9_./:,=+@%-]+$ ]]; then printf '%s' "$1"; else printf "'%s'" "${1//\'/\'\\\'\'}"; fi
+}
+
+# bench_command SCRIPT VAR... -- ARG...: the command line as it was typed, with those of the VARs that
+# are in the environment (exported, as VAR=value before the command puts them) in front, for the docs;
+# defaults set in the script itself are not exported and not shown.
+bench_command() {
+  local script=$1 line='' v
+  shift
+  while [ $# -gt 0 ] && [ "$1" != -- ]; do
+    if printenv "$1" >/dev/null; then line+="$1=$(bench_quote "${!1}") "; fi
+    shift
+  done
+  [ $# -eq 0 ] || shift
+  line+=$script
+  for v in "$@"; do line+=" $(bench_quote "$v")"; done
+  printf '%s\n' "$line"
+}
+
+# bench_machine_json: the machine and the versions of what runs on it, as one JSON object (needs jq;
+# nginx and wrk are null when not installed).
+bench_machine_json() {
+  jq -n --arg nproc "$(nproc)" \
+    --arg memory "$(free -b | awk '/^Mem:/ {printf "%.1f GiB", $2 / 1073741824}')" \
+    --arg cpu "$(lscpu | sed -n 's/^Model name: *//p' | head -1)" \
+    --arg os "$(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r)" \
+    --arg java "$(java -version 2>&1 | grep -v '^Picked up' | paste -sd ';' | sed 's/;/; /g')" \
+    --arg postgresql "$(psql_ -c 'SHOW server_version')" \
+    --arg redis "$(redis-cli -h 127.0.0.1 INFO server | sed -n 's/^redis_version:\([^[:space:]]*\).*/\1/p')" \
+    --arg nginx "$( (PATH=$PATH:/usr/sbin nginx -v 2>&1 || true) | sed -n 's/^nginx version: //p')" \
+    --arg wrk "$( (wrk -v 2>&1 || true) | head -1 | awk '$1 == "wrk" {print $2}')" \
+    '{nproc: ($nproc | tonumber), memory: $memory, cpu_model: $cpu, os: $os, java_version: $java,
+      postgresql: $postgresql, redis: $redis, nginx: (if $nginx == "" then null else $nginx end),
+      wrk: (if $wrk == "" then null else $wrk end)}'
+}
+
+# bench_hot_set DB SUBJECTS N [FROM]: prints N USCCs of DB, hottest first (for bench/hotset.lua), the
+# way bench/run.sh draws its hot set, the same every run: a repeatable sample of about 1.5 × FROM
+# (default 200000, run.sh's UNIFORM_SAMPLE) subjects in md5 order, of which run.sh takes the first
+# FROM for its uniform lookup and the first N as its hot set.
+bench_hot_set() {
+  local db=$1 subjects=$2 n=$3 from=${4:-200000} pct
+  pct=$(awk -v n="$from" -v s="$subjects" 'BEGIN {p = 150 * n / s; printf "%.6f", (p > 100 ? 100 : p)}')
+  psql_ -d "$db" -c "SELECT uscc FROM subject TABLESAMPLE BERNOULLI ($pct) REPEATABLE (20261123)
+                     WHERE uscc IS NOT NULL ORDER BY md5(uscc) LIMIT $((n < from ? n : from))"
+}
+
+# bench_docs_section FILE BEGIN END SECTION: puts the text of file SECTION (which starts with the line
+# BEGIN and ends with the line END) in place of the lines from BEGIN to END of FILE, or appends it
+# when FILE has neither; the rest of FILE is kept. Leaves FILE alone (returns 1) when it holds a
+# marker more than once or only one of them.
+bench_docs_section() {
+  local file=$1 begin=$2 end=$3 section=$4 begins ends tmp
+  [ -f "$file" ] || printf '# Benchmarks\n' >"$file"
+  begins=$(grep -cxF -- "$begin" "$file" || true)
+  ends=$(grep -cxF -- "$end" "$file" || true)
+  tmp=$(mktemp)
+  if [ "$begins" = 0 ] && [ "$ends" = 0 ]; then
+    { cat "$file"; echo; cat "$section"; } >"$tmp"
+  elif [ "$begins" = 1 ] && [ "$ends" = 1 ]; then
+    awk -v begin="$begin" -v end="$end" -v section="$section" '
+      $0 == begin {while ((getline line < section) > 0) print line; skip = 1; next}
+      $0 == end {skip = 0; next}
+      !skip' "$file" >"$tmp"
+  else
+    echo "$file must hold each of $begin and $end once (or neither); left unchanged" >&2
+    rm -f "$tmp"
+    return 1
+  fi
+  cat "$tmp" >"$file"
+  rm -f "$tmp"
 }
