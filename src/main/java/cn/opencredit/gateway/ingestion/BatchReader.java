@@ -64,7 +64,19 @@ class BatchReader {
     }
 
     private ParsedBatch readJson(byte[] body) throws IOException {
-        IngestionRequest request = json.readValue(body, IngestionRequest.class);
+        return parsed(json.readValue(body, IngestionRequest.class));
+    }
+
+    /** Rows another capability hands over in process, read like the rows of a JSON batch. */
+    ParsedBatch rows(List<IngestionRecordRequest> rows) {
+        try {
+            return parsed(new IngestionRequest(rows));
+        } catch (IOException e) {
+            throw new IllegalStateException("rows built in process always serialise", e);
+        }
+    }
+
+    private ParsedBatch parsed(IngestionRequest request) throws IOException {
         if (request == null || request.rows() == null) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "rows is required",
                     List.of(new FieldError("rows", "required", "the batch needs a rows array")));

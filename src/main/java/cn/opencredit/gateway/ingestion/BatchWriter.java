@@ -57,8 +57,8 @@ class BatchWriter {
             List<IngestionPolicies.Checked> checks, LocalDate today, OffsetDateTime now, OffsetDateTime answerExpiresAt) {
     }
 
-    /** The committed answer and the subjects whose data changed. */
-    record Written(String reportJson, Set<String> changedUsccs) {
+    /** The answer (as sent and as a view) and the subjects whose data changed. */
+    record Written(String reportJson, IngestionReportView view, Set<String> changedUsccs) {
     }
 
     /** Another attempt holds (or answered) the batch's Idempotency-Key; this one rolled back. */
@@ -69,7 +69,32 @@ class BatchWriter {
     }
 
     Uni<Written> write(Batch batch) {
-        return repository.inTransaction(tx -> claim(tx, batch).chain(() -> writeRows(tx, batch)));
+        return repository.inTransaction(tx -> writeIn(tx, batch));
+    }
+
+    /** As {@link #write}, in the caller's transaction {@code tx}: nothing of the batch stays if it rolls back. */
+    Uni<Written> writeIn(SqlConnection tx, Batch batch) {
+        return claim(tx, batch).chain(() -> writeRows(tx, batch));
+    }
+
+    /** In {@code tx}, after {@link #writeIn}: the id of the record each taken row (stored or unchanged) is, by row number. */
+    Uni<Map<Integer, Long>> recordIds(SqlConnection tx, Batch batch) {
+        List<AcceptedRow> accepted = batch.checks().stream().map(IngestionPolicies.Checked::accepted).filter(r -> r != null).toList();
+        if (accepted.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return records.ids(tx, accepted.stream().map(AcceptedRow::sourceDepartmentUscc).toList(),
+                        accepted.stream().map(AcceptedRow::sourceRecordId).toList())
+                .map(ids -> {
+                    Map<Integer, Long> byRow = new HashMap<>();
+                    accepted.forEach(row -> {
+                        Long id = ids.get(RecordService.key(row.sourceDepartmentUscc(), row.sourceRecordId()));
+                        if (id != null) {
+                            byRow.put(row.number(), id);
+                        }
+                    });
+                    return byRow;
+                });
     }
 
     /** The stored answer to an earlier attempt with this key, or null when none is kept. */
@@ -181,7 +206,7 @@ class BatchWriter {
         return repository.insertBatch(tx, summary)
                 .chain(() -> repository.insertFlags(tx, batch.id(), storedFlags))
                 .chain(() -> answer)
-                .replaceWith(new Written(body, report.changedUsccs()));
+                .replaceWith(new Written(body, view, report.changedUsccs()));
     }
 
     private record Report(IngestionReportView view, Set<String> storedRows, Set<String> changedUsccs) {

@@ -8,7 +8,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -24,6 +26,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 import cn.opencredit.gateway.shared.cache.SubjectDataVersions;
 import cn.opencredit.gateway.shared.web.IdempotencyKeys;
@@ -102,20 +105,59 @@ public class IngestionService {
                 .chain(parsed -> store(caller, sender, key, parsed));
     }
 
+    /**
+     * What rows reported in process did: the report, the id of the record each taken row is (by
+     * its 1-based position in the rows), and the subjects whose data changed.
+     */
+    public record Ingested(IngestionReportView report, Map<Integer, Long> recordIds, Set<String> changedUsccs) {
+    }
+
+    /**
+     * For a capability whose own write reports credit records (a sampling plan's inspection
+     * results): the rows are taken exactly as a JSON batch of {@code caller} would be (the same
+     * sender rules, per-row validation and writing, the batch recorded like any other), in the
+     * caller's transaction {@code tx}, so that nothing of them stays if it rolls back. Refused rows
+     * are in the report; deciding what they mean is the caller's. Once {@code tx} has committed, the
+     * caller hands the result to {@link #announce}.
+     */
+    public Uni<Ingested> ingestInTransaction(SqlConnection tx, ApiClient caller, List<IngestionRecordRequest> rows) {
+        IngestionPolicies.Sender sender = new IngestionPolicies.Sender(caller.type(), caller.boundUscc());
+        IngestionPolicies.senderPolicy(sender).orThrow();
+        BatchWriter.Batch batch = batch(caller, sender, Optional.empty(), reader.rows(rows));
+        return writer.writeIn(tx, batch)
+                .chain(written -> writer.recordIds(tx, batch).map(ids -> new Ingested(written.view(), ids, written.changedUsccs())));
+    }
+
+    /** After the transaction of {@link #ingestInTransaction} committed: the changed subjects' cached views are invalidated. */
+    public Uni<Void> announce(Ingested ingested) {
+        return subjectsChanged(ingested.changedUsccs());
+    }
+
     private Uni<Answer> store(ApiClient caller, IngestionPolicies.Sender sender, Optional<String> key, BatchReader.ParsedBatch parsed) {
+        BatchWriter.Batch batch = batch(caller, sender, key, parsed);
+        return writer.write(batch)
+                .call(written -> subjectsChanged(written.changedUsccs()))
+                .map(written -> new Answer(written.reportJson(), false))
+                .onFailure(BatchWriter.KeyTaken.class).recoverWithUni(() -> replay(caller, key.orElseThrow(), parsed.requestHash(), batch.now()));
+    }
+
+    /** The batch of {@code caller}, every row validated on its own. */
+    private BatchWriter.Batch batch(ApiClient caller, IngestionPolicies.Sender sender, Optional<String> key, BatchReader.ParsedBatch parsed) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         LocalDate today = ChinaTime.today(clock);
         Function<String, byte[]> identityHash = identityKey.<Function<String, byte[]>>map(k -> number -> hmac(k, number)).orElse(null);
         List<IngestionPolicies.Checked> checks = new ArrayList<>(parsed.rows().size());
         parsed.rows().forEach(row -> checks.add(RowValidation.check(row, sender, today, identityHash)));
-        BatchWriter.Batch batch = new BatchWriter.Batch(UUID.randomUUID(), caller.consumerId(), key, parsed,
-                IngestionPolicies.uniqueRecordPolicy(parsed.rows(), checks), today, now, now.plus(config.idempotencyTtl()));
-        return writer.write(batch)
-                .call(written -> Multi.createFrom().iterable(written.changedUsccs())
-                        .onItem().transformToUni(versions::subjectChanged).merge(CACHE_BUMP_CONCURRENCY)
-                        .collect().last())
-                .map(written -> new Answer(written.reportJson(), false))
-                .onFailure(BatchWriter.KeyTaken.class).recoverWithUni(() -> replay(caller, key.orElseThrow(), parsed.requestHash(), now));
+        return new BatchWriter.Batch(UUID.randomUUID(), caller.consumerId(), key, parsed, IngestionPolicies.uniqueRecordPolicy(parsed.rows(), checks),
+                today, now, now.plus(config.idempotencyTtl()));
+    }
+
+    /** Cached views of the subjects are bumped after commit, a few at a time. */
+    private Uni<Void> subjectsChanged(Set<String> usccs) {
+        return Multi.createFrom().iterable(usccs)
+                .onItem().transformToUni(versions::subjectChanged).merge(CACHE_BUMP_CONCURRENCY)
+                .collect().last()
+                .replaceWithVoid();
     }
 
     /** A retry gets the first answer; a different request under the same key is a client error. */

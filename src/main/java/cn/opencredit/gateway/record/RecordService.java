@@ -78,6 +78,11 @@ public class RecordService {
         return writes.lockExisting(tx, departmentUsccs, sourceRecordIds);
     }
 
+    /** In the caller's transaction {@code tx}: the ids of these records that are stored, by {@link #key}. */
+    public Uni<Map<String, Long>> ids(SqlConnection tx, List<String> departmentUsccs, List<String> sourceRecordIds) {
+        return writes.ids(tx, departmentUsccs, sourceRecordIds);
+    }
+
     /**
      * In the caller's transaction: inserts new records and updates those whose content changed
      * (version + 1); identical ones are not touched. A department's revocation wins; otherwise the

@@ -44,6 +44,21 @@ class RecordWriteRepository {
                 });
     }
 
+    /** {@link RecordService#ids}. */
+    Uni<Map<String, Long>> ids(SqlConnection tx, List<String> departmentUsccs, List<String> sourceRecordIds) {
+        return tx.preparedQuery("""
+                        SELECT r.source_department_uscc, r.source_record_id, r.id
+                        FROM credit_record r
+                        JOIN unnest($1::text[], $2::text[]) AS k(department, record) ON r.source_department_uscc = k.department
+                                                                                    AND r.source_record_id = k.record""")
+                .execute(Tuple.of(departmentUsccs.toArray(String[]::new), sourceRecordIds.toArray(String[]::new)))
+                .map(result -> {
+                    Map<String, Long> ids = new HashMap<>();
+                    result.forEach(row -> ids.put(RecordService.key(row.getString(0), row.getString(1)), row.getLong(2)));
+                    return ids;
+                });
+    }
+
     /** {@link RecordService#upsertAll}: one statement, changed rows only. */
     Uni<Map<String, Boolean>> upsert(SqlConnection tx, List<RecordUpsert> writes) {
         return tx.preparedQuery("""

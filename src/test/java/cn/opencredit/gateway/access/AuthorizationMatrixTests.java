@@ -42,6 +42,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
+import cn.opencredit.gateway.evaluation.EvaluationFixtures;
 import cn.opencredit.gateway.shared.security.Scopes;
 import cn.opencredit.gateway.subject.SubjectFixtures;
 
@@ -79,10 +80,12 @@ class AuthorizationMatrixTests {
     private static String checkpoint;
 
     private final SubjectFixtures subjects;
+    private final EvaluationFixtures evaluations;
     private final AgroalDataSource dataSource;
 
-    AuthorizationMatrixTests(SubjectFixtures subjects, AgroalDataSource dataSource) {
+    AuthorizationMatrixTests(SubjectFixtures subjects, EvaluationFixtures evaluations, AgroalDataSource dataSource) {
         this.subjects = subjects;
+        this.evaluations = evaluations;
         this.dataSource = dataSource;
     }
 
@@ -256,6 +259,9 @@ class AuthorizationMatrixTests {
             case "ingestRecords" -> penaltyBatch("matrix-ingested", INCLUDED, INCLUDED_NAME);
             case "verifyHistoryCheckpoint" -> checkpoint;
             case "uploadEvidence" -> "%PDF-1.7\n%%EOF\n";
+            case "createInspectionPlan" -> json(inspectionPlan("授权矩阵抽查"));
+            case "reportInspectionResults" -> json(Map.of("rows", List.of(Map.of("uscc", LISTED, "inspectedOn",
+                    LocalDate.now(ZoneId.of("Asia/Shanghai")).toString(), "outcome", "passed"))));
             default -> operation.example();
         };
     }
@@ -320,6 +326,12 @@ class AuthorizationMatrixTests {
             IDS.put("flags", Long.toString(flag.getLong(1)));
         }
 
+        // A plan of the matrix department that draws every graded subject of its region, LISTED among them: the first permitted
+        // report of LISTED's result is taken, the others are the operation's own 409.
+        evaluations.awaitQuiet();
+        IDS.put("inspection-plans", asOperator().contentType(ContentType.JSON).body(json(inspectionPlan("授权矩阵目标抽查")))
+                .when().post("/api/v1/inspection-plans").then().statusCode(201).extract().path("id"));
+
         IDS.put("checks", asOperator().when().post("/api/v1/admin/integrity/checks").then().statusCode(202).extract().path("id"));
         Response signed = asOperator().when().post("/api/v1/admin/history/checkpoints");
         signed.then().statusCode(oneOf(200, 201));
@@ -351,6 +363,13 @@ class AuthorizationMatrixTests {
 
     private static RequestSpecification asOperator() {
         return given().header("Authorization", AccessFixtures.bearer(AccessFixtures.OPERATOR_KEY));
+    }
+
+    /** A food inspection plan of the matrix department over its region, every subject drawn. */
+    private static Map<String, Object> inspectionPlan(String title) {
+        Map<String, Object> everyone = Map.of("ratio", 1);
+        return Map.of("title", title, "departmentUscc", DEPARTMENT_USCC, "departmentName", DEPARTMENT_NAME, "sector", "food",
+                "region", SubjectFixtures.REGION, "perGrade", Map.of("A", everyone, "B", everyone, "C", everyone, "D", everyone));
     }
 
     /** A general penalty of the matrix department, decided three days ago. */
