@@ -138,7 +138,7 @@ public class EvaluationJobs {
         UUID runner = UUID.randomUUID();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement("""
-                        UPDATE evaluation_job SET runner = ?, updated_at = now()
+                        UPDATE evaluation_job SET runner = ?, updated_at = clock_timestamp()
                         WHERE state = 'RUNNING' AND updated_at < now() - make_interval(secs => ?) RETURNING id""")) {
             statement.setObject(1, runner);
             statement.setLong(2, config.abandonedAfter().toSeconds());
@@ -256,10 +256,13 @@ public class EvaluationJobs {
         }
     }
 
-    /** Records progress in the batch's transaction; false when another runner owns the job now. */
+    /**
+     * Records progress in the batch's transaction; false when another runner owns the job now. The
+     * time is the clock's, not the transaction's start, so the rate read from it is the real one.
+     */
     private boolean report(Connection connection, UUID id, UUID runner, long done, long after, Backtest backtest) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
-                UPDATE evaluation_job SET subjects_done = ?, resume_after = ?, updated_at = now(), result = coalesce(?::jsonb, result)
+                UPDATE evaluation_job SET subjects_done = ?, resume_after = ?, updated_at = clock_timestamp(), result = coalesce(?::jsonb, result)
                 WHERE id = ? AND runner = ?""")) {
             statement.setLong(1, done);
             statement.setLong(2, after);
@@ -272,7 +275,7 @@ public class EvaluationJobs {
 
     private void finish(Connection connection, UUID id, UUID runner, String state, Object result, String failure) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
-                UPDATE evaluation_job SET state = ?, finished_at = now(), updated_at = now(), result = coalesce(?::jsonb, result), failure = ?
+                UPDATE evaluation_job SET state = ?, finished_at = clock_timestamp(), updated_at = clock_timestamp(), result = coalesce(?::jsonb, result), failure = ?
                 WHERE id = ? AND runner = ?""")) {
             statement.setString(1, state);
             statement.setString(2, result == null ? null : json.writeValueAsString(result));

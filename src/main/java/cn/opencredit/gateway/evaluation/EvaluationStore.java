@@ -120,7 +120,8 @@ class EvaluationStore {
 
     /**
      * Stores the results as each subject's current evaluation, unless a newer one (read later) is
-     * stored already, and appends to the history those whose score, grade, class or model changed.
+     * stored already or the stored one still holds (same inputs and model, its validity not over),
+     * and appends to the history those whose score, grade, class or model changed.
      *
      * @param readAt when the inputs were read: of two results, the one read later stands
      * @return the subjects whose stored result changed
@@ -185,6 +186,9 @@ class EvaluationStore {
                         not_evaluated = EXCLUDED.not_evaluated, contributions = EXCLUDED.contributions,
                         inputs_sha256 = EXCLUDED.inputs_sha256, valid_until = EXCLUDED.valid_until, evaluated_at = EXCLUDED.evaluated_at
                     WHERE evaluation.evaluated_at <= EXCLUDED.evaluated_at
+                      -- Same inputs, same model, and time has not changed the result yet: nothing to write.
+                      AND NOT (evaluation.inputs_sha256 = EXCLUDED.inputs_sha256 AND evaluation.model_version = EXCLUDED.model_version
+                               AND (evaluation.valid_until IS NULL OR evaluation.valid_until > EXCLUDED.as_of))
                     RETURNING subject_id),
                 changed AS (
                     SELECT i.* FROM incoming i JOIN stored s USING (subject_id) LEFT JOIN before b USING (subject_id)

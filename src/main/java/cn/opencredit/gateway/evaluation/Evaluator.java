@@ -50,7 +50,7 @@ public final class Evaluator {
     }
 
     public static EvaluationResult evaluate(EvaluationModel model, EvaluationInputs inputs, LocalDate asOf) {
-        byte[] fingerprint = fingerprint(model.version(), inputs, asOf);
+        byte[] fingerprint = fingerprint(model.version(), inputs);
         EvaluationInputs.Subject subject = inputs.subject();
         if (model.notEvaluated().contains(subject.status())) {
             return new EvaluationResult(subject.id(), model.version(), asOf, null, null, null, subject.status().code(), List.of(), fingerprint,
@@ -337,12 +337,14 @@ public final class Evaluator {
     }
 
     /**
-     * SHA-256 over a canonical text of everything the result depends on: the model version, the
-     * day, the subject's facts and each input sorted by id, one field after another with separators
-     * that cannot occur in them.
+     * SHA-256 over a canonical text of what the result depends on besides the day: the model
+     * version, the subject's facts and each input sorted by id, one field after another with
+     * separators that cannot occur in them. With the day they determine the result; and a result
+     * stays the same from its day until its {@code validUntil}, so the same fingerprint under the
+     * same model before that day means nothing changed.
      */
-    static byte[] fingerprint(String modelVersion, EvaluationInputs inputs, LocalDate asOf) {
-        StringBuilder text = new StringBuilder(256).append(modelVersion).append('\u001e').append(asOf).append('\u001e');
+    static byte[] fingerprint(String modelVersion, EvaluationInputs inputs) {
+        StringBuilder text = new StringBuilder(256).append(modelVersion).append('\u001e');
         EvaluationInputs.Subject s = inputs.subject();
         fields(text, s.id(), s.uscc(), s.type(), s.status(), s.registeredOn(), s.regionCode(), s.industrySection());
         inputs.records().stream().sorted(Comparator.comparingLong(EvaluationInputs.RecordInput::id)).forEach(r -> fields(text.append('R'),

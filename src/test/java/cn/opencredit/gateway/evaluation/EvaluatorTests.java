@@ -227,7 +227,9 @@ class EvaluatorTests {
         assertArrayEquals(first.inputsSha256(), again.inputsSha256());
         EvaluationResult tomorrow = Evaluator.evaluate(MODEL, new EvaluationInputs(subject(SubjectStatus.ACTIVE, null), records,
                 List.of(entry(4, ListType.ABNORMAL, TODAY.minusDays(20))), List.of()), TODAY.plusDays(1));
-        assertFalse(java.util.Arrays.equals(first.inputsSha256(), tomorrow.inputsSha256()), "the day is an input");
+        assertArrayEquals(first.inputsSha256(), tomorrow.inputsSha256(), "the fingerprint is of the inputs; the day is told apart by validUntil");
+        EvaluationResult changed = evaluate(records.subList(1, records.size()), List.of(entry(4, ListType.ABNORMAL, TODAY.minusDays(20))));
+        assertFalse(java.util.Arrays.equals(first.inputsSha256(), changed.inputsSha256()), "another input, another fingerprint");
         assertEquals(700 - 24 - 10 + 20 - 80, first.score());
     }
 
