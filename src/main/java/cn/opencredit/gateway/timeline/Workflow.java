@@ -13,7 +13,9 @@ public enum Workflow implements ApiCode {
     /** 信用修复 */
     REPAIR,
     /** 异议 */
-    OBJECTION;
+    OBJECTION,
+    /** 授权: a subject's consent to a bank or app reading its non-public data */
+    CONSENT;
 
     @JsonValue
     @Override

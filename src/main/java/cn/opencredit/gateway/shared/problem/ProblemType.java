@@ -26,7 +26,11 @@ public enum ProblemType {
     RATE_LIMITED(429, "Too many requests"),
     INTERNAL_ERROR(500, "Internal error"),
     SERVICE_UNAVAILABLE(503, "Service unavailable"),
-    IDEMPOTENCY_KEY_REUSED(409, "Idempotency key reused");
+    IDEMPOTENCY_KEY_REUSED(409, "Idempotency key reused"),
+    CONSENT_REQUIRED(403, "Consent required"),
+    CONSENT_EXPIRED(403, "Consent expired"),
+    CONSENT_REVOKED(403, "Consent revoked"),
+    CATEGORY_NOT_CONSENTED(403, "Category not consented");
 
     public static final String BASE_URI = "https://api.opencredit.cn/problems/";
 

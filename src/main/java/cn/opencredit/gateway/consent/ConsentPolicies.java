@@ -1,0 +1,131 @@
+package cn.opencredit.gateway.consent;
+
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import cn.opencredit.gateway.shared.problem.FieldError;
+import cn.opencredit.gateway.shared.problem.Verdict;
+import cn.opencredit.gateway.shared.security.ApiClient;
+
+/** The rules of consent: who grants what to whom for how long, and whether a read is covered. */
+final class ConsentPolicies {
+
+    private ConsentPolicies() {
+    }
+
+    /** A subject consents for itself, through a consumer bound to its USCC. */
+    static Verdict grantorPolicy(ApiClient caller, String subjectUscc) {
+        if (!ApiClient.SUBJECT_TYPE.equals(caller.type())) {
+            return Verdict.rejected(ConsentRejection.NOT_A_GRANTOR, "Consents are given by the subject itself, through a consumer bound to its "
+                    + "USCC");
+        }
+        if (!subjectUscc.equals(caller.boundUscc())) {
+            return Verdict.rejected(ConsentRejection.OTHER_SUBJECT, "A subject consents for itself only; this consumer is bound to "
+                    + caller.boundUscc());
+        }
+        return Verdict.ALLOWED;
+    }
+
+    /** Finance purposes go to banks, incentives to apps; the grantee is an active consumer. */
+    static Verdict granteePolicy(ConsentPurpose purpose, Optional<String> granteeType, boolean active) {
+        if (granteeType.isEmpty() || !active) {
+            return Verdict.rejected(ConsentRejection.UNKNOWN_GRANTEE, "granteeId", "no active consumer has this id");
+        }
+        String wanted = purpose == ConsentPurpose.INCENTIVE ? "APP" : "BANK";
+        if (!wanted.equals(granteeType.get())) {
+            return Verdict.rejected(ConsentRejection.GRANTEE_TYPE, "granteeId", "a " + purpose.code() + " consent goes to a "
+                    + wanted.toLowerCase(java.util.Locale.ROOT) + ", not a " + granteeType.get().toLowerCase(java.util.Locale.ROOT),
+                    wanted.toLowerCase(java.util.Locale.ROOT));
+        }
+        return Verdict.ALLOWED;
+    }
+
+    /** The period starts now and ends in the future, at most {@code max} ahead. */
+    static Verdict periodPolicy(OffsetDateTime from, OffsetDateTime until, Period max) {
+        if (!until.isAfter(from)) {
+            return Verdict.rejected(ConsentRejection.PERIOD_OVER, "validUntil", "the consent must end after today");
+        }
+        if (until.isAfter(from.plus(max).plusDays(1))) {
+            return Verdict.rejected(ConsentRejection.PERIOD_TOO_LONG, "validUntil", "a consent runs at most " + max + " ("
+                    + from.plus(max).toLocalDate() + ")", "on or before " + from.plus(max).toLocalDate());
+        }
+        return Verdict.ALLOWED;
+    }
+
+    /** What a consent is at {@code now}. */
+    static String state(OffsetDateTime revokedAt, OffsetDateTime validUntil, OffsetDateTime now) {
+        if (revokedAt != null) {
+            return "revoked";
+        }
+        return now.isBefore(validUntil) ? "active" : "expired";
+    }
+
+    /** One stored consent as the read check sees it. */
+    record Stored(long id, ConsentPurpose purpose, Set<ConsentCategory> categories, OffsetDateTime createdAt, OffsetDateTime validUntil,
+            OffsetDateTime revokedAt, int version) {
+    }
+
+    /** The consent a read goes under, or why there is none. */
+    record Coverage(Optional<Stored> consent, Verdict verdict) {
+    }
+
+    /**
+     * Whether the grantee may read {@code category} of the subject for one of {@code purposes}: an
+     * active consent covering it; else why not, from the most telling case: an active consent
+     * without the category, then the newest one's revocation or expiry, then none at all.
+     */
+    static Coverage coverage(List<Stored> consents, Set<ConsentPurpose> purposes, ConsentCategory category, OffsetDateTime now) {
+        List<Stored> relevant = consents.stream().filter(c -> purposes.contains(c.purpose()))
+                .sorted(Comparator.comparing(Stored::createdAt).reversed()).toList();
+        Optional<Stored> covering = relevant.stream()
+                .filter(c -> state(c.revokedAt(), c.validUntil(), now).equals("active") && c.categories().contains(category)).findFirst();
+        if (covering.isPresent()) {
+            return new Coverage(covering, Verdict.ALLOWED);
+        }
+        String asked = purposes.stream().map(ConsentPurpose::code).sorted().collect(Collectors.joining(" or "));
+        Optional<Stored> active = relevant.stream().filter(c -> state(c.revokedAt(), c.validUntil(), now).equals("active")).findFirst();
+        if (active.isPresent()) {
+            String consented = active.get().categories().stream().map(ConsentCategory::code).sorted().collect(Collectors.joining(", "));
+            return new Coverage(Optional.empty(), new Verdict.Rejected(ConsentRejection.CATEGORY, "Consent " + active.get().id()
+                    + " does not cover " + category.code(), List.of(new FieldError("category", "category-not-consented", category.code()
+                            + " is not consented", consented))));
+        }
+        if (relevant.isEmpty()) {
+            return new Coverage(Optional.empty(), Verdict.rejected(ConsentRejection.REQUIRED, "The subject has not consented to your reading "
+                    + "its data for " + asked));
+        }
+        Stored newest = relevant.getFirst();
+        return new Coverage(Optional.empty(), newest.revokedAt() != null
+                ? Verdict.rejected(ConsentRejection.REVOKED, "The subject revoked consent " + newest.id() + " at " + newest.revokedAt())
+                : Verdict.rejected(ConsentRejection.EXPIRED, "Consent " + newest.id() + " expired at " + newest.validUntil()));
+    }
+
+    /** Its grantor, its grantee and operators read a consent. */
+    static Verdict readerPolicy(ApiClient caller, Consent consent) {
+        boolean party = ApiClient.OPERATOR_TYPE.equals(caller.type()) || consent.grantorConsumerId.equals(caller.consumerId())
+                || consent.granteeConsumerId.equals(caller.consumerId());
+        return party ? Verdict.ALLOWED : Verdict.rejected(ConsentRejection.NOT_A_PARTY, "Consent " + consent.id + " is read by its grantor, "
+                + "its grantee and operators");
+    }
+
+    /** The grantor (or an operator) revokes an active consent, on the version it read. */
+    static Verdict revocationPolicy(ApiClient caller, Consent consent, int version, OffsetDateTime now) {
+        if (!ApiClient.OPERATOR_TYPE.equals(caller.type()) && !consent.grantorConsumerId.equals(caller.consumerId())) {
+            return Verdict.rejected(ConsentRejection.NOT_A_PARTY, "Only its grantor revokes consent " + consent.id);
+        }
+        if (!state(consent.revokedAt, consent.validUntil, now).equals("active")) {
+            return Verdict.rejected(ConsentRejection.NOT_ACTIVE, "Consent " + consent.id + " is " + state(consent.revokedAt, consent.validUntil, now)
+                    + " already");
+        }
+        if (consent.version != version) {
+            return Verdict.rejected(ConsentRejection.STALE_VERSION, "Consent " + consent.id + " is at version " + consent.version + ", not "
+                    + version);
+        }
+        return Verdict.ALLOWED;
+    }
+}
