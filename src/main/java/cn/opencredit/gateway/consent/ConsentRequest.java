@@ -16,10 +16,9 @@ public record ConsentRequest(
         @Schema(required = true, description = "The consenting subject: the caller's own USCC", examples = "91659001MA00000152")
         @NotNull String subjectUscc,
         @Schema(required = true, description = "The consumer (a bank, an app) the subject authorises") @NotNull UUID granteeId,
-        @Schema(required = true, enumeration = {"loan-application", "post-loan-monitoring", "incentive"}) @NotNull String purpose,
-        @Schema(required = true, minItems = 1, maxItems = 9, description = "What the grantee may read", enumeration = {"profile", "evaluation",
-                "authorised-records", "tax", "social-insurance", "housing-fund", "utilities", "lists", "commitments"})
-        @NotEmpty @Size(max = 9) List<@NotNull String> categories,
+        @Schema(required = true) @NotNull ConsentPurpose purpose,
+        @Schema(required = true, minItems = 1, maxItems = 9, description = "What the grantee may read")
+        @NotEmpty @Size(max = 9) List<@NotNull ConsentCategory> categories,
         @Schema(required = true, format = "date", description = "The last day it holds (Beijing time); at most a year ahead",
                 examples = "2027-06-30") @NotNull LocalDate validUntil,
         @Schema(maxLength = 100, description = "The loan application number or the like", examples = "HXB-2026-000812") @Size(max = 100)

@@ -30,7 +30,6 @@ import cn.opencredit.gateway.shared.problem.ProblemType;
 import cn.opencredit.gateway.shared.security.ApiClient;
 import cn.opencredit.gateway.shared.time.ChinaTime;
 import cn.opencredit.gateway.shared.uscc.Uscc;
-import cn.opencredit.gateway.shared.web.ApiCode;
 import cn.opencredit.gateway.shared.web.IdempotencyKeys;
 import cn.opencredit.gateway.subject.SubjectService;
 import cn.opencredit.gateway.timeline.TimelineService;
@@ -95,9 +94,8 @@ public class ConsentService {
     public Uni<Granted> grant(ApiClient grantor, ConsentRequest request, String idempotencyKey) {
         Uscc uscc = Uscc.parse(request.subjectUscc(), "subjectUscc");
         ConsentPolicies.grantorPolicy(grantor, uscc.value()).orThrow();
-        ConsentPurpose purpose = ApiCode.parse(ConsentPurpose.class, request.purpose(), "purpose");
-        Set<ConsentCategory> categories = EnumSet.noneOf(ConsentCategory.class);
-        request.categories().forEach(c -> categories.add(ApiCode.parse(ConsentCategory.class, c, "categories")));
+        ConsentPurpose purpose = request.purpose();
+        Set<ConsentCategory> categories = EnumSet.copyOf(request.categories());
         Optional<String> key = IdempotencyKeys.read(idempotencyKey);
         OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime until = request.validUntil().plusDays(1).atStartOfDay(ChinaTime.ZONE).toOffsetDateTime();
