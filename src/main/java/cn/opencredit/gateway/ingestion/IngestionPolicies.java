@@ -110,6 +110,19 @@ final class IngestionPolicies {
         return Verdict.ALLOWED;
     }
 
+    /**
+     * Voluntary records are what subjects register themselves: the registration workflow publishes
+     * them, with the subject as their source, once the responsible department verified them.
+     * Departments do not report them.
+     */
+    static Verdict reportablePolicy(RecordCategory category, String label) {
+        if (category == RecordCategory.VOLUNTARY) {
+            return Verdict.rejected(IngestionRejection.WORKFLOW_ONLY, label, "voluntary records are published by the registration "
+                    + "workflow (POST /api/v1/registrations) once a department verifies them; they are not reported");
+        }
+        return Verdict.ALLOWED;
+    }
+
     /** A penalty says how serious the failing is: it sets how long the penalty is published (信用修复管理办法). */
     static Verdict severityPolicy(RecordCategory category, Severity severity, String label) {
         if (category == RecordCategory.PENALTY && severity == null) {

@@ -25,6 +25,8 @@ enum IngestionRejection implements Rejection {
     RATING_NOT_ALLOWED(ProblemType.VALIDATION_FAILED, "not-allowed"),
     /** A USCC given for a natural person */
     USCC_OF_A_PERSON(ProblemType.VALIDATION_FAILED, "not-allowed"),
+    /** A record of a category only a workflow writes (voluntary registration) */
+    WORKFLOW_ONLY(ProblemType.VALIDATION_FAILED, "not-allowed"),
     /** A natural person's row while no identity hash key is configured */
     IDENTITY_HASHING_UNAVAILABLE(ProblemType.VALIDATION_FAILED, "identity-hashing-unavailable");
 

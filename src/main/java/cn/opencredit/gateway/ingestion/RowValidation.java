@@ -65,6 +65,7 @@ final class RowValidation {
         IngestionPolicies.Checked run() {
             String sourceRecordId = read.text("sourceRecordId", in.sourceRecordId(), MAX_ID_LENGTH, true);
             RecordCategory category = read.code("category", in.category(), RecordCategory.class, true);
+            apply(IngestionPolicies.reportablePolicy(category, read.label("category")));
             Uscc department = read.uscc("sourceDepartmentUscc", in.sourceDepartmentUscc(), true);
             if (department != null) {
                 apply(IngestionPolicies.ownRecordPolicy(sender, department.value(), read.label("sourceDepartmentUscc")));

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import cn.opencredit.gateway.shared.web.ApiCode;
 
-/** 信用记录 categories: 双公示, the eight other administrative actions of the seeds, and the other sources a profile draws on. */
+/**
+ * 信用记录 categories: 双公示, the eight other administrative actions of the seeds, the other sources a
+ * profile draws on, and what subjects register voluntarily.
+ */
 public enum RecordCategory implements ApiCode {
     /** 行政许可 */
     LICENCE,
@@ -35,7 +38,9 @@ public enum RecordCategory implements ApiCode {
     /** 纳税信用等级 */
     TAX_CREDIT_GRADE,
     /** 行业信用评价 */
-    INDUSTRY_RATING;
+    INDUSTRY_RATING,
+    /** 自愿注册: an item the subject registered itself and a department verified; the subject is its source */
+    VOLUNTARY;
 
     @JsonValue
     @Override

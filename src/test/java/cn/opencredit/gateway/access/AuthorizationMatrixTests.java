@@ -302,7 +302,8 @@ class AuthorizationMatrixTests {
 
     /**
      * What the path parameters name: a consumer with a key, a red-list entry of the matrix
-     * department, an ingestion flag, an integrity check and a signed history checkpoint.
+     * department, an ingestion flag, a registration item the matrix department verifies, an
+     * integrity check and a signed history checkpoint.
      */
     private void createTargets() throws SQLException {
         String target = createConsumer("矩阵 target", ConsumerType.APP, null, null, Set.copyOf(ConsumerType.APP.defaultScopes()));
@@ -331,6 +332,13 @@ class AuthorizationMatrixTests {
         evaluations.awaitQuiet();
         IDS.put("inspection-plans", asOperator().contentType(ContentType.JSON).body(json(inspectionPlan("授权矩阵目标抽查")))
                 .when().post("/api/v1/inspection-plans").then().statusCode(201).extract().path("id"));
+
+        // A registration item the matrix department verifies: the test profile routes honours of region 659001 to it.
+        String commitment = given().when().get("/api/v1/registrations/commitment-text").then().statusCode(200).extract().path("text");
+        IDS.put("registrations", asOperator().contentType(ContentType.JSON)
+                .body(json(Map.of("subjectUscc", SubjectFixtures.RICH, "category", "honour", "fields", Map.of("title", "授权矩阵测试荣誉",
+                        "awardedBy", DEPARTMENT_NAME, "awardedOn", "2026-01-05"), "commitment", Map.of("text", commitment, "accepted", true))))
+                .when().post("/api/v1/registrations").then().statusCode(201).body("departmentUscc", equalTo(DEPARTMENT_USCC)).extract().path("id"));
 
         IDS.put("checks", asOperator().when().post("/api/v1/admin/integrity/checks").then().statusCode(202).extract().path("id"));
         Response signed = asOperator().when().post("/api/v1/admin/history/checkpoints");

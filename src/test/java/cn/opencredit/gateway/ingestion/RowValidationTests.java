@@ -53,6 +53,17 @@ class RowValidationTests {
     }
 
     @Test
+    void shouldRefuseVoluntaryRecordsWhichOnlyTheRegistrationWorkflowPublishes() {
+        IngestionRecordRequest voluntary = new IngestionRecordRequest("r-1", "voluntary", "石河子归集有限公司", SubjectFixtures.uscc("91",
+                "GJ000001"), "法人及非法人组织", null, null, "王强", null, null, null, "自愿注册信息", "2026-11-02", null, "食品经营许可证", null,
+                null, null, null, null, null, null, null, null, "石河子市交通运输局", DEPARTMENT, null, null);
+        IngestionPolicies.Checked checked = RowValidation.check(IncomingRow.json(1, voluntary), BOUND, TODAY, null);
+        assertNull(checked.accepted());
+        assertEquals("category", checked.errors().getFirst().field());
+        assertEquals("not-allowed", checked.errors().getFirst().code());
+    }
+
+    @Test
     void shouldKeepYuanToTwoDecimalsInJson() {
         assertEquals(new BigDecimal("5000.50"), RowValidation.check(IncomingRow.json(1, penalty("5000.5")), BOUND, TODAY, null)
                 .accepted().amount());
