@@ -18,11 +18,19 @@ final class ConsentPolicies {
     private ConsentPolicies() {
     }
 
-    /** A subject consents for itself, through a consumer bound to its USCC. */
-    static Verdict grantorPolicy(ApiClient caller, String subjectUscc) {
+    /**
+     * A subject consents for itself, through a consumer bound to its USCC. At the service window
+     * (窗口代办) an operator records a consent the subject signed on paper, citing that document's
+     * number as the reference; the subject's timeline shows the operator as the one who recorded it.
+     */
+    static Verdict grantorPolicy(ApiClient caller, String subjectUscc, String reference) {
+        if (ApiClient.OPERATOR_TYPE.equals(caller.type())) {
+            return reference == null || reference.isBlank() ? Verdict.rejected(ConsentRejection.REFERENCE_REQUIRED, "reference",
+                    "an operator records a consent the subject signed: give that document's number as the reference") : Verdict.ALLOWED;
+        }
         if (!ApiClient.SUBJECT_TYPE.equals(caller.type())) {
             return Verdict.rejected(ConsentRejection.NOT_A_GRANTOR, "Consents are given by the subject itself, through a consumer bound to its "
-                    + "USCC");
+                    + "USCC, or recorded by an operator from the subject's signed authorisation");
         }
         if (!subjectUscc.equals(caller.boundUscc())) {
             return Verdict.rejected(ConsentRejection.OTHER_SUBJECT, "A subject consents for itself only; this consumer is bound to "
@@ -105,18 +113,21 @@ final class ConsentPolicies {
                 : Verdict.rejected(ConsentRejection.EXPIRED, "Consent " + newest.id() + " expired at " + newest.validUntil()));
     }
 
-    /** Its grantor, its grantee and operators read a consent. */
-    static Verdict readerPolicy(ApiClient caller, Consent consent) {
-        boolean party = ApiClient.OPERATOR_TYPE.equals(caller.type()) || consent.grantorConsumerId.equals(caller.consumerId())
+    /**
+     * Its subject (any consumer bound to the subject's USCC, whoever recorded the consent), its
+     * grantee and operators read a consent.
+     */
+    static Verdict readerPolicy(ApiClient caller, Consent consent, String subjectUscc) {
+        boolean party = ApiClient.OPERATOR_TYPE.equals(caller.type()) || isTheSubject(caller, subjectUscc)
                 || consent.granteeConsumerId.equals(caller.consumerId());
-        return party ? Verdict.ALLOWED : Verdict.rejected(ConsentRejection.NOT_A_PARTY, "Consent " + consent.id + " is read by its grantor, "
+        return party ? Verdict.ALLOWED : Verdict.rejected(ConsentRejection.NOT_A_PARTY, "Consent " + consent.id + " is read by its subject, "
                 + "its grantee and operators");
     }
 
-    /** The grantor (or an operator) revokes an active consent, on the version it read. */
-    static Verdict revocationPolicy(ApiClient caller, Consent consent, int version, OffsetDateTime now) {
-        if (!ApiClient.OPERATOR_TYPE.equals(caller.type()) && !consent.grantorConsumerId.equals(caller.consumerId())) {
-            return Verdict.rejected(ConsentRejection.NOT_A_PARTY, "Only its grantor revokes consent " + consent.id);
+    /** Its subject (or an operator) revokes an active consent, on the version it read. */
+    static Verdict revocationPolicy(ApiClient caller, Consent consent, String subjectUscc, int version, OffsetDateTime now) {
+        if (!ApiClient.OPERATOR_TYPE.equals(caller.type()) && !isTheSubject(caller, subjectUscc)) {
+            return Verdict.rejected(ConsentRejection.NOT_A_PARTY, "Only the subject that gave it revokes consent " + consent.id);
         }
         if (!state(consent.revokedAt, consent.validUntil, now).equals("active")) {
             return Verdict.rejected(ConsentRejection.NOT_ACTIVE, "Consent " + consent.id + " is " + state(consent.revokedAt, consent.validUntil, now)
@@ -127,5 +138,9 @@ final class ConsentPolicies {
                     + version);
         }
         return Verdict.ALLOWED;
+    }
+
+    private static boolean isTheSubject(ApiClient caller, String subjectUscc) {
+        return ApiClient.SUBJECT_TYPE.equals(caller.type()) && subjectUscc.equals(caller.boundUscc());
     }
 }

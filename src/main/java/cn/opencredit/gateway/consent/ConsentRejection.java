@@ -15,6 +15,8 @@ enum ConsentRejection implements Rejection {
     UNKNOWN_GRANTEE(ProblemType.VALIDATION_FAILED, "unknown-grantee"),
     /** Finance purposes go to banks, incentives to apps */
     GRANTEE_TYPE(ProblemType.VALIDATION_FAILED, "grantee-type"),
+    /** An operator records a signed consent by its document number */
+    REFERENCE_REQUIRED(ProblemType.VALIDATION_FAILED, "required"),
     PERIOD_TOO_LONG(ProblemType.VALIDATION_FAILED, "too-long"),
     PERIOD_OVER(ProblemType.VALIDATION_FAILED, "in-the-past"),
     NOT_ACTIVE(ProblemType.CONFLICT, "not-active"),

@@ -68,7 +68,7 @@ public class ConsentResource {
                     `post-loan-monitoring`, an app for `incentive`; for the categories listed, until `validUntil` (at most \
                     `opencredit.consent.max-period`, a year). The grantee reads under it from now on, and not after it is \
                     revoked or has expired: every read checks the database, so that holds on every replica at once. With an \
-                    `Idempotency-Key` the same request again answers the same consent (200, `Idempotent-Replayed: true`).""")
+                    `Idempotency-Key` the same request again answers the same consent (200, `Idempotent-Replayed: true`). At the                     service window an operator records a consent the subject signed on paper, with that document's number as                     `reference` (required then); the subject's timeline names the operator.""")
     @Parameter(name = IdempotencyKeys.HEADER, in = ParameterIn.HEADER, description = "1 to 200 printable ASCII characters",
             schema = @Schema(type = SchemaType.STRING, maxLength = 200))
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ConsentRequest.class),
@@ -118,7 +118,7 @@ public class ConsentResource {
     @SecurityRequirement(name = "apiKey", scopes = Scopes.AUTHORISED_READ)
     @SecurityRequirement(name = "apiKey", scopes = Scopes.PUBLIC_READ)
     @SecurityRequirement(name = "apiKey", scopes = Scopes.ADMIN)
-    @Operation(operationId = "getConsent", summary = "One consent with its events", description = "For its grantor, its grantee and operators.")
+    @Operation(operationId = "getConsent", summary = "One consent with its events", description = "For its subject (any consumer bound to its USCC), its grantee and operators.")
     @APIResponse(responseCode = "200", description = "The consent",
             content = @Content(schema = @Schema(implementation = ConsentView.class), examples = @ExampleObject(name = "active",
                     value = ConsentExamples.GRANTED)))
@@ -136,7 +136,7 @@ public class ConsentResource {
     @SecurityRequirement(name = "apiKey", scopes = Scopes.SELF_READ)
     @SecurityRequirement(name = "apiKey", scopes = Scopes.ADMIN)
     @Operation(operationId = "revokeConsent", summary = "Revoke a consent",
-            description = "Its grantor (or an operator) ends it now; the grantee's next read under it is refused with `consent-revoked` on "
+            description = "Its subject (or an operator) ends it now; the grantee's next read under it is refused with `consent-revoked` on "
                     + "every replica. Made on the `version` last read.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RevocationRequest.class),
             examples = @ExampleObject(name = "withdrawn", value = ConsentExamples.REVOCATION)))

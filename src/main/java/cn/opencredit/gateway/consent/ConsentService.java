@@ -93,7 +93,7 @@ public class ConsentService {
     /** The subject authorises a consumer; with an Idempotency-Key the same request again answers the same consent. */
     public Uni<Granted> grant(ApiClient grantor, ConsentRequest request, String idempotencyKey) {
         Uscc uscc = Uscc.parse(request.subjectUscc(), "subjectUscc");
-        ConsentPolicies.grantorPolicy(grantor, uscc.value()).orThrow();
+        ConsentPolicies.grantorPolicy(grantor, uscc.value(), request.reference()).orThrow();
         ConsentPurpose purpose = request.purpose();
         Set<ConsentCategory> categories = EnumSet.copyOf(request.categories());
         Optional<String> key = IdempotencyKeys.read(idempotencyKey);
@@ -154,14 +154,18 @@ public class ConsentService {
         });
     }
 
-    /** The grantor (or an operator) ends the consent now; the next read under it is refused on every replica. */
+    /** Its subject (or an operator) ends the consent now; the next read under it is refused on every replica. */
     public Uni<ConsentView> revoke(long id, RevocationRequest request, ApiClient caller) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return Panache.withTransaction(() -> repository.findForUpdate(id).chain(consent -> {
             if (consent == null) {
                 throw notFound(id);
             }
-            ConsentPolicies.revocationPolicy(caller, consent, request.version(), now).orThrow();
+            return subjects.usccOf(consent.subjectId).map(uscc -> {
+                ConsentPolicies.revocationPolicy(caller, consent, uscc, request.version(), now).orThrow();
+                return consent;
+            });
+        }).chain(consent -> {
             consent.revokedAt = now;
             consent.revokedBy = caller.consumerId();
             consent.revocationReason = request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();
@@ -175,8 +179,10 @@ public class ConsentService {
             if (consent == null) {
                 throw notFound(id);
             }
-            ConsentPolicies.readerPolicy(caller, consent).orThrow();
-            return subjects.usccOf(consent.subjectId).chain(uscc -> view(consent, true, uscc));
+            return subjects.usccOf(consent.subjectId).chain(uscc -> {
+                ConsentPolicies.readerPolicy(caller, consent, uscc).orThrow();
+                return view(consent, true, uscc);
+            });
         });
     }
 

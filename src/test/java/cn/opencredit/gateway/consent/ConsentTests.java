@@ -168,6 +168,20 @@ class ConsentTests {
     }
 
     @Test
+    void shouldLetAnOperatorRecordASignedConsentByItsDocumentNumberOnly() {
+        Enterprise e = enterprise();
+        String operatorKey = AccessFixtures.OPERATOR_KEY;
+        Map<String, Object> unsigned = loan(e.uscc(), bankId, List.of("profile"));
+        unsigned.remove("reference");
+        as(operatorKey).body(unsigned).when().post("/api/v1/consents").then().statusCode(400)
+                .body("errors[0].field", equalTo("reference")).body("errors[0].code", equalTo("required"));
+        assertEquals(0, scalar("SELECT count(*) FROM consent WHERE subject_id = ?", e.id()));
+        String id = as(operatorKey).body(loan(e.uscc(), bankId, List.of("profile"))).when().post("/api/v1/consents").then().statusCode(201)
+                .extract().path("id");
+        as(e.key()).when().get("/api/v1/consents/{id}", id).then().statusCode(200).body("events[0].actor", equalTo("operator"));
+    }
+
+    @Test
     void shouldShowConsentsToTheirPartiesAndLetOnlyTheGrantorRevoke() {
         Enterprise e = enterprise();
         String id = grant(e, loan(e.uscc(), bankId, List.of("profile"))).getString("id");
