@@ -2,11 +2,13 @@ package cn.opencredit.gateway.ingestion;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -31,6 +33,7 @@ final class FieldReader {
     private static final int MAX_YUAN_INTEGER_DIGITS = 18;
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    private static final Pattern MONTH = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*月?");
 
     private final IncomingRow row;
     private final List<FieldError> errors;
@@ -139,6 +142,28 @@ final class FieldReader {
             return null;
         }
         return date.get();
+    }
+
+    /** A calendar month, YYYY-MM (2026-10, 2026年10月), not before {@code earliest} nor after {@code latest}. */
+    YearMonth month(String field, String raw, YearMonth earliest, YearMonth latest) {
+        if (isBlank(raw)) {
+            return null;
+        }
+        Matcher matcher = MONTH.matcher(TextInput.fold(raw).strip());
+        YearMonth month = null;
+        if (matcher.matches()) {
+            int number = Integer.parseInt(matcher.group(2));
+            month = number >= 1 && number <= 12 ? YearMonth.of(Integer.parseInt(matcher.group(1)), number) : null;
+        }
+        if (month == null) {
+            error(field, "format", "must be a month such as 2026-10, not " + abbreviate(raw.strip()));
+            return null;
+        }
+        if (month.isBefore(earliest) || month.isAfter(latest)) {
+            error(field, "out-of-range", "must be between " + earliest + " and " + latest);
+            return null;
+        }
+        return month;
     }
 
     /** A constant of {@code type} by its API code, its name or one of its {@link ApiCode#labels() labels}. */

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import cn.opencredit.gateway.record.DisclosureLevel;
 import cn.opencredit.gateway.record.PublicationPeriods;
 import cn.opencredit.gateway.record.RecordCategory;
 import cn.opencredit.gateway.record.Severity;
@@ -146,6 +147,56 @@ final class IngestionPolicies {
             return Verdict.rejected(IngestionRejection.RATING_NOT_ALLOWED, label, "only tax-credit-grade and industry-rating records have a level");
         }
         return Verdict.ALLOWED;
+    }
+
+    /**
+     * 纳税, 社保, 公积金 and 水电气 records are a month's payment: they say which month and whether it
+     * was paid; the three contributions say how much. No other record has a month or a payment
+     * status. They go to banks the subject authorised (信易贷), so they are never public.
+     */
+    static Verdict monthlyPaymentPolicy(RecordCategory category, boolean hasPeriod, boolean hasStatus, boolean hasAmount, DisclosureLevel level,
+            Labels labels) {
+        if (category == null) {
+            return Verdict.ALLOWED;
+        }
+        List<Verdict> verdicts = new ArrayList<>();
+        if (category.isMonthlyPayment()) {
+            if (!hasPeriod) {
+                verdicts.add(Verdict.rejected(IngestionRejection.PAYMENT_FIELD_REQUIRED, labels.period(), "a " + category.code()
+                        + " record says the month it is for, such as 2026-10"));
+            }
+            if (!hasStatus) {
+                verdicts.add(Verdict.rejected(IngestionRejection.PAYMENT_FIELD_REQUIRED, labels.paymentStatus(), "a " + category.code()
+                        + " record says whether the month was paid (paid / arrears, 已缴 / 欠缴)"));
+            }
+            if (!hasAmount && category != RecordCategory.UTILITY_PAYMENT) {
+                verdicts.add(Verdict.rejected(IngestionRejection.PAYMENT_FIELD_REQUIRED, labels.amount(), "a " + category.code()
+                        + " record says the amount due for the month, in yuan"));
+            }
+            if (level == DisclosureLevel.PUBLIC) {
+                verdicts.add(Verdict.rejected(IngestionRejection.PUBLIC_PAYMENT_RECORD, labels.disclosureLevel(), "a " + category.code()
+                        + " record is shared only with banks the subject authorised: authorised (the default for it) or government"));
+            }
+        } else {
+            if (hasPeriod) {
+                verdicts.add(Verdict.rejected(IngestionRejection.PAYMENT_FIELD_NOT_ALLOWED, labels.period(),
+                        "only tax-payment, social-insurance, housing-fund and utility-payment records have a month"));
+            }
+            if (hasStatus) {
+                verdicts.add(Verdict.rejected(IngestionRejection.PAYMENT_FIELD_NOT_ALLOWED, labels.paymentStatus(),
+                        "only tax-payment, social-insurance, housing-fund and utility-payment records have a payment status"));
+            }
+        }
+        return Verdict.all(verdicts);
+    }
+
+    /** The level of a record that names none: public, except the monthly payments, which only the authorised see. */
+    static DisclosureLevel defaultLevel(RecordCategory category) {
+        return category != null && category.isMonthlyPayment() ? DisclosureLevel.AUTHORISED : DisclosureLevel.PUBLIC;
+    }
+
+    /** The column names the sender sees for the fields {@link #monthlyPaymentPolicy} names. */
+    record Labels(String period, String paymentStatus, String amount, String disclosureLevel) {
     }
 
     /** How long a record is published, and the flag that tells the sender an end it sent was moved. */

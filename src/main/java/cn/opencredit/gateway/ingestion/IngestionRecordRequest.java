@@ -19,7 +19,7 @@ public record IngestionRecordRequest(
                 examples = "SZJ-XK-2026-000118") String sourceRecordId,
         @Schema(required = true, description = "Record category", enumeration = {"licence", "penalty", "coercion", "confirmation", "levy",
                 "payment", "adjudication", "compensation", "reward", "inspection", "judicial", "commitment", "honour", "tax-credit-grade",
-                "industry-rating"}, examples = "penalty") String category,
+                "industry-rating", "tax-payment", "social-insurance", "housing-fund", "utility-payment"}, examples = "penalty") String category,
         @Schema(required = true, maxLength = 200, description = "行政相对人名称", examples = "石河子恒通物流有限公司") String subjectName,
         @Schema(description = "行政相对人代码_1 (统一社会信用代码); required unless the subject is a natural person",
                 examples = "91659001MA00000152") String subjectUscc,
@@ -61,5 +61,10 @@ public record IngestionRecordRequest(
         Boolean revoked,
         @Schema(maxLength = 20, description = "Required for tax-credit-grade and industry-rating records, not allowed for others: the level "
                 + "the rating gives (纳税信用级别 A/B/M/C/D, 评价等级 AAA/AA/A/B/C, 优秀/良好/一般 …); the public credit evaluation counts it",
-                examples = "A") String rating) {
+                examples = "A") String rating,
+        @Schema(pattern = "^\\d{4}-\\d{2}$", description = "Required for tax-payment, social-insurance, housing-fund and utility-payment "
+                + "records (信易贷 data, authorised level), not allowed for others: the month the payment is for", examples = "2026-10")
+        String period,
+        @Schema(description = "Required for the same monthly payment records, not allowed for others: paid (已缴) or arrears (欠缴) "
+                + "by the month's due date", enumeration = {"paid", "arrears"}, examples = "paid") String paymentStatus) {
 }

@@ -23,6 +23,12 @@ enum IngestionRejection implements Rejection {
     RATING_REQUIRED(ProblemType.VALIDATION_FAILED, "required"),
     /** A level given for a record that is not a rating */
     RATING_NOT_ALLOWED(ProblemType.VALIDATION_FAILED, "not-allowed"),
+    /** A monthly payment record without its month or payment status */
+    PAYMENT_FIELD_REQUIRED(ProblemType.VALIDATION_FAILED, "required"),
+    /** A month or payment status given for a record that is not a monthly payment */
+    PAYMENT_FIELD_NOT_ALLOWED(ProblemType.VALIDATION_FAILED, "not-allowed"),
+    /** A monthly payment record published beyond the consented audience */
+    PUBLIC_PAYMENT_RECORD(ProblemType.VALIDATION_FAILED, "not-allowed"),
     /** A USCC given for a natural person */
     USCC_OF_A_PERSON(ProblemType.VALIDATION_FAILED, "not-allowed"),
     /** A record of a category only a workflow writes (voluntary registration) */

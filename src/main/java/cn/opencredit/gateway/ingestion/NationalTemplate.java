@@ -236,7 +236,7 @@ enum NationalTemplate implements ApiCode {
                 title.isBlank() ? layout.template().defaultTitle : title, values.get("decisionDate"), null, values.get("content"),
                 values.get("legalBasis"), values.get("severity"), penaltyTypes, values.get("amount"), null, null,
                 values.get("publishedUntil"), values.get("issuingAuthority"), values.get("issuingAuthorityUscc"),
-                values.get("sourceDepartment"), values.get("sourceDepartmentUscc"), revoked, null);
+                values.get("sourceDepartment"), values.get("sourceDepartmentUscc"), revoked, null, null, null);
         return new IncomingRow(row.number(), fields, tenThousands(layout, "amount"), values.get("confiscatedAmount"),
                 tenThousands(layout, "confiscatedAmount"), details, labels, errors);
     }

@@ -2,6 +2,7 @@ package cn.opencredit.gateway.ingestion;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import cn.opencredit.gateway.record.DisclosureLevel;
+import cn.opencredit.gateway.record.PaymentStatus;
 import cn.opencredit.gateway.record.RecordCategory;
 import cn.opencredit.gateway.record.Severity;
 import cn.opencredit.gateway.shared.problem.Verdict;
@@ -90,7 +92,7 @@ final class RowValidation {
             BigDecimal amount = read.amount("amount", in.amount(), read.row().amountInTenThousands());
             String currency = amount == null ? null : read.currency("currency", in.currency(), DEFAULT_CURRENCY);
             BigDecimal confiscated = read.amount("confiscatedAmount", read.row().confiscatedAmount(), read.row().confiscatedInTenThousands());
-            DisclosureLevel level = FieldReader.isBlank(in.disclosureLevel()) ? DisclosureLevel.PUBLIC
+            DisclosureLevel level = FieldReader.isBlank(in.disclosureLevel()) ? IngestionPolicies.defaultLevel(category)
                     : read.code("disclosureLevel", in.disclosureLevel(), DisclosureLevel.class, false);
             LocalDate publishedUntil = read.date("publishedUntil", in.publishedUntil(), false, IngestionPolicies.EARLIEST_DATE);
             if (decisionDate != null) {
@@ -104,6 +106,11 @@ final class RowValidation {
             if (!read.hasErrorFor("rating")) {
                 apply(IngestionPolicies.ratingPolicy(category, rating, read.label("rating")));
             }
+            YearMonth period = read.month("period", in.period(), YearMonth.from(IngestionPolicies.EARLIEST_DATE), YearMonth.from(today));
+            PaymentStatus paymentStatus = read.code("paymentStatus", in.paymentStatus(), PaymentStatus.class, false);
+            apply(IngestionPolicies.monthlyPaymentPolicy(category, !FieldReader.isBlank(in.period()), !FieldReader.isBlank(in.paymentStatus()),
+                    amount != null || read.hasErrorFor("amount"), level, new IngestionPolicies.Labels(read.label("period"),
+                            read.label("paymentStatus"), read.label("amount"), read.label("disclosureLevel"))));
             String authority = read.text("issuingAuthority", in.issuingAuthority(), MAX_NAME_LENGTH, false);
             Uscc authorityUscc = read.uscc("issuingAuthorityUscc", in.issuingAuthorityUscc(), false);
             if (read.hasErrors()) {
@@ -115,6 +122,12 @@ final class RowValidation {
             }
             if (rating != null) {
                 details.put("rating", rating);
+            }
+            if (period != null) {
+                details.put("period", period.toString());
+            }
+            if (paymentStatus != null) {
+                details.put("paymentStatus", paymentStatus.code());
             }
             return new IngestionPolicies.Checked(new AcceptedRow(read.row().number(), sourceRecordId, category, subject, legalRepresentative,
                     legalRepresentativeId, decisionNumber, title, decisionDate, reportedOn, content, legalBasis, severity, penaltyTypes, amount,

@@ -40,7 +40,20 @@ public enum RecordCategory implements ApiCode {
     /** 行业信用评价 */
     INDUSTRY_RATING,
     /** 自愿注册: an item the subject registered itself and a department verified; the subject is its source */
-    VOLUNTARY;
+    VOLUNTARY,
+    /** 纳税: a month's tax payments (details.period, details.paymentStatus), authorised level */
+    TAX_PAYMENT,
+    /** 社保: a month's social insurance contributions */
+    SOCIAL_INSURANCE,
+    /** 公积金: a month's housing fund contributions */
+    HOUSING_FUND,
+    /** 水电气: a month's utility payment status */
+    UTILITY_PAYMENT;
+
+    /** The monthly payment records banks read under consent (信易贷): a period, a payment status, the authorised level. */
+    public boolean isMonthlyPayment() {
+        return this == TAX_PAYMENT || this == SOCIAL_INSURANCE || this == HOUSING_FUND || this == UTILITY_PAYMENT;
+    }
 
     @JsonValue
     @Override

@@ -107,7 +107,7 @@ public class SamplingResultService {
             String content = row.outcome().nameZh() + (row.findings() == null ? "" : "：" + row.findings());
             return new IngestionRecordRequest(sourceRecordId(plan.id(), row.uscc()), "inspection", name, row.uscc(), category, null, null,
                     null, null, null, row.decisionNumber(), "双随机、一公开抽查检查结果（" + plan.title() + "）", row.inspectedOn().toString(), null,
-                    content, null, null, null, null, null, "public", null, null, null, plan.departmentName(), plan.departmentUscc(), null, null);
+                    content, null, null, null, null, null, "public", null, null, null, plan.departmentName(), plan.departmentUscc(), null, null, null, null);
         }).toList();
     }
 

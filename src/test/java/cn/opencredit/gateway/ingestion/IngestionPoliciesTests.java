@@ -35,7 +35,7 @@ class IngestionPoliciesTests {
     private static IngestionRecordRequest penalty(String amount) {
         return new IngestionRecordRequest("r-1", "penalty", "石河子归集有限公司", SubjectFixtures.uscc("91", "GJ000001"), "法人及非法人组织",
                 null, null, "王强", null, null, "石交罚〔2026〕1号", "行政处罚决定书", "2026-11-02", null, "罚款", null, "一般", null, amount,
-                null, null, null, null, null, "石河子市交通运输局", DEPARTMENT, null, null);
+                null, null, null, null, null, "石河子市交通运输局", DEPARTMENT, null, null, null, null);
     }
 
     @ParameterizedTest
