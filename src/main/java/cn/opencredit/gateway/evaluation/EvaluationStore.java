@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -232,31 +233,42 @@ class EvaluationStore {
     }
 
     /**
-     * Takes up to {@code limit} queued subjects, oldest first, skipping those another replica holds:
-     * they are deleted from the queue in this transaction, and come back if it rolls back.
+     * Takes up to {@code limit} queued rows, oldest first, skipping those another replica holds, and
+     * every other committed row of the same subjects (a subject is queued once per writing statement):
+     * they are deleted from the queue in this transaction, and come back if it rolls back. A write
+     * committed after this statement queues its own row, so it is evaluated again. Returns the
+     * subjects in ascending order, the order their results are written in by every replica.
      */
     List<Long> claimPending(Connection connection, int limit) throws SQLException {
+        TreeSet<Long> ids = new TreeSet<>();
         try (PreparedStatement statement = connection.prepareStatement("""
-                DELETE FROM evaluation_pending WHERE subject_id IN (
-                    SELECT subject_id FROM evaluation_pending ORDER BY queued_at LIMIT ? FOR UPDATE SKIP LOCKED)
+                DELETE FROM evaluation_pending WHERE id IN (
+                    SELECT id FROM evaluation_pending ORDER BY queued_at LIMIT ? FOR UPDATE SKIP LOCKED)
                 RETURNING subject_id""")) {
             statement.setInt(1, limit);
-            List<Long> ids = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     ids.add(rows.getLong(1));
                 }
             }
-            return ids;
         }
+        if (!ids.isEmpty()) {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    DELETE FROM evaluation_pending WHERE id IN (
+                        SELECT id FROM evaluation_pending WHERE subject_id = ANY (?) FOR UPDATE SKIP LOCKED)""")) {
+                statement.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+                statement.executeUpdate();
+            }
+        }
+        return new ArrayList<>(ids);
     }
 
     /** Queues the subjects whose result time changes on or before {@code day}; returns how many were queued. */
     int queueDue(Connection connection, LocalDate day) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
                 INSERT INTO evaluation_pending (subject_id)
-                SELECT subject_id FROM evaluation WHERE valid_until <= ? ORDER BY subject_id
-                ON CONFLICT (subject_id) DO NOTHING""")) {
+                SELECT subject_id FROM evaluation WHERE valid_until <= ?
+                EXCEPT SELECT subject_id FROM evaluation_pending""")) {
             statement.setDate(1, Date.valueOf(day));
             return statement.executeUpdate();
         }

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
@@ -49,6 +50,7 @@ public class EvaluationWorker {
     private final EvaluationJobs jobs;
     private final EvaluationConfig config;
     private final Clock clock;
+    private final AtomicInteger draining = new AtomicInteger();
     private volatile boolean stopping;
     private Thread loop;
 
@@ -61,7 +63,7 @@ public class EvaluationWorker {
         this.config = config;
         this.clock = clock;
         Gauge.builder("opencredit.evaluation.queue", this, EvaluationWorker::queued)
-                .description("Subjects waiting to be evaluated again").register(registry);
+                .description("Queue entries waiting to be evaluated (a subject queued by several writes has one per write until a worker takes them)").register(registry);
     }
 
     /**
@@ -125,6 +127,23 @@ public class EvaluationWorker {
 
     /** Evaluates one batch of queued subjects; returns how many were taken. */
     int drainOnce() throws SQLException {
+        draining.incrementAndGet();
+        try {
+            return drainBatch();
+        } finally {
+            draining.decrementAndGet();
+        }
+    }
+
+    /**
+     * Whether no batch is being evaluated or announced on this replica: with an empty queue, every
+     * result is stored and every changed subject's cached views are invalidated.
+     */
+    boolean idle() {
+        return draining.get() == 0;
+    }
+
+    private int drainBatch() throws SQLException {
         List<EvaluationStore.Changed> changed;
         int taken;
         try (Connection connection = dataSource.getConnection()) {

@@ -27,9 +27,11 @@ public class EvaluationFixtures {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private final AgroalDataSource dataSource;
+    private final EvaluationWorker worker;
 
-    EvaluationFixtures(AgroalDataSource dataSource) {
+    EvaluationFixtures(AgroalDataSource dataSource, EvaluationWorker worker) {
         this.dataSource = dataSource;
+        this.worker = worker;
     }
 
     /** A new active enterprise in the fixture region, registered {@code yearsAgo} years ago (none when negative). */
@@ -42,12 +44,16 @@ public class EvaluationFixtures {
         return uscc;
     }
 
-    /** Waits until no subject waits to be evaluated and no evaluation job runs. */
+    /**
+     * Waits until no subject waits to be evaluated, no evaluation job runs and the worker has
+     * announced what it stored (the queue is read first: a batch taken off it is still being
+     * announced while the worker is busy).
+     */
     public void awaitQuiet() {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (System.nanoTime() < deadline) {
             if (count("SELECT (SELECT count(*) FROM evaluation_pending) + (SELECT count(*) FROM evaluation_job WHERE state IN ('QUEUED', "
-                    + "'RUNNING'))") == 0) {
+                    + "'RUNNING'))") == 0 && worker.idle()) {
                 return;
             }
             sleep(50);
