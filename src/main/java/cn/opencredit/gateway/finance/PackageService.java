@@ -92,9 +92,19 @@ public class PackageService {
                 new ConsentedRead(grant.consentId(), grant.purpose().code(), codes(covered)).mark(routing);
                 PackageView.ConsentUse use = new PackageView.ConsentUse(Long.toString(grant.consentId()), grant.purpose(), grant.categories(),
                         grant.validUntil());
-                return cached(uscc, subject, covered, use, "consent-" + grant.consentId() + "-v" + grant.version());
+                return cached(uscc, subject, covered, use, "consent-" + grant.consentId() + "-v" + grant.version())
+                        .call(answer -> answer.hit() ? Uni.createFrom().voidItem() : stillConsented(subject, caller, covered, routing));
             });
         });
+    }
+
+    /**
+     * Reading the sections takes a moment: a consent revoked (or expired) meanwhile refuses the
+     * answer read under it, so that nothing goes out after the revocation has committed.
+     */
+    private Uni<Void> stillConsented(SubjectDetails subject, ApiClient caller, Set<ConsentCategory> covered, RoutingContext routing) {
+        return consents.require(subject.id(), caller.consumerId(), PURPOSES, covered).replaceWithVoid()
+                .onFailure().invoke(() -> ConsentedRead.clear(routing));
     }
 
     private Uni<CachedJson> cached(Uscc uscc, SubjectDetails subject, Set<ConsentCategory> covered, PackageView.ConsentUse consent, String reader) {

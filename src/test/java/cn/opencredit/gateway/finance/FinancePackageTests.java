@@ -22,6 +22,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -30,12 +34,14 @@ import org.junit.jupiter.api.Test;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
 import cn.opencredit.gateway.access.AccessFixtures;
 import cn.opencredit.gateway.access.ConsumerType;
 import cn.opencredit.gateway.subject.SubjectFixtures;
+import cn.opencredit.gateway.testing.HeldLock;
 
 /** The bank's pull (信易贷): what a consent lets out, what it refuses, the access log and the cache. */
 @QuarkusTest
@@ -251,6 +257,65 @@ class FinancePackageTests {
         pull(bankKey, e.uscc()).statusCode(200).header("X-Cache", "MISS").body("consent.id", equalTo(second));
         execute("UPDATE consent SET valid_from = now() - interval '2 days', valid_until = now() - interval '1 second' WHERE id = ?",
                 Long.parseLong(second));
+        pull(bankKey, e.uscc()).statusCode(403).body("type", equalTo("https://api.opencredit.cn/problems/consent-expired"));
+    }
+
+    /**
+     * The pull passed the consent check and waits to read the records (their table held by the
+     * test) while the enterprise revokes: what it read goes nowhere, and the log names no consent.
+     */
+    @Test
+    void shouldRefuseAPullWhoseConsentIsRevokedWhileItsDataIsRead() throws Exception {
+        Enterprise e = enterprise();
+        feed(e);
+        String consent = consent(e, List.of("tax"));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Response> pull;
+            try (HeldLock held = HeldLock.take(dataSource, "LOCK TABLE credit_record IN ACCESS EXCLUSIVE MODE")) {
+                pull = pool.submit(() -> as(bankKey).when().get(PATH, e.uscc()));
+                awaitPullReadingRecords(pull);
+                revoke(e, consent);
+                held.release();
+            }
+            pull.get(30, TimeUnit.SECONDS).then().statusCode(403).body("type", equalTo("https://api.opencredit.cn/problems/consent-revoked"));
+        } finally {
+            pool.shutdownNow();
+        }
+        List<List<Object>> log = rows("SELECT outcome, consent_id FROM audit_access_log WHERE subject_uscc = ? AND operation = 'finance.package'",
+                e.uscc());
+        assertEquals(1, log.size());
+        assertEquals(403, ((Number) log.getFirst().get(0)).intValue());
+        assertEquals(null, log.getFirst().get(1));
+    }
+
+    /** Waits until the pull's record read (and nothing else of it) waits behind the held table. */
+    private void awaitPullReadingRecords(Future<Response> pull) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            if (!rows("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' "
+                    + "AND query LIKE '%payment_status%'").isEmpty()) {
+                return;
+            }
+            if (pull.isDone()) {
+                throw new AssertionError("the pull ended before it read the records");
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the pull did not come to read the records");
+    }
+
+    /** A consent ending in a moment: pulled, cached, and refused from the instant it ends, the cached answer included. */
+    @Test
+    void shouldRefuseFromTheInstantTheConsentEnds() throws Exception {
+        Enterprise e = enterprise();
+        String consent = consent(e, List.of("profile"));
+        List<List<Object>> ends = rows("UPDATE consent SET valid_until = clock_timestamp() + interval '2 seconds' WHERE id = ? RETURNING valid_until",
+                Long.parseLong(consent));
+        long endsAt = ((java.sql.Timestamp) ends.getFirst().getFirst()).getTime();
+        pull(bankKey, e.uscc()).statusCode(200).header("X-Cache", "MISS");
+        pull(bankKey, e.uscc()).statusCode(200).header("X-Cache", "HIT");
+        Thread.sleep(Math.max(0, endsAt - System.currentTimeMillis() + 50));
         pull(bankKey, e.uscc()).statusCode(403).body("type", equalTo("https://api.opencredit.cn/problems/consent-expired"));
     }
 

@@ -16,4 +16,9 @@ public record ConsentedRead(long consentId, String purpose, String disclosed) {
     public void mark(RoutingContext routing) {
         routing.put(ATTRIBUTE, this);
     }
+
+    /** Nothing went out under the consent after all (it was revoked while the answer was read). */
+    public static void clear(RoutingContext routing) {
+        routing.remove(ATTRIBUTE);
+    }
 }
