@@ -25,7 +25,7 @@ import cn.opencredit.gateway.shared.security.Scopes;
 
 @Path("/api/v1/stats")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "stats", description = "统计: timeliness of 双公示 and list ratios")
+@Tag(name = "stats", description = "统计: timeliness of 双公示, list ratios and the subject workflows")
 @RolesAllowed(Scopes.PUBLIC_READ)
 @SecurityRequirement(name = "apiKey", scopes = Scopes.PUBLIC_READ)
 @APIResponse(responseCode = "401", ref = "Unauthenticated")
@@ -65,5 +65,32 @@ public class StatsResource {
             @Parameter(description = "Count decisions on or before this date", schema = @Schema(type = SchemaType.STRING, format = "date"))
             @QueryParam("to") String to) {
         return stats.disclosures(department, from, to);
+    }
+
+    @GET
+    @Path("/workflows")
+    @AuditedBulk("stats.workflows")
+    @Operation(operationId = "getWorkflowStatistics", summary = "Registrations, commitments, repairs and objections per department and month",
+            description = """
+                    The subject workflows' cases (自愿注册, 信用承诺, 信用修复, 异议), per workflow, answerable department and month                     opened (China time), as every case's transitions were kept: how many, their states now, how many a department                     or the platform handled (took out of their first state; a subject's withdrawal is not handling) and in how                     many working days on average (the shipped calendar, 调休 counted, as the time limits are), how many are still                     open and how many of those are past the workflow's time limit. By default the twelve months up to this one;                     at most 36. Aggregates only, for any keyed consumer.""")
+    @APIResponse(responseCode = "200", description = "The statistics",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WorkflowStatsView.class),
+                    examples = @ExampleObject(name = "statistics", value = StatsExamples.WORKFLOWS)))
+    @APIResponse(responseCode = "400", description = "An unknown workflow, a month that is not YYYY-MM, from after to, more than 36 months, "
+            + "or a department that is not a valid USCC; `errors` names each",
+            content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class),
+                    examples = @ExampleObject(name = "workflow", value = StatsExamples.UNKNOWN_WORKFLOW)))
+    @APIResponse(responseCode = "406", ref = "NotAcceptable")
+    @APIResponse(responseCode = "503", ref = "Unavailable")
+    public Uni<WorkflowStatsView> workflows(
+            @Parameter(description = "Only this workflow", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = {"registration", "commitment", "repair", "objection"})) @QueryParam("workflow") String workflow,
+            @Parameter(description = "Only this answerable department (its USCC)", example = "11410526MB1C37623U",
+                    schema = @Schema(type = SchemaType.STRING, minLength = 18, maxLength = 64)) @QueryParam("department") String department,
+            @Parameter(description = "First month opened, YYYY-MM", schema = @Schema(type = SchemaType.STRING, pattern = "^\\d{4}-\\d{2}$"))
+            @QueryParam("from") String from,
+            @Parameter(description = "Last month opened, YYYY-MM; this month by default",
+                    schema = @Schema(type = SchemaType.STRING, pattern = "^\\d{4}-\\d{2}$")) @QueryParam("to") String to) {
+        return stats.workflows(workflow, department, from, to);
     }
 }

@@ -1,10 +1,15 @@
 package cn.opencredit.gateway.timeline;
 
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -13,6 +18,7 @@ import cn.opencredit.gateway.shared.paging.Page;
 import cn.opencredit.gateway.shared.paging.PageRequest;
 import cn.opencredit.gateway.shared.security.ApiClient;
 import cn.opencredit.gateway.shared.time.ChinaTime;
+import cn.opencredit.gateway.shared.time.WorkdayCalendar;
 import cn.opencredit.gateway.shared.uscc.Uscc;
 import cn.opencredit.gateway.subject.SubjectService;
 
@@ -24,9 +30,32 @@ import cn.opencredit.gateway.subject.SubjectService;
 public class TimelineService {
 
     private final SubjectService subjects;
+    private final WorkflowStatsRepository statistics;
+    private final Instance<WorkflowTimeLimit> limits;
+    private final WorkdayCalendar calendar;
+    private final Clock clock;
 
-    TimelineService(SubjectService subjects) {
+    TimelineService(SubjectService subjects, WorkflowStatsRepository statistics, @Any Instance<WorkflowTimeLimit> limits, WorkdayCalendar calendar,
+            Clock clock) {
         this.subjects = subjects;
+        this.statistics = statistics;
+        this.limits = limits;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    /**
+     * The subject workflows' cases opened from month {@code from} to month {@code to} (China time),
+     * per workflow, answerable department and month, with their outcomes, handling times and
+     * overdue counts (one of {@link Workflow#SUBJECT_WORKFLOWS}, or all of them).
+     */
+    public Uni<List<WorkflowMonth>> statistics(Optional<Workflow> workflow, Optional<String> department, YearMonth from, YearMonth to) {
+        List<Workflow> workflows = workflow.map(List::of).orElse(Workflow.SUBJECT_WORKFLOWS);
+        Map<Workflow, Integer> limitsByWorkflow = new EnumMap<>(Workflow.class);
+        limits.forEach(limit -> limitsByWorkflow.put(limit.workflow(), limit.workingDays()));
+        return statistics.cases(workflows, from.atDay(1).atStartOfDay().atOffset(ChinaTime.OFFSET),
+                        to.plusMonths(1).atDay(1).atStartOfDay().atOffset(ChinaTime.OFFSET), department)
+                .map(groups -> TimelinePolicies.statistics(groups, limitsByWorkflow, calendar, ChinaTime.today(clock)));
     }
 
     /** Appends a transition in the caller's Hibernate Reactive transaction. */
@@ -81,6 +110,6 @@ public class TimelineService {
     }
 
     private static String code(String name) {
-        return name.toLowerCase(Locale.ROOT).replace('_', '-');
+        return TimelinePolicies.code(name);
     }
 }

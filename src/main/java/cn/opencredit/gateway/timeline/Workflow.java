@@ -1,5 +1,7 @@
 package cn.opencredit.gateway.timeline;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import cn.opencredit.gateway.shared.web.ApiCode;
@@ -16,6 +18,9 @@ public enum Workflow implements ApiCode {
     OBJECTION,
     /** 授权: a subject's consent to a bank or app reading its non-public data */
     CONSENT;
+
+    /** The cases a department handles for a subject (自愿注册, 信用承诺, 信用修复, 异议), as the workflow statistics count them. */
+    public static final List<Workflow> SUBJECT_WORKFLOWS = List.of(REGISTRATION, COMMITMENT, REPAIR, OBJECTION);
 
     @JsonValue
     @Override

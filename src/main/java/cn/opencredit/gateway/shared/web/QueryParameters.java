@@ -2,6 +2,7 @@ package cn.opencredit.gateway.shared.web;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,6 +24,7 @@ public final class QueryParameters {
     public static final LocalDate LATEST_DATE = LocalDate.of(2099, 12, 31);
 
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern ISO_MONTH = Pattern.compile("\\d{4}-\\d{2}");
 
     private QueryParameters() {
     }
@@ -60,6 +62,29 @@ public final class QueryParameters {
             // reported below like any other malformed date
         }
         errors.add(new FieldError(field, "format", field + " must be an ISO 8601 date such as 2026-09-14", "YYYY-MM-DD"));
+        return Optional.empty();
+    }
+
+    /** A month (YYYY-MM) in the years of {@link #EARLIEST_DATE} to {@link #LATEST_DATE}. */
+    public static Optional<YearMonth> month(String raw, String field, List<FieldError> errors) {
+        Optional<String> value = text(raw, field, errors);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (ISO_MONTH.matcher(value.get()).matches()) {
+            try {
+                YearMonth month = YearMonth.parse(value.get());
+                if (!month.isBefore(YearMonth.from(EARLIEST_DATE)) && !month.isAfter(YearMonth.from(LATEST_DATE))) {
+                    return Optional.of(month);
+                }
+                errors.add(new FieldError(field, "out-of-range", field + " must be a month from " + YearMonth.from(EARLIEST_DATE) + " to "
+                        + YearMonth.from(LATEST_DATE), YearMonth.from(EARLIEST_DATE) + ".." + YearMonth.from(LATEST_DATE)));
+                return Optional.empty();
+            } catch (DateTimeException e) {
+                // reported below like any other malformed month
+            }
+        }
+        errors.add(new FieldError(field, "format", field + " must be a month such as 2026-09", "YYYY-MM"));
         return Optional.empty();
     }
 
