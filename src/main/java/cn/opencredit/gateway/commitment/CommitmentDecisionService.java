@@ -62,7 +62,9 @@ public class CommitmentDecisionService {
         CommitmentPolicies.reporterPolicy(caller).orThrow();
         CommitmentPolicies.reasonPolicy(request.outcome(), request.reason()).orThrow();
         LocalDate today = ChinaTime.today(clock);
-        LocalDate fulfilledOn = CommitmentPolicies.fulfilledOnPolicy(request.outcome(), request.fulfilledOn(), today);
+        CommitmentPolicies.FulfilledOn fulfilment = CommitmentPolicies.fulfilledOnPolicy(request.outcome(), request.fulfilledOn(), today);
+        fulfilment.verdict().orThrow();
+        LocalDate fulfilledOn = fulfilment.on();
         String reason = request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();
         OffsetDateTime now = OffsetDateTime.now(clock);
         return Panache.withTransaction(() -> repository.findForUpdate(id).chain(commitment -> {
@@ -153,8 +155,7 @@ public class CommitmentDecisionService {
         String details = toJson(Map.of("commitmentId", Long.toString(commitment.id), "commitmentType", commitment.type.code(),
                 "sourceCommitmentId", commitment.sourceCommitmentId));
         return new RecordUpsert(commitment.subjectId, RecordCategory.COMMITMENT, commitment.departmentName, commitment.departmentUscc,
-                "commitment:" + commitment.id + ":breach", null, "违反信用承诺", brokenOn, today, content, null,
-                commitment.type.breachSeverity(),
+                "commitment:" + commitment.id + ":breach", null, "违反信用承诺", brokenOn, today, content, null, commitment.type.breachSeverity(),
                 null, null, DisclosureLevel.PUBLIC, null, false, null, null, null, null, null, details, null, null, null);
     }
 

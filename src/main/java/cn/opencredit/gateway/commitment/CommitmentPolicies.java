@@ -213,23 +213,26 @@ final class CommitmentPolicies {
         return Verdict.ALLOWED;
     }
 
-    /** The day a fulfilment was performed: a date, today when absent; only with a fulfilment. */
-    static LocalDate fulfilledOnPolicy(CommitmentOutcomeRequest.Outcome outcome, String raw, LocalDate today) {
-        List<FieldError> errors = new ArrayList<>();
+    /** What {@link #fulfilledOnPolicy} found: its verdict, and the day the obligation was performed (null but for a fulfilment). */
+    record FulfilledOn(Verdict verdict, LocalDate on) {
+    }
+
+    /** The day a fulfilment was performed: a date not in the future, today when absent; sent only with a fulfilment. */
+    static FulfilledOn fulfilledOnPolicy(CommitmentOutcomeRequest.Outcome outcome, String raw, LocalDate today) {
         if (outcome != CommitmentOutcomeRequest.Outcome.FULFILLED) {
-            if (!blank(raw)) {
-                Verdict.rejected(CommitmentRejection.INVALID, "fulfilledOn", "fulfilledOn goes only with a fulfilled outcome").orThrow();
-            }
-            return null;
+            return new FulfilledOn(blank(raw) ? Verdict.ALLOWED : Verdict.rejected(CommitmentRejection.INVALID, "fulfilledOn",
+                    "fulfilledOn goes only with a fulfilled outcome"), null);
         }
+        List<FieldError> errors = new ArrayList<>();
         LocalDate on = date(raw, "fulfilledOn", false, errors);
         if (!errors.isEmpty()) {
-            Verdict.rejected(CommitmentRejection.INVALID, "fulfilledOn", errors.getFirst().message()).orThrow();
+            return new FulfilledOn(Verdict.rejected(CommitmentRejection.INVALID, "fulfilledOn", errors.getFirst().message()), null);
         }
         if (on != null && on.isAfter(today)) {
-            Verdict.rejected(CommitmentRejection.IN_THE_FUTURE, "fulfilledOn", "fulfilledOn " + on + " is after today, " + today).orThrow();
+            return new FulfilledOn(Verdict.rejected(CommitmentRejection.IN_THE_FUTURE, "fulfilledOn", "fulfilledOn " + on + " is after today, "
+                    + today), null);
         }
-        return on == null ? today : on;
+        return new FulfilledOn(Verdict.ALLOWED, on == null ? today : on);
     }
 
     /**

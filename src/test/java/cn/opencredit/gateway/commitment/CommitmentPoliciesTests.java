@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 
 import cn.opencredit.gateway.record.Severity;
 import cn.opencredit.gateway.shared.problem.FieldError;
-import cn.opencredit.gateway.shared.problem.ProblemException;
 import cn.opencredit.gateway.shared.security.ApiClient;
 import cn.opencredit.gateway.shared.time.ChinaTime;
 
@@ -130,13 +129,11 @@ class CommitmentPoliciesTests {
         assertTrue(CommitmentPolicies.fulfilmentPolicy(CommitmentType.NOTIFICATION, made, deadline, deadline.plusDays(1)).isAllowed(),
                 "late, but kept");
         assertFalse(CommitmentPolicies.fulfilmentPolicy(CommitmentType.VOLUNTARY, made, null, made.minusDays(1)).isAllowed());
-        assertEquals(TODAY, CommitmentPolicies.fulfilledOnPolicy(CommitmentOutcomeRequest.Outcome.FULFILLED, null, TODAY));
-        try {
-            CommitmentPolicies.fulfilledOnPolicy(CommitmentOutcomeRequest.Outcome.FULFILLED, "2026-12-05", TODAY);
-            throw new AssertionError("a fulfilment tomorrow");
-        } catch (ProblemException expected) {
-            assertEquals(400, expected.type().status());
-        }
+        assertEquals(TODAY, CommitmentPolicies.fulfilledOnPolicy(CommitmentOutcomeRequest.Outcome.FULFILLED, null, TODAY).on());
+        assertEquals(List.of("in-the-future"), CommitmentPolicies.fulfilledOnPolicy(CommitmentOutcomeRequest.Outcome.FULFILLED, "2026-12-05",
+                TODAY).verdict().errors().stream().map(FieldError::code).toList());
+        assertEquals(List.of("invalid"), CommitmentPolicies.fulfilledOnPolicy(CommitmentOutcomeRequest.Outcome.BREACHED, "2026-12-01", TODAY)
+                .verdict().errors().stream().map(FieldError::code).toList(), "a date of fulfilment with a breach");
     }
 
     @Test

@@ -43,6 +43,7 @@ import cn.opencredit.gateway.access.ConsumerType;
 import cn.opencredit.gateway.evaluation.EvaluationFixtures;
 import cn.opencredit.gateway.shared.uscc.Uscc;
 import cn.opencredit.gateway.subject.SubjectFixtures;
+import cn.opencredit.gateway.testing.HeldLock;
 
 /**
  * Credit commitments end to end: batches with good and bad rows, resends and Idempotency-Keys,
@@ -285,6 +286,49 @@ class CommitmentTests {
         assertEquals(1, scalar("SELECT count(*) FROM commitment WHERE subject_uscc = ?", subject.uscc()));
         assertEquals(1, scalar("SELECT count(*) FROM workflow_event e JOIN commitment c ON c.id = e.case_id "
                 + "WHERE e.workflow = 'COMMITMENT' AND c.subject_uscc = ?", subject.uscc()));
+    }
+
+    @Test
+    void shouldReportOnceWhenTwoBatchesWithOneKeyRace() throws Exception {
+        Subject subject = newSubject();
+        Map<String, Object> body = batch(List.of(row(newId(), subject.uscc(), "voluntary", null)));
+        List<Response> answers = racing("LOCK TABLE commitment_idempotency IN SHARE MODE", "race-" + subject.uscc(), body, body);
+        assertEquals(List.of(200, 200), answers.stream().map(Response::statusCode).toList());
+        assertEquals(answers.get(0).asString(), answers.get(1).asString(), "the second is the first's answer");
+        assertEquals(1, answers.stream().filter(answer -> "true".equals(answer.header("Idempotent-Replayed"))).count());
+        assertEquals(1, scalar("SELECT count(*) FROM commitment WHERE subject_uscc = ?", subject.uscc()));
+    }
+
+    @Test
+    void shouldStoreOneCommitmentWhenTwoBatchesReportItAtOnce() throws Exception {
+        Subject subject = newSubject();
+        Map<String, Object> body = batch(List.of(row(newId(), subject.uscc(), "voluntary", null)));
+        List<Response> answers = racing("LOCK TABLE commitment IN SHARE MODE", null, body, body);
+        assertEquals(List.of(200, 409), answers.stream().map(Response::statusCode).sorted().toList());
+        answers.stream().filter(answer -> answer.statusCode() == 409).findFirst().orElseThrow().then()
+                .body("type", equalTo("https://api.opencredit.cn/problems/conflict"));
+        assertEquals(1, scalar("SELECT count(*) FROM commitment WHERE subject_uscc = ?", subject.uscc()));
+        assertEquals("unchanged", report(marketKey, List.of(((List<Map<String, Object>>) body.get("rows")).getFirst()))
+                .getString("rows[0].outcome"), "sent again, the batch finds it");
+    }
+
+    /** Sends both batches (under {@code key}, if any) while {@code lock} holds their inserts back; lets both go once both wait. */
+    private List<Response> racing(String lock, String key, Map<String, Object> first, Map<String, Object> second) throws Exception {
+        try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            CompletableFuture<Response> one;
+            CompletableFuture<Response> two;
+            try (HeldLock table = HeldLock.take(dataSource, lock)) {
+                one = CompletableFuture.supplyAsync(() -> send(key, first), callers);
+                two = CompletableFuture.supplyAsync(() -> send(key, second), callers);
+                table.awaitWaiters(2, List.of(one, two));
+            }
+            return List.of(one.join(), two.join());
+        }
+    }
+
+    private static Response send(String key, Map<String, Object> body) {
+        RequestSpecification request = as(marketKey).body(body);
+        return (key == null ? request : request.header("Idempotency-Key", key)).when().post(COMMITMENTS);
     }
 
     @Test
