@@ -32,6 +32,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
+import cn.opencredit.gateway.shared.audit.AuditedBulk;
 import cn.opencredit.gateway.shared.paging.Page;
 import cn.opencredit.gateway.shared.problem.ProblemDetail;
 import cn.opencredit.gateway.shared.security.ApiClient;
@@ -105,6 +106,7 @@ public class CommitmentResource {
     }
 
     @GET
+    @AuditedBulk("commitments.list")
     @RolesAllowed({Scopes.SELF_READ, Scopes.INGEST_WRITE, Scopes.ADMIN})
     @SecurityRequirement(name = "apiKey", scopes = Scopes.SELF_READ)
     @SecurityRequirement(name = "apiKey", scopes = Scopes.INGEST_WRITE)

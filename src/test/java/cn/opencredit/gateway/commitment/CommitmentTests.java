@@ -519,8 +519,11 @@ class CommitmentTests {
         String voluntary = commit(housingKey, subject, "voluntary", null);
         outcome(housingKey, voluntary, Map.of("outcome", "fulfilled", "version", 0));
 
-        as(subject.key()).when().get("/api/v1/subjects/{uscc}/commitments", subject.uscc()).then().statusCode(200)
-                .body("items.id", equalTo(List.of(voluntary, overdue, open)));
+        String read = "commitments-" + subject.uscc();
+        as(subject.key()).header("X-Request-Id", read).when().get("/api/v1/subjects/{uscc}/commitments", subject.uscc()).then()
+                .statusCode(200).body("items.id", equalTo(List.of(voluntary, overdue, open)));
+        assertEquals("subject.commitments|" + subject.uscc(), text("SELECT operation || '|' || subject_uscc FROM audit_access_log WHERE "
+                + "request_id = ?", read), "a read of one subject is in its access log");
         as(subject.key()).queryParam("state", "fulfilled").when().get("/api/v1/subjects/{uscc}/commitments", subject.uscc()).then()
                 .statusCode(200).body("items.id", equalTo(List.of(voluntary)));
         as(subject.key()).queryParam("type", "告知承诺").queryParam("limit", 1).when().get("/api/v1/subjects/{uscc}/commitments", subject.uscc())
@@ -536,8 +539,10 @@ class CommitmentTests {
         as(marketKey).queryParam("overdue", "true").queryParam("limit", 100).when().get(COMMITMENTS).then().statusCode(200)
                 .body("items.id", hasItem(overdue)).body("items.id", not(hasItem(open)))
                 .body("items.find { it.id == '" + overdue + "' }.overdue", equalTo(true));
-        as(marketKey).queryParam("subject", subject.uscc()).when().get(COMMITMENTS).then().statusCode(200)
+        String listed = "commitments-list-" + subject.uscc();
+        as(marketKey).header("X-Request-Id", listed).queryParam("subject", subject.uscc()).when().get(COMMITMENTS).then().statusCode(200)
                 .body("items.id", equalTo(List.of(overdue, open)));
+        assertEquals("commitments.list|2", text("SELECT operation || '|' || items FROM audit_operation_log WHERE request_id = ?", listed));
         as(housingKey).queryParam("subject", subject.uscc()).when().get(COMMITMENTS).then().statusCode(200)
                 .body("items.id", equalTo(List.of(voluntary)));
         as(other.key()).when().get(COMMITMENTS).then().statusCode(200).body("items", equalTo(List.of()));
@@ -565,8 +570,10 @@ class CommitmentTests {
         outcome(statsKey, b, Map.of("outcome", "fulfilled", "version", 0));
         outcome(statsKey, c, Map.of("outcome", "breached", "reason", "承诺不实", "version", 0));
 
-        JsonPath stats = given().header("Authorization", AccessFixtures.bearer(access.key(ConsumerType.APP))).queryParam("department", statsUscc)
-                .when().get("/api/v1/stats/commitments").then().statusCode(200).extract().jsonPath();
+        String requestId = "commitment-stats-" + statsUscc;
+        JsonPath stats = given().header("Authorization", AccessFixtures.bearer(access.key(ConsumerType.APP))).header("X-Request-Id", requestId)
+                .queryParam("department", statsUscc).when().get("/api/v1/stats/commitments").then().statusCode(200).extract().jsonPath();
+        assertEquals("stats.commitments", text("SELECT operation FROM audit_operation_log WHERE request_id = ?", requestId));
         assertEquals(statsUscc, stats.getString("department"));
         assertEquals("4|0.6667", stats.getString("departments[0].reported") + "|" + stats.getString("departments[0].fulfilmentRate"));
         assertEquals("石河子市统计测试局", stats.getString("departments[0].departmentName"));
