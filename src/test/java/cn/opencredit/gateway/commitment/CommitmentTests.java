@@ -460,7 +460,12 @@ class CommitmentTests {
 
         breachOverdue(deadline);
         assertEquals("OPEN|0", state(tolerated), "the deadline day itself is still open");
-        breachOverdue(TODAY);
+        // The scheduled run itself, which takes today's date in China.
+        try {
+            VertxContextSupport.subscribeAndAwait(deadlines::run);
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
         assertEquals("BREACHED|1", state(tolerated));
         assertEquals("OPEN|0", state(notified), "only 容缺受理 commitments are breached by the platform");
         assertEquals("FULFILLED|1", state(kept));
