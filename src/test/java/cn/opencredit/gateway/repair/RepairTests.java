@@ -285,6 +285,28 @@ class RepairTests {
     }
 
     @Test
+    void shouldMakeOneApplicationWhenTwoRequestsRace() throws Exception {
+        Case keyed = minorPenalty();
+        Map<String, Object> body = application(keyed.recordId(), evidence(keyed.subjectKey()));
+        List<Integer> statuses = race(() -> as(keyed.subjectKey()).header("Idempotency-Key", "race-" + keyed.uscc()).body(body)
+                .when().post(APPLICATIONS).statusCode());
+        assertEquals(List.of(200, 201), statuses.stream().sorted().toList(), "the later request answers the application the first made");
+        assertEquals(1, applications(keyed.recordId()));
+
+        Case unkeyed = minorPenalty();
+        Map<String, Object> other = application(unkeyed.recordId(), evidence(unkeyed.subjectKey()));
+        assertEquals(List.of(201, 409), race(() -> as(unkeyed.subjectKey()).body(other).when().post(APPLICATIONS).statusCode()).stream()
+                .sorted().toList(), "one open application per record");
+        assertEquals(1, applications(unkeyed.recordId()));
+    }
+
+    private static List<Integer> race(java.util.function.Supplier<Integer> request) throws Exception {
+        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(request);
+        CompletableFuture<Integer> second = CompletableFuture.supplyAsync(request);
+        return List.of(first.get(), second.get());
+    }
+
+    @Test
     void shouldLetOnlyTheFindingAuthorityDecideOnTheVersionItRead() {
         Case c = minorPenalty();
         String id = apply(c).getString("id");
