@@ -35,6 +35,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
+import cn.opencredit.gateway.shared.audit.AuditedBulk;
 import cn.opencredit.gateway.shared.paging.Page;
 import cn.opencredit.gateway.shared.problem.ProblemDetail;
 import cn.opencredit.gateway.shared.security.ApiClient;
@@ -151,6 +152,7 @@ public class RepairResource {
 
     @GET
     @Path("/statistics")
+    @AuditedBulk("repair.statistics")
     @RolesAllowed({Scopes.INGEST_WRITE, Scopes.ADMIN})
     @SecurityRequirement(name = "apiKey", scopes = Scopes.INGEST_WRITE)
     @SecurityRequirement(name = "apiKey", scopes = Scopes.ADMIN)
@@ -159,7 +161,8 @@ public class RepairResource {
                     Per department and month of submission (China time): applications submitted, approved, rejected, closed \
                     because publication ended first, still open, overdue (open past their due day or decided after it), and \
                     the average working days from submission to decision (shipped calendar). A department reads its own, an \
-                    operator every department's or one's. Months `from` to `to` inclusive, as YYYY-MM.""")
+                    operator every department's or one's. Months `from` to `to` inclusive, as YYYY-MM. Each call is kept in \
+                    the operations log.""")
     @APIResponse(responseCode = "200", description = "The statistics", content = @Content(schema = @Schema(implementation =
             RepairStatisticsView.class), examples = @ExampleObject(name = "statistics", value = RepairExamples.STATISTICS)))
     @APIResponse(responseCode = "400", ref = "BadRequest")

@@ -5,9 +5,16 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import cn.opencredit.gateway.shared.audit.Counted;
+
 /** Repairs per deciding authority and month of submission. */
 @Schema(name = "RepairStatistics")
-public record RepairStatisticsView(@Schema(required = true) List<Row> items) {
+public record RepairStatisticsView(@Schema(required = true) List<Row> items) implements Counted {
+
+    @Override
+    public int itemCount() {
+        return items.size();
+    }
 
     @Schema(name = "RepairStatisticsRow")
     public record Row(

@@ -367,6 +367,8 @@ class RepairTests {
         assertTrue(stats.getInt("items[0].approved") >= 1);
         assertTrue(stats.getInt("items[0].open") >= 1);
         assertEquals(0.0f, stats.getFloat("items[0].averageHandlingWorkingDays"));
+        assertTrue(scalar("SELECT count(*) FROM audit_operation_log WHERE operation = 'repair.statistics' AND items = 1 AND filters->>'from' = ?",
+                month) >= 1, "statistics are kept in the operations log");
         as(AccessFixtures.OPERATOR_KEY).queryParam("department", DEPARTMENT).when().get(APPLICATIONS + "/statistics").then().statusCode(200)
                 .body("items.departmentUscc", hasItem(DEPARTMENT));
         as(AccessFixtures.OPERATOR_KEY).queryParam("from", "2026-13").when().get(APPLICATIONS + "/statistics").then().statusCode(400)
