@@ -221,6 +221,14 @@ final class RepairPolicies {
         return calendar.workingDayAfter(submittedOn, days);
     }
 
+    /**
+     * Whether the time limits reach past the years the loaded calendars announce: then they were
+     * counted Monday to Friday, an estimate that the answer says rather than hides.
+     */
+    static boolean deadlinesEstimated(WorkdayCalendar calendar, LocalDate submittedOn, LocalDate answerBy) {
+        return !calendar.covers(submittedOn.plusDays(1), answerBy);
+    }
+
     /** Open past its due day. */
     static boolean overdue(RepairApplication application, LocalDate today) {
         return application.state.open() && application.dueOn.isBefore(today);

@@ -268,7 +268,10 @@ public class RepairService {
                 List.of(application.evidence), application.commitmentText,
                 application.listEntryId == null ? null : Long.toString(application.listEntryId), application.state,
                 ChinaTime.inChina(application.submittedAt), application.dueOn, application.answerBy,
-                RepairPolicies.overdue(application, ChinaTime.today(clock)), ChinaTime.inChina(application.decidedAt),
+                RepairPolicies.overdue(application, ChinaTime.today(clock)),
+                RepairPolicies.deadlinesEstimated(calendar, ChinaTime.inChina(application.submittedAt).toLocalDate(), application.answerBy)
+                        ? Boolean.TRUE : null,
+                ChinaTime.inChina(application.decidedAt),
                 application.decisionReason, application.handlingWorkingDays, application.version, withEvents ? found : null));
     }
 

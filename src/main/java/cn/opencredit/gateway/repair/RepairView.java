@@ -34,6 +34,8 @@ public record RepairView(
         @Schema(required = true, description = "The last day by which the applicant has its answer", examples = "2026-12-18")
         LocalDate answerBy,
         @Schema(required = true, description = "Open past its due day") boolean overdue,
+        @Schema(description = "true when the time limits reach past the years of the loaded working-day calendars: counted Monday to "
+                + "Friday, an estimate (load the next year's calendar: opencredit.calendar.extra-files)") Boolean deadlinesEstimated,
         OffsetDateTime decidedAt,
         String decisionReason,
         @Schema(description = "Working days from submission to decision", examples = "2") Integer handlingWorkingDays,

@@ -160,6 +160,10 @@ class RepairPoliciesTests {
         assertEquals(2, RepairPolicies.handlingWorkingDays(calendar, friday, LocalDate.of(2026, 2, 24)), "the holiday does not count");
         assertEquals(0, RepairPolicies.handlingWorkingDays(calendar, friday, friday));
 
+        assertFalse(RepairPolicies.deadlinesEstimated(calendar, friday, LocalDate.of(2026, 3, 5)));
+        assertTrue(RepairPolicies.deadlinesEstimated(calendar, LocalDate.of(2026, 12, 28), LocalDate.of(2027, 1, 11)),
+                "2027 is not loaded: counted Monday to Friday, and said so");
+
         RepairApplication open = new RepairApplication();
         open.state = RepairState.SUBMITTED;
         open.dueOn = LocalDate.of(2026, 2, 25);
