@@ -1,6 +1,7 @@
 package cn.opencredit.gateway.record;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -100,6 +101,36 @@ public class RecordChanges {
                 .setParameter("details", row.detailsJson())
                 .getSingleResult())
                 .map(id -> ((Number) id).longValue());
+    }
+
+    /** A record whose publication ended, with its subject. */
+    public record EndedPublication(long recordId, long subjectId, String subjectUscc) {
+    }
+
+    /**
+     * Ends the publication of at most {@code batch} published or corrected records whose longest
+     * period ended before {@code today}: each becomes expired as a new version. The update is
+     * conditional and skips rows another transaction holds, so replicas running it at once end each
+     * record once. A disputed record is left until its objection is decided (an upheld objection
+     * puts it back as it was, and a later run ends it then).
+     */
+    public Uni<List<EndedPublication>> endExpiredPublications(LocalDate today, int batch) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        WITH due AS (
+                            SELECT id FROM credit_record
+                            WHERE status IN ('PUBLISHED', 'CORRECTED') AND published_until IS NOT NULL AND published_until < :today
+                            ORDER BY published_until, id LIMIT :batch FOR NO KEY UPDATE SKIP LOCKED),
+                        ended AS (
+                            UPDATE credit_record r SET status = 'EXPIRED', version = r.version + 1, updated_at = now()
+                            FROM due WHERE r.id = due.id AND r.status IN ('PUBLISHED', 'CORRECTED') AND r.published_until < :today
+                            RETURNING r.id, r.subject_id)
+                        SELECT ended.id, ended.subject_id, s.uscc FROM ended JOIN subject s ON s.id = ended.subject_id ORDER BY ended.id""",
+                        Object[].class)
+                .setParameter("today", today)
+                .setParameter("batch", batch)
+                .getResultList())
+                .map(rows -> rows.stream().map(row -> new EndedPublication(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
+                        (String) row[2])).toList());
     }
 
     private static WorkflowRecord workflowRecord(Object[] row) {

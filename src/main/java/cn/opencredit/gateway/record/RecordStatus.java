@@ -15,7 +15,9 @@ public enum RecordStatus implements ApiCode {
     /** 已撤销: no longer published */
     REVOKED,
     /** 已更正: the corrected version is published */
-    CORRECTED;
+    CORRECTED,
+    /** 公示期满: its longest publication period is over, so publication ended by itself; kept in the history */
+    EXPIRED;
 
     @JsonValue
     @Override

@@ -350,6 +350,10 @@ class AuthorizationMatrixTests {
         consentToTheMatrixBank("矩阵-贷款-0001");
         IDS.put("consents", consentToTheMatrixBank("矩阵-贷款-0002"));
 
+        // A repair application that exists nowhere: the id of another test's application (another department's, another
+        // subject's) would be the operation's own 403, not the matrix's.
+        IDS.put("repair-applications", "999999999999");
+
         IDS.put("checks", asOperator().when().post("/api/v1/admin/integrity/checks").then().statusCode(202).extract().path("id"));
         Response signed = asOperator().when().post("/api/v1/admin/history/checkpoints");
         signed.then().statusCode(oneOf(200, 201));

@@ -35,7 +35,7 @@ public final class ProblemAnswers {
         String path = context.request().path();
         String instance = path == null ? "/" : path.length() > 200 ? path.substring(0, 200) + "…" : path;
         ProblemDetail body = ProblemDetail.of(problem.type(), problem.detail(), instance, context.request().getHeader(RequestIdFilter.HEADER),
-                problem.errors());
+                problem.errors(), problem.eligibleFrom());
         context.response().setStatusCode(body.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, ProblemDetail.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CACHE_CONTROL, CacheControlFilter.NEVER_STORE);
@@ -62,7 +62,7 @@ public final class ProblemAnswers {
         if (problem.retryAfterSeconds() > 0) {
             response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, Long.toString(problem.retryAfterSeconds()));
         }
-        response.setEntity(ProblemDetail.of(problem.type(), problem.detail(), instance, requestId, problem.errors()), null,
+        response.setEntity(ProblemDetail.of(problem.type(), problem.detail(), instance, requestId, problem.errors(), problem.eligibleFrom()), null,
                 MediaType.valueOf(ProblemDetail.MEDIA_TYPE));
     }
 

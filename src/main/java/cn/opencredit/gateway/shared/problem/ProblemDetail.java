@@ -1,6 +1,7 @@
 package cn.opencredit.gateway.shared.problem;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -17,11 +18,18 @@ public record ProblemDetail(
         @Schema(examples = "USCC 914403001922038217: check character (position 18) is '7', expected '6'") String detail,
         @Schema(description = "The request path that failed", examples = "/api/v1/subjects/914403001922038217") String instance,
         @Schema(description = "Identifier of this request in the gateway's logs, for support") String requestId,
-        List<FieldError> errors) {
+        List<FieldError> errors,
+        @Schema(description = "The first day on which the refused request could succeed, where the gateway can tell (a credit repair "
+                + "applied for before its shortest publication period ended)", examples = "2027-02-20") LocalDate eligibleFrom) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
     public static ProblemDetail of(ProblemType type, String detail, String instance, String requestId, List<FieldError> errors) {
-        return new ProblemDetail(type.uri(), type.title(), type.status(), detail, instance, requestId, errors);
+        return of(type, detail, instance, requestId, errors, null);
+    }
+
+    public static ProblemDetail of(ProblemType type, String detail, String instance, String requestId, List<FieldError> errors,
+            LocalDate eligibleFrom) {
+        return new ProblemDetail(type.uri(), type.title(), type.status(), detail, instance, requestId, errors, eligibleFrom);
     }
 }

@@ -1,5 +1,6 @@
 package cn.opencredit.gateway.shared.problem;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -11,6 +12,7 @@ public class ProblemException extends RuntimeException {
     private final ProblemType type;
     private final transient List<FieldError> errors;
     private final long retryAfterSeconds;
+    private final LocalDate eligibleFrom;
 
     public ProblemException(ProblemType type, String detail) {
         this(type, detail, List.of());
@@ -26,6 +28,16 @@ public class ProblemException extends RuntimeException {
         this.type = type;
         this.errors = List.copyOf(errors);
         this.retryAfterSeconds = retryAfterSeconds;
+        this.eligibleFrom = null;
+    }
+
+    /** @param eligibleFrom sent as the body's {@code eligibleFrom}: the first day on which the request could succeed */
+    public ProblemException(ProblemType type, String detail, List<FieldError> errors, LocalDate eligibleFrom) {
+        super(detail, null, false, false);
+        this.type = type;
+        this.errors = List.copyOf(errors);
+        this.retryAfterSeconds = 0;
+        this.eligibleFrom = eligibleFrom;
     }
 
     public ProblemType type() {
@@ -43,6 +55,11 @@ public class ProblemException extends RuntimeException {
     /** Seconds after which a retry may succeed, 0 when the problem does not say. */
     public long retryAfterSeconds() {
         return retryAfterSeconds;
+    }
+
+    /** The first day on which the request could succeed; null when the problem does not say. */
+    public LocalDate eligibleFrom() {
+        return eligibleFrom;
     }
 
     public static ProblemException invalidParameter(String field, String code, String message) {

@@ -65,7 +65,7 @@ public class ProblemExceptionMappers {
             Log.errorf("%d %s on %s %s [request %s]: %s", e.type().status(), e.type().code(), request.method(), uri.getPath(),
                     requestId(request), e.detail());
         }
-        Response response = respond(e.type(), e.detail(), e.errors(), uri, request);
+        Response response = build(ProblemDetail.of(e.type(), e.detail(), uri.getPath(), requestId(request), e.errors(), e.eligibleFrom()));
         return e.retryAfterSeconds() <= 0 ? response
                 : Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).build();
     }
