@@ -15,7 +15,11 @@ public enum Workflow implements ApiCode {
     /** 异议 */
     OBJECTION,
     /** 授权: a subject's consent to a bank or app reading its non-public data */
-    CONSENT;
+    CONSENT,
+    /** 信易贷: an enterprise opting in to (or out of) the feed of featured enterprises banks read; the case is the subject */
+    FINANCE_FEATURED,
+    /** 信易贷: a financing demand, the banks' answers, the enterprise's acceptance and the loan outcomes */
+    FINANCE_DEMAND;
 
     @JsonValue
     @Override
