@@ -48,9 +48,7 @@ enum DemandRejection implements Rejection {
     /** A decision day after today */
     IN_THE_FUTURE(ProblemType.VALIDATION_FAILED, "in-the-future"),
     /** A decision day before the demand was posted */
-    BEFORE_DEMAND(ProblemType.VALIDATION_FAILED, "before-demand"),
-    /** A region or industry filter that is not one */
-    INVALID_FILTER(ProblemType.INVALID_PARAMETER, "format");
+    BEFORE_DEMAND(ProblemType.VALIDATION_FAILED, "before-demand");
 
     private final ProblemType problem;
     private final String code;

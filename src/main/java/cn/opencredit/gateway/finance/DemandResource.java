@@ -34,6 +34,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
+import cn.opencredit.gateway.shared.audit.AuditedBulk;
 import cn.opencredit.gateway.shared.paging.Page;
 import cn.opencredit.gateway.shared.problem.ProblemDetail;
 import cn.opencredit.gateway.shared.security.ApiClient;
@@ -99,6 +100,7 @@ public class DemandResource {
     }
 
     @GET
+    @AuditedBulk("finance.demands")
     @RolesAllowed({Scopes.SELF_READ, Scopes.AUTHORISED_READ, Scopes.ADMIN})
     @SecurityRequirement(name = "apiKey", scopes = Scopes.SELF_READ)
     @SecurityRequirement(name = "apiKey", scopes = Scopes.AUTHORISED_READ)
@@ -124,6 +126,7 @@ public class DemandResource {
 
     @GET
     @Path("/{id}")
+    @AuditedBulk("finance.demand")
     @RolesAllowed({Scopes.SELF_READ, Scopes.AUTHORISED_READ, Scopes.ADMIN})
     @SecurityRequirement(name = "apiKey", scopes = Scopes.SELF_READ)
     @SecurityRequirement(name = "apiKey", scopes = Scopes.AUTHORISED_READ)

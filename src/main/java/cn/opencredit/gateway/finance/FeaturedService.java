@@ -67,18 +67,22 @@ public class FeaturedService {
     public Uni<FeaturedStatusView> optIn(Uscc uscc, ApiClient caller) {
         DemandPolicies.enterprisePolicy(caller, uscc.value()).orThrow();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return subjects.requireId(uscc).chain(subjectId -> Panache.withTransaction(() -> repository.findForUpdate(subjectId).chain(found -> {
-            if (found != null && found.optedIn()) {
-                return Uni.createFrom().item(found);
-            }
-            FeaturedEnterprise featured = found != null ? found : new FeaturedEnterprise();
-            featured.subjectId = subjectId;
-            featured.optedInAt = now;
-            featured.optedOutAt = null;
-            Uni<FeaturedEnterprise> stored = found != null ? repository.flush().replaceWith(featured) : repository.persistAndFlush(featured);
-            return stored.call(() -> timeline.append(transition(subjectId, "opted-in", found == null ? null : "OPTED_OUT", "OPTED_IN", caller,
-                    now)));
-        }))).chain(featured -> status(uscc, featured));
+        // The subject's lock makes two first opt-ins of one enterprise take turns: the second finds the first's row.
+        return subjects.requireId(uscc).chain(subjectId -> Panache.withTransaction(() -> subjects.lockForUpdate(uscc.value())
+                .chain(() -> repository.findForUpdate(subjectId)).chain(found -> optIn(subjectId, found, caller, now))))
+                .chain(featured -> status(uscc, featured));
+    }
+
+    private Uni<FeaturedEnterprise> optIn(long subjectId, FeaturedEnterprise found, ApiClient caller, OffsetDateTime now) {
+        if (found != null && found.optedIn()) {
+            return Uni.createFrom().item(found);
+        }
+        FeaturedEnterprise featured = found != null ? found : new FeaturedEnterprise();
+        featured.subjectId = subjectId;
+        featured.optedInAt = now;
+        featured.optedOutAt = null;
+        Uni<FeaturedEnterprise> stored = found != null ? repository.flush().replaceWith(featured) : repository.persistAndFlush(featured);
+        return stored.call(() -> timeline.append(transition(subjectId, "opted-in", found == null ? null : "OPTED_OUT", "OPTED_IN", caller, now)));
     }
 
     /** The enterprise (or an operator for it) opts out: out of the feed from the next read on every replica. */
