@@ -238,6 +238,33 @@ class FinancingDemandTests {
     }
 
     @Test
+    void shouldAcceptOnlyOneOfTwoOffersAcceptedAtOnce() throws Exception {
+        MarketFixtures.Enterprise e = fixtures.enterprise();
+        String id = post(e, demand(e.uscc())).getString("id");
+        String one = as(bank.key()).body(offer("1000000", "3.5", "3.9")).when().post(DEMANDS + "/{id}/responses", id).then().statusCode(200)
+                .extract().path("responses[0].id");
+        String two = as(otherBank.key()).body(offer("1500000", "3.6", "4.0")).when().post(DEMANDS + "/{id}/responses", id).then()
+                .statusCode(200).extract().path("responses[0].id");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = pool.invokeAll(List.of(
+                    () -> as(e.key()).body(Map.of("offerId", one, "version", 0)).when().post(DEMANDS + "/{id}/acceptance", id).statusCode(),
+                    () -> as(e.key()).body(Map.of("offerId", two, "version", 0)).when().post(DEMANDS + "/{id}/acceptance", id).statusCode()));
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertEquals(List.of(200, 409), statuses.stream().sorted().toList());
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(1, fixtures.count("SELECT count(*) FROM finance_offer WHERE demand_id = ? AND state = 'ACCEPTED'", Long.parseLong(id)));
+        assertEquals(1, fixtures.count("SELECT count(*) FROM finance_offer WHERE demand_id = ? AND state = 'NOT_CHOSEN'", Long.parseLong(id)));
+        assertEquals(1, fixtures.count("SELECT count(*) FROM workflow_event WHERE workflow = 'FINANCE_DEMAND' AND case_id = ? "
+                + "AND transition = 'accepted'", Long.parseLong(id)));
+    }
+
+    @Test
     void shouldWithdrawOnlyAnOpenDemandOnTheVersionRead() {
         MarketFixtures.Enterprise e = fixtures.enterprise();
         MarketFixtures.Enterprise other = fixtures.enterprise();

@@ -26,6 +26,12 @@ import cn.opencredit.gateway.subject.SubjectFixtures;
 public class MarketFixtures {
 
     private static final AtomicInteger ENTERPRISES = new AtomicInteger();
+    /**
+     * Two characters of USCC bodies for this loading of the test classes: a test profile restarts the
+     * application (and reloads these classes) against the same database, which already holds the
+     * enterprises the first loading made.
+     */
+    private static final String LOADING = loading();
     private static final AtomicInteger BANKS = new AtomicInteger();
 
     private final AgroalDataSource dataSource;
@@ -48,8 +54,8 @@ public class MarketFixtures {
 
     Enterprise enterprise() {
         subjects.ensureLoaded();
-        String uscc = SubjectFixtures.uscc("91", "MA0F%04d".formatted(ENTERPRISES.incrementAndGet()));
-        subjects.register(uscc, "石河子信易贷测试（" + uscc.substring(10, 16) + "）有限公司");
+        String uscc = SubjectFixtures.uscc("91", "F" + LOADING + "%05d".formatted(ENTERPRISES.incrementAndGet()));
+        subjects.register(uscc, "石河子信易贷测试（" + uscc.substring(9, 17) + "）有限公司");
         String key = AccessFixtures.issueKey(AccessFixtures.createConsumer("企业 " + uscc, ConsumerType.SUBJECT, uscc, null, "standard"));
         return new Enterprise(uscc, count("SELECT id FROM subject WHERE uscc = ?", uscc), key);
     }
@@ -80,6 +86,12 @@ public class MarketFixtures {
         };
         execute("UPDATE evaluation SET grade = ?, score = ?, supervision_class = ?, not_evaluated = NULL WHERE subject_id = ?", grade, score,
                 supervision, enterprise.id());
+    }
+
+    private static String loading() {
+        String characters = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+        java.util.Random random = new java.util.Random();
+        return "" + characters.charAt(random.nextInt(characters.length())) + characters.charAt(random.nextInt(characters.length()));
     }
 
     static RequestSpecification as(String key) {
