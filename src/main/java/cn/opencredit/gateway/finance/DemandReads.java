@@ -3,6 +3,7 @@ package cn.opencredit.gateway.finance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -84,7 +85,7 @@ class DemandReads {
             }
             boolean party = reader.get() == DemandPolicies.Reader.PARTY;
             return subjects.require(Uscc.parse(uscc, "subjectUscc")).chain(subject -> (party ? demands.banksOf(demand.id)
-                    : Uni.createFrom().item(List.<java.util.UUID>of()))
+                    : Uni.createFrom().item(List.<UUID>of()))
                     .chain(banks -> offers.ofDemand(demand.id).chain(answers -> outcomes.ofDemand(demand.id).chain(reported -> {
                         List<OfferView> responses = answers.stream().filter(a -> party || a.bankConsumerId.equals(caller.consumerId()))
                                 .map(DemandMapper::view).toList();

@@ -76,14 +76,14 @@ public class DemandService {
         byte[] hash = DemandMapper.sha256(uscc.value() + "|" + DemandPolicies.amount(request.amount()).toPlainString() + "|"
                 + request.termMonths() + "|" + purpose + "|" + request.guaranteeType() + "|" + banks.stream().map(UUID::toString).sorted().toList());
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return subjects.require(uscc).chain(subject -> Panache.withTransaction(() -> replay(caller, key, hash).chain(earlier -> {
+        return subjects.requireId(uscc).chain(subjectId -> Panache.withTransaction(() -> replay(caller, key, hash).chain(earlier -> {
             if (earlier.isPresent()) {
                 return Uni.createFrom().item(new Stored(earlier.get(), true));
             }
             return named(banks).chain(found -> {
                 DemandPolicies.banksPolicy(found).orThrow();
                 Demand demand = new Demand();
-                demand.subjectId = subject.id();
+                demand.subjectId = subjectId;
                 demand.requestedBy = caller.consumerId();
                 demand.amount = DemandPolicies.amount(request.amount());
                 demand.currency = DemandPolicies.CURRENCY;
@@ -164,7 +164,7 @@ public class DemandService {
             demand.closedAt = now;
             return timeline.append(DemandMapper.transition(demand, "withdrawn", DemandState.OPEN, caller, DemandMapper.text(request.reason()), now))
                     .call(() -> repository.flush()).replaceWith(demand);
-        }))).chain(demand -> Panache.withSession(() -> reads.view(demand, caller)));
+        }))).chain(demand -> reads.view(demand, caller));
     }
 
     /**
@@ -181,17 +181,18 @@ public class DemandService {
             case ApiClient.OPERATOR_TYPE -> subjectFilter;
             default -> Optional.empty();
         };
-        boolean bank = !ApiClient.SUBJECT_TYPE.equals(caller.type()) && !ApiClient.OPERATOR_TYPE.equals(caller.type());
-        String query = "finance-demands|" + of.map(Uscc::value).orElse("") + "|" + (bank ? caller.consumerId() : "") + "|"
+        // Anyone but an enterprise and an operator lists the demands sent to it.
+        boolean recipient = !ApiClient.SUBJECT_TYPE.equals(caller.type()) && !ApiClient.OPERATOR_TYPE.equals(caller.type());
+        String query = "finance-demands|" + of.map(Uscc::value).orElse("") + "|" + (recipient ? caller.consumerId() : "") + "|"
                 + wanted.map(Enum::name).orElse("");
         PageRequest page = PageRequest.parse(limit, cursor, query, 1);
         Optional<Long> before = page.after(parts -> Long.parseLong(parts.getFirst()));
         Uni<Optional<Long>> subjectId = of.isEmpty() ? Uni.createFrom().item(Optional.empty()) : subjects.requireId(of.get()).map(Optional::of);
-        if (bank && !DemandReads.isBank(caller)) {
+        if (recipient && !DemandReads.isBank(caller)) {
             // Demands go to banks only: to anyone else (a credit agency) none was sent.
             return Uni.createFrom().item(Page.of(List.<DemandView>of(), page, query, view -> List.of(view.id())));
         }
-        Optional<UUID> receiver = bank ? Optional.of(caller.consumerId()) : Optional.empty();
+        Optional<UUID> receiver = recipient ? Optional.of(caller.consumerId()) : Optional.empty();
         return subjectId.chain(sid -> Panache.withSession(() -> repository.page(new DemandRepository.Filter(sid, receiver, wanted), before,
                         page.fetchSize()).chain(rows -> reads.views(rows, caller))))
                 .map(views -> Page.of(views, page, query, view -> List.of(view.id())));
