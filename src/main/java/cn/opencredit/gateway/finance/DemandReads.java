@@ -1,9 +1,11 @@
 package cn.opencredit.gateway.finance;
 
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -65,16 +67,43 @@ class DemandReads {
         return view(demand, caller, true);
     }
 
-    /** Demands in their order, each as the caller may see it, without transitions; one after the other in the session. */
+    /**
+     * A page of demands the caller listed, each as it may see it, without transitions. The listing
+     * chose the rows (an enterprise's own, any for an operator, those sent to a bank), so the page's
+     * answers, outcomes and named banks are read in one query each, and each enterprise once.
+     */
     Uni<List<DemandView>> views(List<Demand> rows, ApiClient caller) {
-        Uni<List<DemandView>> all = Uni.createFrom().item(new ArrayList<>());
-        for (Demand demand : rows) {
-            all = all.chain(list -> view(demand, caller, false).map(view -> {
-                list.add(view);
-                return list;
-            }));
+        if (rows.isEmpty()) {
+            return Uni.createFrom().item(List.of());
         }
-        return all;
+        boolean party = !isBank(caller);
+        List<Long> ids = rows.stream().map(demand -> demand.id).toList();
+        return Panache.withSession(() -> offers.ofDemands(ids).chain(answers -> outcomes.ofDemands(ids).chain(reported -> (party
+                ? demands.banksOf(ids) : Uni.createFrom().item(Map.<Long, List<UUID>>of())).chain(banks -> enterprises(rows).map(named -> {
+                    Map<Long, List<OfferView>> responses = answers.stream().filter(a -> party || a.bankConsumerId.equals(caller.consumerId()))
+                            .collect(Collectors.groupingBy(a -> a.demandId, Collectors.mapping(DemandMapper::view, Collectors.toList())));
+                    Map<Long, List<OutcomeView>> results = reported.stream().filter(o -> party || o.bankConsumerId.equals(caller.consumerId()))
+                            .collect(Collectors.groupingBy(o -> o.demandId, Collectors.mapping(DemandMapper::view, Collectors.toList())));
+                    return rows.stream().map(demand -> DemandMapper.view(demand, named.get(demand.subjectId).uscc(),
+                            named.get(demand.subjectId).name(), party ? banks.getOrDefault(demand.id, List.of()) : null,
+                            responses.getOrDefault(demand.id, List.of()), results.getOrDefault(demand.id, List.of()), null)).toList();
+                })))));
+    }
+
+    private record Enterprise(String uscc, String name) {
+    }
+
+    /** The USCC and name of each demand's enterprise, each looked up once, one after the other. */
+    private Uni<Map<Long, Enterprise>> enterprises(List<Demand> rows) {
+        Uni<Map<Long, Enterprise>> named = Uni.createFrom().item(new HashMap<>());
+        for (long subjectId : rows.stream().map(demand -> demand.subjectId).distinct().toList()) {
+            named = named.chain(map -> subjects.usccOf(subjectId).chain(uscc -> subjects.require(Uscc.parse(uscc, "subjectUscc")))
+                    .map(subject -> {
+                        map.put(subjectId, new Enterprise(subject.uscc(), subject.name()));
+                        return map;
+                    }));
+        }
+        return named;
     }
 
     private Uni<DemandView> view(Demand demand, ApiClient caller, boolean withEvents) {

@@ -1,8 +1,10 @@
 package cn.opencredit.gateway.finance;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -40,6 +42,16 @@ class DemandRepository implements PanacheRepositoryBase<Demand, Long> {
                 .createNativeQuery("SELECT bank_consumer_id FROM finance_demand_bank WHERE demand_id = :demand ORDER BY bank_consumer_id",
                         UUID.class)
                 .setParameter("demand", demandId).getResultList());
+    }
+
+    /** The banks each of these demands was sent to by name. */
+    Uni<Map<Long, List<UUID>>> banksOf(List<Long> demandIds) {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("SELECT demand_id, bank_consumer_id FROM finance_demand_bank WHERE demand_id IN (:demands) "
+                        + "ORDER BY demand_id, bank_consumer_id", Object[].class)
+                .setParameter("demands", demandIds).getResultList())
+                .map(rows -> rows.stream().collect(Collectors.groupingBy(row -> ((Number) row[0]).longValue(),
+                        Collectors.mapping(row -> (UUID) row[1], Collectors.toList()))));
     }
 
     /** Whether the demand was sent to this bank by name. */

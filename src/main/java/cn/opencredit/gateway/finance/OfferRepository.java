@@ -15,6 +15,11 @@ class OfferRepository implements PanacheRepositoryBase<Offer, Long> {
         return list("demandId = ?1 ORDER BY id", demandId);
     }
 
+    /** The answers to any of these demands. */
+    Uni<List<Offer>> ofDemands(List<Long> demandIds) {
+        return list("demandId IN ?1 ORDER BY id", demandIds);
+    }
+
     Uni<Offer> ofBank(long demandId, UUID bank) {
         return find("demandId = ?1 AND bankConsumerId = ?2", demandId, bank).firstResult();
     }

@@ -15,6 +15,11 @@ class OutcomeRepository implements PanacheRepositoryBase<Outcome, Long> {
         return list("demandId = ?1 ORDER BY id", demandId);
     }
 
+    /** The outcomes of any of these demands. */
+    Uni<List<Outcome>> ofDemands(List<Long> demandIds) {
+        return list("demandId IN ?1 ORDER BY id", demandIds);
+    }
+
     Uni<Outcome> ofBank(long demandId, UUID bank) {
         return find("demandId = ?1 AND bankConsumerId = ?2", demandId, bank).firstResult();
     }

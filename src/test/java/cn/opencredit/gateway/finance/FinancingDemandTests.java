@@ -156,7 +156,10 @@ class FinancingDemandTests {
         as(other.key()).when().get(DEMANDS + "/{id}", id).then().statusCode(404);
         as(other.key()).when().get(DEMANDS + "?limit=100").then().statusCode(200).body("items.id", not(hasItem(id)));
         asOperator().when().get(DEMANDS + "/{id}", id).then().statusCode(200).body("events.transition", equalTo(List.of("posted")));
-        asOperator().when().get(DEMANDS + "?subject=" + e.uscc()).then().statusCode(200).body("items.id", equalTo(List.of(id)));
+        asOperator().when().get(DEMANDS + "?subject=" + e.uscc()).then().statusCode(200).body("items.id", equalTo(List.of(id)))
+                .body("items[0].banks", equalTo(List.of(bank.id()))).body("items[0].subjectUscc", equalTo(e.uscc()));
+        as(bank.key()).when().get(DEMANDS + "?limit=100").then().statusCode(200)
+                .body("items.find { it.id == '" + id + "' }.banks", nullValue());
         assertEquals(0, fixtures.count("SELECT count(*) FROM finance_offer WHERE demand_id = ?", Long.parseLong(id)));
         assertEquals(0, fixtures.count("SELECT count(*) FROM finance_loan_outcome WHERE demand_id = ?", Long.parseLong(id)));
     }
@@ -230,6 +233,10 @@ class FinancingDemandTests {
         assertEquals(List.of("posted", "offered", "offered", "declined", "accepted"), accepted.getList("events.transition"));
         as(otherBank.key()).when().get(DEMANDS + "/{id}", id).then().statusCode(200).body("responses[0].id", equalTo(second))
                 .body("responses[0].state", equalTo("not-chosen"));
+        as(otherBank.key()).when().get(DEMANDS + "?state=accepted&limit=100").then().statusCode(200)
+                .body("items.find { it.id == '" + id + "' }.responses.id", equalTo(List.of(second)));
+        as(e.key()).when().get(DEMANDS).then().statusCode(200).body("items[0].responses.state", equalTo(List.of("accepted", "not-chosen", "made")))
+                .body("items[0].events", nullValue()).body("items[0].banks", equalTo(List.of()));
 
         as(e.key()).body(Map.of("offerId", second, "version", 1)).when().post(DEMANDS + "/{id}/acceptance", id).then().statusCode(409)
                 .body("detail", containsString("accepted already"));
