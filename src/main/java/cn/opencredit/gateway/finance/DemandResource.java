@@ -101,9 +101,9 @@ public class DemandResource {
 
     @GET
     @AuditedBulk("finance.demands")
-    @RolesAllowed({Scopes.SELF_READ, Scopes.AUTHORISED_READ, Scopes.ADMIN})
+    @RolesAllowed({Scopes.SELF_READ, Scopes.FINANCE_READ, Scopes.ADMIN})
     @SecurityRequirement(name = "apiKey", scopes = Scopes.SELF_READ)
-    @SecurityRequirement(name = "apiKey", scopes = Scopes.AUTHORISED_READ)
+    @SecurityRequirement(name = "apiKey", scopes = Scopes.FINANCE_READ)
     @SecurityRequirement(name = "apiKey", scopes = Scopes.ADMIN)
     @Operation(operationId = "listFinancingDemands", summary = "Financing demands: an enterprise's own, those sent to a bank",
             description = """
@@ -127,9 +127,9 @@ public class DemandResource {
     @GET
     @Path("/{id}")
     @AuditedBulk("finance.demand")
-    @RolesAllowed({Scopes.SELF_READ, Scopes.AUTHORISED_READ, Scopes.ADMIN})
+    @RolesAllowed({Scopes.SELF_READ, Scopes.FINANCE_READ, Scopes.ADMIN})
     @SecurityRequirement(name = "apiKey", scopes = Scopes.SELF_READ)
-    @SecurityRequirement(name = "apiKey", scopes = Scopes.AUTHORISED_READ)
+    @SecurityRequirement(name = "apiKey", scopes = Scopes.FINANCE_READ)
     @SecurityRequirement(name = "apiKey", scopes = Scopes.ADMIN)
     @Operation(operationId = "getFinancingDemand", summary = "One financing demand",
             description = """
@@ -147,8 +147,8 @@ public class DemandResource {
     @POST
     @Path("/{id}/responses")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Scopes.AUTHORISED_READ)
-    @SecurityRequirement(name = "apiKey", scopes = Scopes.AUTHORISED_READ)
+    @RolesAllowed(Scopes.FINANCE_READ)
+    @SecurityRequirement(name = "apiKey", scopes = Scopes.FINANCE_READ)
     @Operation(operationId = "answerFinancingDemand", summary = "A bank answers a demand: an offer or a decline",
             description = """
                     A bank the demand was sent to (else 404) answers once (a second answer is 409) while the demand is open (409 \
@@ -212,8 +212,8 @@ public class DemandResource {
     @POST
     @Path("/{id}/outcome")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Scopes.AUTHORISED_READ)
-    @SecurityRequirement(name = "apiKey", scopes = Scopes.AUTHORISED_READ)
+    @RolesAllowed(Scopes.FINANCE_READ)
+    @SecurityRequirement(name = "apiKey", scopes = Scopes.FINANCE_READ)
     @Operation(operationId = "reportLoanOutcome", summary = "A bank reports the loan outcome of a demand",
             description = """
                     A bank the demand was sent to (else 404) reports once (a second report is 409): `granted` with amount, term, \

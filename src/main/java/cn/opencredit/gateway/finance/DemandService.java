@@ -189,7 +189,7 @@ public class DemandService {
         Optional<Long> before = page.after(parts -> Long.parseLong(parts.getFirst()));
         Uni<Optional<Long>> subjectId = of.isEmpty() ? Uni.createFrom().item(Optional.empty()) : subjects.requireId(of.get()).map(Optional::of);
         if (recipient && !DemandReads.isBank(caller)) {
-            // Demands go to banks only: to anyone else (a credit agency) none was sent.
+            // Demands go to banks only: to any other consumer an operator gave finance:read, none was sent.
             return Uni.createFrom().item(Page.of(List.<DemandView>of(), page, query, view -> List.of(view.id())));
         }
         Optional<UUID> receiver = recipient ? Optional.of(caller.consumerId()) : Optional.empty();

@@ -33,7 +33,7 @@ import cn.opencredit.gateway.shared.uscc.Uscc;
 
 @Path("/api/v1/finance/featured")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "finance", description = "信易贷: enterprises' consent and the banks' data pull, the featured feed, financing demands and loan outcomes")
+@Tag(name = "finance")
 @APIResponse(responseCode = "401", ref = "Unauthenticated")
 @APIResponse(responseCode = "403", ref = "Forbidden")
 @APIResponse(responseCode = "429", ref = "RateLimited")
@@ -88,15 +88,15 @@ public class FeaturedResource {
 
     @GET
     @AuditedBulk("finance.featured")
-    @RolesAllowed({Scopes.AUTHORISED_READ, Scopes.ADMIN})
-    @SecurityRequirement(name = "apiKey", scopes = Scopes.AUTHORISED_READ)
+    @RolesAllowed({Scopes.FINANCE_READ, Scopes.ADMIN})
+    @SecurityRequirement(name = "apiKey", scopes = Scopes.FINANCE_READ)
     @SecurityRequirement(name = "apiKey", scopes = Scopes.ADMIN)
     @Operation(operationId = "listFeaturedEnterprises", summary = "Featured enterprises for banks (优质企业推送)",
             description = """
                     Enterprises that opted in, active, whose current public credit grade is one the feed requires (优 A; and 良 B \
                     where `opencredit.finance.market.featured-grades` says so), with grade and score; optionally of a region (2, 4 or \
                     6 digits of its code) and an industry (GB/T 4754 section letter). In USCC order; keyset paging: follow \
-                    `nextCursor`. For consumers holding `authorised:read` (banks) and operators.""")
+                    `nextCursor`. For banks (`finance:read`) and operators.""")
     @APIResponse(responseCode = "200", description = "One page of enterprises", content = @Content(schema = @Schema(implementation =
             FeaturedPage.class), examples = @ExampleObject(name = "feed", value = MarketExamples.FEED)))
     @APIResponse(responseCode = "400", ref = "BadRequest")

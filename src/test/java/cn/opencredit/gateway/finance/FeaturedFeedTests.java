@@ -122,6 +122,7 @@ class FeaturedFeedTests {
         as(bank.key()).when().get(FEED + "?industry=Z").then().statusCode(400).body("errors[0].field", equalTo("industry"));
         as(bank.key()).when().get(FEED + "?limit=0").then().statusCode(400);
         as(fixtures.consumer(ConsumerType.APP).key()).when().get(FEED).then().statusCode(403);
+        as(fixtures.consumer(ConsumerType.CREDIT_AGENCY).key()).when().get(FEED).then().statusCode(403);
         asOperator().when().get(FEED).then().statusCode(200);
         MarketFixtures.Enterprise e = fixtures.enterprise();
         as(e.key()).when().get(FEED).then().statusCode(403);

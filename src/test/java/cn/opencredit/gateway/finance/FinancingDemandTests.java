@@ -152,7 +152,7 @@ class FinancingDemandTests {
         as(otherBank.key()).body(offer("100.00", "3.1", "3.2")).when().post(DEMANDS + "/{id}/responses", id).then().statusCode(404);
         as(otherBank.key()).body(refused("other", TODAY.toString())).when().post(DEMANDS + "/{id}/outcome", id).then().statusCode(404)
                 .body("detail", containsString("was sent to you"));
-        as(fixtures.consumer(ConsumerType.CREDIT_AGENCY).key()).when().get(DEMANDS).then().statusCode(200).body("items", hasSize(0));
+        as(fixtures.consumer(ConsumerType.CREDIT_AGENCY).key()).when().get(DEMANDS).then().statusCode(403);
         as(other.key()).when().get(DEMANDS + "/{id}", id).then().statusCode(404);
         as(other.key()).when().get(DEMANDS + "?limit=100").then().statusCode(200).body("items.id", not(hasItem(id)));
         asOperator().when().get(DEMANDS + "/{id}", id).then().statusCode(200).body("events.transition", equalTo(List.of("posted")));
