@@ -3,8 +3,10 @@ package cn.opencredit.gateway.evaluation;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +18,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
+import cn.opencredit.gateway.shared.sql.RegionPrefix;
 import cn.opencredit.gateway.shared.sql.SqlArgs;
 import cn.opencredit.gateway.shared.time.ChinaTime;
 import cn.opencredit.gateway.subject.SubjectType;
@@ -95,6 +98,26 @@ class EvaluationRepository {
             rows.forEach(row -> listed.add(new ListedRow(row.getString(0), row.getString(1), row.getString(2), row.getString(3),
                     row.getString(4), row.getString(5), SubjectType.valueOf(row.getString(6)), row.getLocalDate(7), row.getString(8))));
             return listed;
+        });
+    }
+
+    /** See {@link EvaluationService#gradedAmong}: the walk is over the given subjects' rows, by primary key, then sorted. */
+    Uni<List<GradedSubject>> gradedAmong(Collection<Long> subjectIds, Set<Grade> grades, Optional<RegionPrefix> region,
+            Optional<String> industrySection, Optional<String> afterUscc, int limit) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT e.subject_id, e.uscc, s.name, e.grade, e.score, e.region_code, e.industry_section ")
+                .append("FROM evaluation e JOIN subject s ON s.id = e.subject_id WHERE e.subject_id = ANY(")
+                .append(SqlArgs.bind(args, subjectIds.toArray(Long[]::new))).append(") AND e.grade = ANY(")
+                .append(SqlArgs.bind(args, grades.stream().map(Enum::name).toArray(String[]::new))).append(") AND s.status = 'ACTIVE'");
+        region.ifPresent(r -> sql.append(" AND ").append(r.condition("e.region_code", args)));
+        industrySection.ifPresent(section -> sql.append(" AND e.industry_section = ").append(SqlArgs.bind(args, section)));
+        afterUscc.ifPresent(uscc -> sql.append(" AND e.uscc > ").append(SqlArgs.bind(args, uscc)));
+        sql.append(" ORDER BY e.uscc LIMIT ").append(SqlArgs.bind(args, limit));
+        return pool.preparedQuery(sql.toString()).execute(Tuple.from(args)).map(rows -> {
+            List<GradedSubject> graded = new ArrayList<>();
+            rows.forEach(row -> graded.add(new GradedSubject(row.getLong(0), row.getString(1), row.getString(2), Grade.valueOf(row.getString(3)),
+                    row.getInteger(4), row.getString(5), row.getString(6))));
+            return graded;
         });
     }
 

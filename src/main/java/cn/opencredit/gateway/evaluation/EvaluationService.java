@@ -3,10 +3,12 @@ package cn.opencredit.gateway.evaluation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -26,6 +28,7 @@ import cn.opencredit.gateway.shared.paging.PageRequest;
 import cn.opencredit.gateway.shared.problem.ProblemException;
 import cn.opencredit.gateway.shared.problem.ProblemType;
 import cn.opencredit.gateway.shared.security.ApiClient;
+import cn.opencredit.gateway.shared.sql.RegionPrefix;
 import cn.opencredit.gateway.shared.uscc.Uscc;
 import cn.opencredit.gateway.subject.SubjectService;
 
@@ -151,6 +154,20 @@ public class EvaluationService {
                     return new EvaluationListItem(row.uscc(), row.name(), g, g.nameZh(), SupervisionClass.valueOf(row.supervisionClass()),
                             row.regionCode(), row.industrySection(), row.subjectType(), row.asOf(), row.modelVersion());
                 }));
+    }
+
+    /**
+     * The active subjects among {@code subjectIds} whose current grade is one of {@code grades}, in
+     * USCC order after {@code afterUscc}, at most {@code limit}; only of a region (prefix) or an
+     * industry section when given. For another capability's selection of subjects (opted-in
+     * enterprises), which decides itself whether the score may be shown.
+     */
+    public Uni<List<GradedSubject>> gradedAmong(Collection<Long> subjectIds, Set<Grade> grades, Optional<RegionPrefix> region,
+            Optional<String> industrySection, Optional<String> afterUscc, int limit) {
+        if (subjectIds.isEmpty() || grades.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return repository.gradedAmong(subjectIds, grades, region, industrySection, afterUscc, limit);
     }
 
     // ---- Operators: the model workflow and jobs ----

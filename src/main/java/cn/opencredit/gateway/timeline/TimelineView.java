@@ -11,7 +11,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TimelineView(
         @Schema(required = true, examples = "9001") String id,
-        @Schema(required = true, enumeration = {"registration", "commitment", "repair", "objection", "consent"}) Workflow workflow,
+        @Schema(required = true, enumeration = {"registration", "commitment", "repair", "objection", "consent", "finance-featured",
+                "finance-demand"}) Workflow workflow,
         @Schema(required = true, description = "The case's id within its workflow", examples = "412") String caseId,
         @Schema(required = true, examples = "decided") String transition,
         @Schema(examples = "filed") String from,
