@@ -151,16 +151,16 @@ BEGIN
 END $$;
 
 -- A worse grade than before (A best, D worst; the codes sort in that order). A subject losing its
--- grade altogether (cancelled) is no grade drop.
-CREATE FUNCTION webhook_capture_evaluation() RETURNS trigger LANGUAGE plpgsql AS $$
+-- grade altogether (cancelled) is no grade drop. A row trigger whose WHEN clause sees the old and new
+-- grade: a recompute that rewrites every evaluation pays for nothing but that comparison.
+CREATE FUNCTION webhook_capture_grade_drop() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO webhook_outbox (subject_id, event_type, data)
-    SELECT n.subject_id, 'EVALUATION_GRADE_DROPPED', jsonb_build_object(
-               'subjectUscc', n.uscc, 'previousGrade', o.grade, 'grade', n.grade, 'previousScore', o.score, 'score', n.score,
-               'supervisionClass', n.supervision_class, 'modelVersion', n.model_version, 'asOf', n.as_of)
-    FROM new_rows n JOIN old_rows o ON o.subject_id = n.subject_id
-    WHERE n.grade IS NOT NULL AND o.grade IS NOT NULL AND n.grade > o.grade AND webhook_watched(n.subject_id)
-    ORDER BY n.subject_id;
+    IF webhook_watched(NEW.subject_id) THEN
+        INSERT INTO webhook_outbox (subject_id, event_type, data)
+        VALUES (NEW.subject_id, 'EVALUATION_GRADE_DROPPED', jsonb_build_object(
+                    'subjectUscc', NEW.uscc, 'previousGrade', OLD.grade, 'grade', NEW.grade, 'previousScore', OLD.score,
+                    'score', NEW.score, 'supervisionClass', NEW.supervision_class, 'modelVersion', NEW.model_version, 'asOf', NEW.as_of));
+    END IF;
     RETURN NULL;
 END $$;
 
@@ -170,5 +170,6 @@ CREATE TRIGGER webhook_credit_record_update AFTER UPDATE ON credit_record
     REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION webhook_capture_record();
 CREATE TRIGGER webhook_list_entry_insert AFTER INSERT ON list_entry
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION webhook_capture_list_entry();
-CREATE TRIGGER webhook_evaluation_update AFTER UPDATE ON evaluation
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION webhook_capture_evaluation();
+CREATE TRIGGER webhook_evaluation_grade_drop AFTER UPDATE OF grade ON evaluation
+    FOR EACH ROW WHEN (NEW.grade IS NOT NULL AND OLD.grade IS NOT NULL AND NEW.grade > OLD.grade)
+    EXECUTE FUNCTION webhook_capture_grade_drop();
