@@ -126,9 +126,9 @@ jq -n --arg command "$COMMAND" --arg commit "$GIT_COMMIT" --arg date "$DATE" --s
   '{command: $command, commit: $commit, date: $date, machine: $machine[0], poll_every: $poll, concurrency: $concurrency, scales: $scales}' \
   >"$RESULTS"
 
-jq -r --arg begin "$BEGIN_MARKER" --arg end "$END_MARKER" '
+jq -r --arg open_marker "$BEGIN_MARKER" --arg close_marker "$END_MARKER" '
   def n0: if . == null then "—" else (. | round | tostring) end;
-  . as $root | $begin,
+  . as $root | $open_marker,
   "## Webhooks: commit → delivery (bench/webhooks.sh, \(.date), commit \(.commit))",
   "",
   "`\(.command)` on \(.machine.nproc) × \(.machine.cpu_model), \(.machine.memory); workers polling every \(.poll_every); one bank, one endpoint on a local receiver that verifies every signature.",
@@ -139,6 +139,6 @@ jq -r --arg begin "$BEGIN_MARKER" --arg end "$END_MARKER" '
     "| \($s.scale) | \($s.watched_subjects) | \(if .mode == "batch" then "1 request of \(.failings) penalties" else "\(.failings) requests, \($root.concurrency) at a time" end) | \(.delivered) of \(.failings) | \(.from_answer.p50_ms | n0) / \(.from_answer.p90_ms | n0) / **\(.from_answer.p99_ms | n0)** / \(.from_answer.max_ms | n0) | \(.from_request.p50_ms | n0) / \(.from_request.p99_ms | n0) | \(.ingestion_seconds) | \(.last_delivery_after_first_request_seconds) |"),
   "",
   (.scales[] | "Scale \(.scale): webhook-ids received twice: \(.duplicates); signatures that did not verify: \(.bad_signatures); JVM resident at the end \(.jvm_rss_mb_at_end) MB."),
-  $end' "$RESULTS" >"$WORK/section.md"
+  $close_marker' "$RESULTS" >"$WORK/section.md"
 bench_docs_section "$DOCS_FILE" "$BEGIN_MARKER" "$END_MARKER" "$WORK/section.md" || true
 echo "results: $RESULTS, $DOCS_FILE"

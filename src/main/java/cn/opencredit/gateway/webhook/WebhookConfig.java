@@ -13,9 +13,13 @@ public interface WebhookConfig {
     @WithDefault("PT0.25S")
     Duration pollEvery();
 
-    /** Deliveries one replica claims at a time, and outbox rows one dispatch takes. */
+    /** Outbox rows one dispatch takes, and deliveries one claim takes. */
     @WithDefault("100")
     int batchSize();
+
+    /** Deliveries one replica sends at once at most. */
+    @WithDefault("400")
+    int maxInFlight();
 
     /** How long a claimed delivery is the claiming replica's; after it another replica sends it again under the same id. */
     @WithDefault("PT1M")

@@ -45,21 +45,23 @@ class WebhookDeliverer {
     }
 
     /**
-     * Claims as many deliveries as this replica has room for and starts them; the sends run on
-     * while later runs claim more, so one slow receiver does not hold back the others.
+     * Claims as many due deliveries as one batch, or the room left under the in-flight limit, and
+     * starts them; the sends run on while later runs claim more, so one slow receiver does not hold
+     * back the others. Answers whether it claimed a full batch (there may be more due).
      */
-    Uni<Void> deliverDue() {
-        int room = config.batchSize() - inFlight.get();
+    Uni<Boolean> deliverDue() {
+        int room = Math.min(config.batchSize(), config.maxInFlight() - inFlight.get());
         if (room <= 0) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(false);
         }
         return repository.claim(room, config.lease(), OffsetDateTime.now(clock)).invoke(claimed -> claimed.forEach(delivery -> {
             inFlight.incrementAndGet();
             attempt(delivery).onTermination().invoke(inFlight::decrementAndGet).subscribe().with(done -> {
             }, failure -> Log.warnf("Webhook delivery %d could not be recorded; its lease runs out and it is sent again: %s",
                     delivery.deliveryId(), failure.toString()));
-        })).onFailure().invoke(failure -> Log.warnf("Claiming webhook deliveries failed; the next run retries: %s", failure.toString()))
-                .onFailure().recoverWithNull().replaceWithVoid();
+        })).map(claimed -> claimed.size() == room)
+                .onFailure().invoke(failure -> Log.warnf("Claiming webhook deliveries failed; the next run retries: %s", failure.toString()))
+                .onFailure().recoverWithItem(false);
     }
 
     private Uni<Void> attempt(DeliveryRepository.Claimed claimed) {

@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -47,12 +46,11 @@ class WebhookDispatcher {
         this.clock = clock;
     }
 
-    Uni<Void> dispatch() {
-        int batch = config.batchSize();
-        return Multi.createBy().repeating().uni(() -> repository.inTransaction(this::dispatchBatch)).whilst(taken -> taken == batch)
-                .collect().last()
+    /** One batch of the outbox; answers how many rows it took (the batch size: there may be more). */
+    Uni<Integer> dispatch() {
+        return repository.inTransaction(this::dispatchBatch)
                 .onFailure().invoke(failure -> Log.warnf("Dispatching webhook events failed; the next run retries: %s", failure.toString()))
-                .onFailure().recoverWithNull().replaceWithVoid();
+                .onFailure().recoverWithItem(0);
     }
 
     /** One batch of the outbox in the caller's transaction; answers how many rows it took. */

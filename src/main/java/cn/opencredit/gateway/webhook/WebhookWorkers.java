@@ -12,9 +12,9 @@ import io.vertx.mutiny.core.Vertx;
 
 /**
  * Runs the dispatcher and then the delivery worker every {@code opencredit.webhook.poll-every}
- * on every replica, on a Vert.x timer: the scheduler's {@code every} does not go below a second, and
- * the latency from commit to delivery is two of these periods at most, plus the send. One run at a
- * time per replica; replicas share the work through the queue's row locks.
+ * on every replica, on a Vert.x timer (the scheduler's {@code every} does not go below a second):
+ * an event committed just after a run waits one period, then is dispatched and claimed in the same
+ * run. One run at a time per replica; replicas share the work through the queue's row locks.
  */
 @ApplicationScoped
 class WebhookWorkers {
@@ -40,13 +40,21 @@ class WebhookWorkers {
             Log.warn("opencredit.webhook.secret-key is not set: webhook endpoints are refused and nothing is delivered");
             return;
         }
-        timer = vertx.setPeriodic(config.pollEvery().toMillis(), tick -> {
-            if (running.compareAndSet(false, true)) {
-                dispatcher.dispatch().chain(deliverer::deliverDue).onTermination().invoke(() -> running.set(false))
-                        .subscribe().with(done -> {
-                        }, failure -> Log.warnf("A webhook worker run failed; the next one retries: %s", failure.toString()));
-            }
-        });
+        timer = vertx.setPeriodic(config.pollEvery().toMillis(), tick -> run());
+    }
+
+    /** One dispatch batch, then a claim; again at once while either found a full batch, so a burst drains without waiting for ticks. */
+    private void run() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        dispatcher.dispatch().chain(taken -> deliverer.deliverDue().map(full -> full || taken == config.batchSize()))
+                .onTermination().invoke(() -> running.set(false))
+                .subscribe().with(more -> {
+                    if (more) {
+                        vertx.runOnContext(this::run);
+                    }
+                }, failure -> Log.warnf("A webhook worker run failed; the next one retries: %s", failure.toString()));
     }
 
     void stop(@Observes ShutdownEvent stopping) {
