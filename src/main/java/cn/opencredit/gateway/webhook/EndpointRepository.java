@@ -64,8 +64,8 @@ class EndpointRepository {
 
     /**
      * Writes the changed endpoint on the version read; empty when another change came first. An
-     * endpoint enabled again after failing gives its waiting deliveries a new retry window, due now,
-     * in the same transaction.
+     * endpoint enabled again gives its waiting deliveries a new retry window, due now, in the same
+     * transaction.
      */
     Uni<Optional<EndpointRow>> update(EndpointRow changed, int versionRead, boolean reenabled, OffsetDateTime retryUntil) {
         return pool.withTransaction(connection -> connection.preparedQuery("""

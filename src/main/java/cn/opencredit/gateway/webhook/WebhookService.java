@@ -65,7 +65,8 @@ public class WebhookService {
 
     /**
      * Changes what is given, on the version read. A new URL passes the same checks as at
-     * registration; {@code enabled} on a failing endpoint starts its waiting deliveries again.
+     * registration; {@code enabled} on a failing or disabled endpoint starts its waiting deliveries
+     * again, each with a new retry window.
      */
     public Uni<EndpointView> update(ApiClient caller, long id, EndpointPatchRequest patch) {
         if (patch.eventTypes() != null) {
@@ -78,7 +79,7 @@ public class WebhookService {
         Uni<Void> checked = patch.url() == null ? Uni.createFrom().voidItem() : targets.resolve(patch.url()).replaceWithVoid();
         return checked.chain(() -> owned(caller, id)).chain(row -> {
             EndpointStatus status = patch.status() == null ? row.status() : patch.status();
-            boolean reenabled = row.status() == EndpointStatus.FAILING && status == EndpointStatus.ENABLED;
+            boolean reenabled = row.status() != EndpointStatus.ENABLED && status == EndpointStatus.ENABLED;
             EndpointRepository.EndpointRow changed = new EndpointRepository.EndpointRow(row.id(), row.consumerId(),
                     patch.url() == null ? row.url() : patch.url().strip(),
                     patch.description() == null ? row.description() : patch.description().isBlank() ? null : patch.description().strip(),
