@@ -164,7 +164,7 @@ class DeliveryRepository {
                 }));
     }
 
-    /** Consent no longer covers the message: the delivery ends without an attempt. */
+    /** Consent no longer covers the message: the delivery ends without an attempt, the consent's refusal (consent-revoked …) as its error. */
     Uni<Void> cancel(Claimed claimed, String reason) {
         return pool.preparedQuery("""
                         UPDATE webhook_delivery SET state = 'CANCELLED', lease_token = NULL, last_error = $3, attempts = attempts - 1

@@ -2,6 +2,7 @@ package cn.opencredit.gateway.webhook;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -66,12 +67,9 @@ class WebhookDeliverer {
 
     private Uni<Void> attempt(DeliveryRepository.Claimed claimed) {
         ConsentCategory category = ConsentCategory.valueOf(claimed.consentCategory());
-        return consents.require(claimed.subjectId(), claimed.consumerId(), MONITORING, category).replaceWith(true)
-                .onFailure(ProblemException.class).recoverWithItem(refused -> {
-                    Log.debugf("Webhook delivery %d cancelled: %s", claimed.deliveryId(), refused.getMessage());
-                    return false;
-                })
-                .chain(covered -> covered ? send(claimed) : repository.cancel(claimed, "consent no longer covers this event"));
+        return consents.require(claimed.subjectId(), claimed.consumerId(), MONITORING, category).replaceWith(Optional.<String>empty())
+                .onFailure(ProblemException.class).recoverWithItem(refused -> Optional.of(((ProblemException) refused).type().code()))
+                .chain(refusal -> refusal.isEmpty() ? send(claimed) : repository.cancel(claimed, refusal.get()));
     }
 
     private Uni<Void> send(DeliveryRepository.Claimed claimed) {

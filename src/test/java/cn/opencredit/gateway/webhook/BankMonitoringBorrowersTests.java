@@ -191,6 +191,7 @@ class BankMonitoringBorrowersTests {
             WebhookFixtures.revoke(e, consent);
             await(PATIENCE, () -> "CANCELLED".equals(fixtures.text("SELECT state FROM webhook_delivery WHERE endpoint_id = ?", endpointId)),
                     "the next attempt asks the consent and stops");
+            assertEquals("consent-revoked", fixtures.text("SELECT last_error FROM webhook_delivery WHERE endpoint_id = ?", endpointId));
             int attempts = receiver.received.size();
             WebhookFixtures.sleep(800);
             assertEquals(attempts, receiver.received.size());
@@ -237,6 +238,33 @@ class BankMonitoringBorrowersTests {
 
     private Set<String> types(Receiver receiver) {
         return receiver.received.stream().map(r -> json(r).getString("type")).collect(Collectors.toSet());
+    }
+
+    @Test
+    void shouldSendABrokenCommitmentToABankWhoseConsentCoversCommitments() throws Exception {
+        Bank watching = fixtures.bank();
+        Bank profileOnly = fixtures.bank();
+        Enterprise e = fixtures.enterprise();
+        try (Receiver receiver = fixtures.receiver(); Receiver other = fixtures.receiver()) {
+            WebhookFixtures.endpoint(watching, receiver.url(), ALL_EVENTS);
+            WebhookFixtures.endpoint(profileOnly, other.url(), ALL_EVENTS);
+            WebhookFixtures.consent(e, watching, List.of("commitments"));
+            WebhookFixtures.consent(e, profileOnly, List.of("profile"));
+            // As the commitment workflow publishes a breach: a failing record of category commitment.
+            fixtures.execute("""
+                    INSERT INTO credit_record (subject_id, category, source_department, source_department_uscc, source_record_id, title,
+                                               decision_date, reported_on, content, severity, published_from, published_until)
+                    VALUES (?, 'COMMITMENT', ?, ?, ?, '信用承诺未履行', current_date, current_date, '承诺事项未在期限内履行', 'GENERAL',
+                            current_date, current_date + 365)""", e.id(), SubjectFixtures.DEPARTMENT, SubjectFixtures.DEPARTMENT_USCC,
+                    "wh-commitment-" + e.uscc());
+
+            await(PATIENCE, () -> receiver.received.size() == 1, "the breach reaches the bank whose consent covers commitments");
+            JsonPath body = json(receiver.received.getFirst());
+            assertEquals("record.failing-published", body.getString("type"));
+            assertEquals("commitment", body.getString("data.category"));
+            WebhookFixtures.sleep(800);
+            assertEquals(0, other.received.size(), "the profile does not cover commitments");
+        }
     }
 
     @Test
