@@ -15,7 +15,7 @@ import cn.opencredit.gateway.shared.uscc.Uscc;
 public record ConsumerRequest(
         @NotBlank @Size(max = AccessPolicies.MAX_NAME_LENGTH) @Schema(examples = "中国工商银行滑县支行", required = true) String name,
         @NotNull @Schema(required = true) ConsumerType type,
-        @Schema(description = "Defaults by type: bank and credit-agency get public:read and authorised:read; app public:read; "
+        @Schema(description = "Defaults by type: bank public:read, authorised:read and finance:read; credit-agency public:read and authorised:read; app public:read; "
                 + "department public:read, ingest:write, lists:write; subject public:read and self:read; operator all",
                 examples = "[\"public:read\", \"authorised:read\"]", maxItems = AccessPolicies.MAX_SCOPES)
         @Size(max = AccessPolicies.MAX_SCOPES) List<@NotBlank String> scopes,

@@ -14,7 +14,7 @@ public enum ConsumerType implements ApiCode {
     /** 政府部门: a data provider */
     DEPARTMENT(List.of(Scopes.PUBLIC_READ, Scopes.INGEST_WRITE, Scopes.LISTS_WRITE)),
     /** 银行 (信易贷) */
-    BANK(List.of(Scopes.PUBLIC_READ, Scopes.AUTHORISED_READ)),
+    BANK(List.of(Scopes.PUBLIC_READ, Scopes.AUTHORISED_READ, Scopes.FINANCE_READ)),
     /** 征信/评级机构 */
     CREDIT_AGENCY(List.of(Scopes.PUBLIC_READ, Scopes.AUTHORISED_READ)),
     /** 信易+ apps */

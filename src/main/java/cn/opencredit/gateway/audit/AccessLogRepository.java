@@ -29,7 +29,7 @@ class AccessLogRepository {
         Tuple args = afterTime.isPresent() ? Tuple.of(uscc, afterTime.get(), afterId.orElseThrow(), fetchSize) : Tuple.of(uscc, fetchSize);
         String limit = afterTime.isPresent() ? "$4" : "$2";
         return pool.preparedQuery("""
-                        SELECT id, occurred_at, consumer_name, consumer_type, operation, purpose, outcome
+                        SELECT id, occurred_at, consumer_name, consumer_type, operation, purpose, outcome, consent_id, disclosed
                         FROM audit_access_log WHERE subject_uscc = $1%s ORDER BY occurred_at DESC, id DESC LIMIT %s""".formatted(keyset, limit))
                 .execute(args)
                 .map(rows -> {
@@ -41,7 +41,9 @@ class AccessLogRepository {
                             row.getString("consumer_type").toLowerCase(Locale.ROOT).replace('_', '-'),
                             row.getString("operation"),
                             row.getString("purpose"),
-                            row.getShort("outcome"))));
+                            row.getShort("outcome"),
+                            row.getLong("consent_id") == null ? null : row.getLong("consent_id").toString(),
+                            row.getString("disclosed") == null ? null : List.of(row.getString("disclosed").split(",")))));
                     return views;
                 });
     }

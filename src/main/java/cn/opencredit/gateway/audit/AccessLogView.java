@@ -1,6 +1,7 @@
 package cn.opencredit.gateway.audit;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -15,6 +16,10 @@ public record AccessLogView(
         @Schema(examples = "中国工商银行滑县支行") String consumerName,
         @Schema(description = "Consumer type code, or anonymous", examples = "bank") String consumerType,
         @Schema(examples = "subject.profile") String operation,
-        @Schema(description = "Purpose the consumer declared in X-Purpose", examples = "loan-application") String purpose,
-        @Schema(description = "HTTP status the consumer was answered", examples = "200") int outcome) {
+        @Schema(description = "The purpose of the consent the data was read under, else the one the consumer declared in X-Purpose",
+                examples = "loan-application") String purpose,
+        @Schema(description = "HTTP status the consumer was answered", examples = "200") int outcome,
+        @Schema(description = "The consent (授权) the data was read under, if any", examples = "4711") String consentId,
+        @Schema(description = "What of the subject's data went out under that consent: consent category codes",
+                examples = "[\"profile\", \"evaluation\", \"tax\"]") List<String> disclosed) {
 }

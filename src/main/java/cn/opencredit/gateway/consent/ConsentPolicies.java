@@ -88,20 +88,30 @@ final class ConsentPolicies {
      * without the category, then the newest one's revocation or expiry, then none at all.
      */
     static Coverage coverage(List<Stored> consents, Set<ConsentPurpose> purposes, ConsentCategory category, OffsetDateTime now) {
+        return coverage(consents, purposes, Set.of(category), now);
+    }
+
+    /**
+     * Whether the grantee may read all of {@code wanted} (none: whatever the consent covers) for one
+     * of {@code purposes}: the newest active consent covering them all; else why not, as for one
+     * category, naming every category the newest active consent lacks.
+     */
+    static Coverage coverage(List<Stored> consents, Set<ConsentPurpose> purposes, Set<ConsentCategory> wanted, OffsetDateTime now) {
         List<Stored> relevant = consents.stream().filter(c -> purposes.contains(c.purpose()))
                 .sorted(Comparator.comparing(Stored::createdAt).reversed()).toList();
-        Optional<Stored> covering = relevant.stream()
-                .filter(c -> state(c.revokedAt(), c.validUntil(), now).equals("active") && c.categories().contains(category)).findFirst();
+        List<Stored> active = relevant.stream().filter(c -> state(c.revokedAt(), c.validUntil(), now).equals("active")).toList();
+        Optional<Stored> covering = active.stream().filter(c -> c.categories().containsAll(wanted)).findFirst();
         if (covering.isPresent()) {
             return new Coverage(covering, Verdict.ALLOWED);
         }
         String asked = purposes.stream().map(ConsentPurpose::code).sorted().collect(Collectors.joining(" or "));
-        Optional<Stored> active = relevant.stream().filter(c -> state(c.revokedAt(), c.validUntil(), now).equals("active")).findFirst();
-        if (active.isPresent()) {
-            String consented = active.get().categories().stream().map(ConsentCategory::code).sorted().collect(Collectors.joining(", "));
-            return new Coverage(Optional.empty(), new Verdict.Rejected(ConsentRejection.CATEGORY, "Consent " + active.get().id()
-                    + " does not cover " + category.code(), List.of(new FieldError("category", "category-not-consented", category.code()
-                            + " is not consented", consented))));
+        if (!active.isEmpty()) {
+            Stored newest = active.getFirst();
+            String consented = newest.categories().stream().map(ConsentCategory::code).sorted().collect(Collectors.joining(", "));
+            List<String> missing = wanted.stream().filter(c -> !newest.categories().contains(c)).map(ConsentCategory::code).sorted().toList();
+            return new Coverage(Optional.empty(), new Verdict.Rejected(ConsentRejection.CATEGORY, "Consent " + newest.id()
+                    + " does not cover " + String.join(", ", missing), missing.stream()
+                            .map(code -> new FieldError("category", "category-not-consented", code + " is not consented", consented)).toList()));
         }
         if (relevant.isEmpty()) {
             return new Coverage(Optional.empty(), Verdict.rejected(ConsentRejection.REQUIRED, "The subject has not consented to your reading "
@@ -115,19 +125,20 @@ final class ConsentPolicies {
 
     /**
      * Its subject (any consumer bound to the subject's USCC, whoever recorded the consent), its
-     * grantee and operators read a consent.
+     * grantee and operators read a consent. To anyone else it does not exist (404): who authorised
+     * which bank is the subject's business, and its id tells nothing.
      */
     static Verdict readerPolicy(ApiClient caller, Consent consent, String subjectUscc) {
-        boolean party = ApiClient.OPERATOR_TYPE.equals(caller.type()) || isTheSubject(caller, subjectUscc)
-                || consent.granteeConsumerId.equals(caller.consumerId());
-        return party ? Verdict.ALLOWED : Verdict.rejected(ConsentRejection.NOT_A_PARTY, "Consent " + consent.id + " is read by its subject, "
-                + "its grantee and operators");
+        return isAParty(caller, consent, subjectUscc) ? Verdict.ALLOWED : notYours(consent);
     }
 
-    /** Its subject (or an operator) revokes an active consent, on the version it read. */
+    /**
+     * Its subject (or an operator for it) revokes an active consent, on the version it read. To
+     * another subject it does not exist (404), as for reading.
+     */
     static Verdict revocationPolicy(ApiClient caller, Consent consent, String subjectUscc, int version, OffsetDateTime now) {
         if (!ApiClient.OPERATOR_TYPE.equals(caller.type()) && !isTheSubject(caller, subjectUscc)) {
-            return Verdict.rejected(ConsentRejection.NOT_A_PARTY, "Only the subject that gave it revokes consent " + consent.id);
+            return notYours(consent);
         }
         if (!state(consent.revokedAt, consent.validUntil, now).equals("active")) {
             return Verdict.rejected(ConsentRejection.NOT_ACTIVE, "Consent " + consent.id + " is " + state(consent.revokedAt, consent.validUntil, now)
@@ -138,6 +149,15 @@ final class ConsentPolicies {
                     + version);
         }
         return Verdict.ALLOWED;
+    }
+
+    private static boolean isAParty(ApiClient caller, Consent consent, String subjectUscc) {
+        return ApiClient.OPERATOR_TYPE.equals(caller.type()) || isTheSubject(caller, subjectUscc)
+                || consent.granteeConsumerId.equals(caller.consumerId());
+    }
+
+    private static Verdict notYours(Consent consent) {
+        return Verdict.rejected(ConsentRejection.NOT_A_PARTY, "No consent with id " + consent.id);
     }
 
     private static boolean isTheSubject(ApiClient caller, String subjectUscc) {

@@ -9,8 +9,8 @@ enum ConsentRejection implements Rejection {
     NOT_A_GRANTOR(ProblemType.FORBIDDEN, "not-a-grantor"),
     /** A subject consents for itself only */
     OTHER_SUBJECT(ProblemType.FORBIDDEN, "other-subject"),
-    /** Consents are read by their grantor, their grantee and operators */
-    NOT_A_PARTY(ProblemType.FORBIDDEN, "not-a-party"),
+    /** Consents are seen by their subject, their grantee and operators only: to others they do not exist */
+    NOT_A_PARTY(ProblemType.NOT_FOUND, "not-found"),
     /** The grantee is no active consumer */
     UNKNOWN_GRANTEE(ProblemType.VALIDATION_FAILED, "unknown-grantee"),
     /** Finance purposes go to banks, incentives to apps */

@@ -77,9 +77,18 @@ public class ConsentService {
      * consent-revoked, category-not-consented).
      */
     public Uni<Grant> require(long subjectId, UUID grantee, Set<ConsentPurpose> purposes, ConsentCategory category) {
+        return require(subjectId, grantee, purposes, Set.of(category));
+    }
+
+    /**
+     * The consent under which {@code grantee} reads all of {@code categories} (none: whatever the
+     * newest active consent covers) for one of {@code purposes}; a 403 problem otherwise, as for one
+     * category, naming every category not consented.
+     */
+    public Uni<Grant> require(long subjectId, UUID grantee, Set<ConsentPurpose> purposes, Set<ConsentCategory> categories) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return repository.grantsOf(subjectId, grantee).map(stored -> {
-            ConsentPolicies.Coverage coverage = ConsentPolicies.coverage(stored, purposes, category, now);
+            ConsentPolicies.Coverage coverage = ConsentPolicies.coverage(stored, purposes, categories, now);
             coverage.verdict().orThrow();
             ConsentPolicies.Stored consent = coverage.consent().orElseThrow();
             return new Grant(consent.id(), consent.purpose(), consent.categories(), consent.validUntil(), consent.version());

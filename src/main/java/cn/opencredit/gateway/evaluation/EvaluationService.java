@@ -78,6 +78,11 @@ public class EvaluationService {
         }));
     }
 
+    /** The evaluation with its score and every contribution, read now (for answers under the subject's consent, cached by them). */
+    public Uni<Optional<EvaluationView>> full(Uscc uscc) {
+        return load(uscc, EvaluationView.Detail.FULL).map(Optional::ofNullable);
+    }
+
     private Uni<EvaluationView> load(Uscc uscc, EvaluationView.Detail detail) {
         return repository.find(uscc.value()).map(found -> found.map(stored -> view(stored, detail)).orElse(null));
     }

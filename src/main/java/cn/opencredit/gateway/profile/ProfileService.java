@@ -56,6 +56,11 @@ public class ProfileService {
                 });
     }
 
+    /** The profile as {@code audience} sees it, read now (for answers with their own caching); a 404 problem when no subject has this USCC. */
+    public Uni<ProfileView> assemble(Uscc uscc, RecordAudience audience) {
+        return loadProfile(uscc, audience);
+    }
+
     private Uni<ProfileView> loadProfile(Uscc uscc, RecordAudience audience) {
         return subjects.require(uscc)
                 .chain(subject -> Uni.combine().all()

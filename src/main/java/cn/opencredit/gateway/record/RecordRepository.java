@@ -1,11 +1,14 @@
 package cn.opencredit.gateway.record;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -80,6 +83,31 @@ class RecordRepository {
                         }
                     });
                     return new RecordSummary(counts, newest);
+                });
+    }
+
+    /**
+     * The records of these categories the audience may see, at most {@code perCategory} of each:
+     * monthly payments newest month first, the others newest decision first.
+     */
+    Uni<List<DetailedRecord>> findDetailed(long subjectId, RecordAudience audience, Set<RecordCategory> categories, int perCategory,
+            LocalDate today) {
+        return pool.preparedQuery("SELECT * FROM (SELECT " + COLUMNS + """
+                        , details->>'period' AS period, details->>'paymentStatus' AS payment_status, details->>'rating' AS rating,
+                               row_number() OVER (PARTITION BY category ORDER BY details->>'period' DESC NULLS LAST, decision_date DESC, id DESC) AS n
+                        FROM credit_record WHERE subject_id = $1 AND category = ANY ($5) AND %s) AS r
+                        WHERE n <= $6 ORDER BY category, n""".formatted(VISIBLE))
+                .execute(Tuple.from(List.of(subjectId, visibleStatuses(), today, levels(audience),
+                        categories.stream().map(Enum::name).toArray(String[]::new), perCategory)))
+                .map(rows -> {
+                    List<DetailedRecord> records = new ArrayList<>(rows.size());
+                    rows.forEach(row -> {
+                        String period = row.getString("period");
+                        String status = row.getString("payment_status");
+                        records.add(new DetailedRecord(RecordView.fromRow(row, "id", "status"), period == null ? null : YearMonth.parse(period),
+                                status == null ? null : PaymentStatus.valueOf(status.toUpperCase(Locale.ROOT)), row.getString("rating")));
+                    });
+                    return records;
                 });
     }
 

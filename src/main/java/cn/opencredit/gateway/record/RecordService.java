@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.inject.Singleton;
 
@@ -68,6 +69,15 @@ public class RecordService {
     /** Counts per category and the {@code latest} newest records the audience may see, for the profile. */
     public Uni<RecordSummary> visibleSummary(long subjectId, RecordAudience audience, int latest) {
         return repository.summarise(subjectId, audience, ChinaTime.today(clock), latest);
+    }
+
+    /**
+     * The records of these categories the audience may see, with their payment and rating details,
+     * at most {@code perCategory} of each, newest first (for a read under the subject's consent).
+     */
+    public Uni<List<DetailedRecord>> detailed(long subjectId, RecordAudience audience, Set<RecordCategory> categories, int perCategory) {
+        return categories.isEmpty() ? Uni.createFrom().item(List.of())
+                : repository.findDetailed(subjectId, audience, categories, perCategory, ChinaTime.today(clock));
     }
 
     /**

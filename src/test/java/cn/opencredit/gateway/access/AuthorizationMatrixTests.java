@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -72,6 +73,7 @@ class AuthorizationMatrixTests {
     private static final String INCLUDED = SubjectFixtures.uscc("91", "MAAM0002");
     private static final String INCLUDED_NAME = "石河子授权矩阵测试（二）有限公司";
     private static final List<Caller> CALLERS = callers();
+    private static final AtomicReference<String> BANK_ID = new AtomicReference<>();
     private static final List<Operation> OPERATIONS = operations();
 
     /** Made once in {@link #prepare}: keys by caller name, ids by the path segment before them or their parameter name, a signed checkpoint. */
@@ -275,6 +277,9 @@ class AuthorizationMatrixTests {
                 case USABLE -> {
                     String id = createConsumer("矩阵 " + caller.name(), caller.type(), caller.boundUscc(), caller.scopes(), caller.grantedScopes());
                     KEYS.put(caller.name(), issueKey(id).get("key"));
+                    if (caller.type() == ConsumerType.BANK) {
+                        BANK_ID.set(id);
+                    }
                 }
             }
         }
@@ -340,11 +345,23 @@ class AuthorizationMatrixTests {
                         "awardedBy", DEPARTMENT_NAME, "awardedOn", "2026-01-05"), "commitment", Map.of("text", commitment, "accepted", true))))
                 .when().post("/api/v1/registrations").then().statusCode(201).body("departmentUscc", equalTo(DEPARTMENT_USCC)).extract().path("id"));
 
+        // The subject of every call consents to the matrix bank's pulls, signed at the service window; a second consent is the
+        // one the consent operations read and revoke, which leaves the first in force.
+        consentToTheMatrixBank("矩阵-贷款-0001");
+        IDS.put("consents", consentToTheMatrixBank("矩阵-贷款-0002"));
+
         IDS.put("checks", asOperator().when().post("/api/v1/admin/integrity/checks").then().statusCode(202).extract().path("id"));
         Response signed = asOperator().when().post("/api/v1/admin/history/checkpoints");
         signed.then().statusCode(oneOf(200, 201));
         IDS.put("sequence", signed.path("sequence").toString());
         checkpoint = json(Map.of("sequence", signed.path("sequence"), "hash", signed.path("hash"), "signature", signed.path("signature")));
+    }
+
+    private static String consentToTheMatrixBank(String reference) {
+        return asOperator().contentType(ContentType.JSON).body(json(Map.of("subjectUscc", SubjectFixtures.RICH, "granteeId", BANK_ID.get(),
+                        "purpose", "loan-application", "categories", List.of("profile", "evaluation", "tax"),
+                        "validUntil", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusMonths(6).toString(), "reference", reference)))
+                .when().post("/api/v1/consents").then().statusCode(201).extract().path("id");
     }
 
     /** Creates the consumer and checks that the API grants it the scopes the expectations are computed from. */

@@ -182,14 +182,16 @@ class ConsentTests {
     }
 
     @Test
-    void shouldShowConsentsToTheirPartiesAndLetOnlyTheGrantorRevoke() {
+    void shouldShowConsentsToTheirPartiesOnlyAndLetOnlyTheGrantorRevoke() {
         Enterprise e = enterprise();
         String id = grant(e, loan(e.uscc(), bankId, List.of("profile"))).getString("id");
         as(e.key()).when().get("/api/v1/consents").then().statusCode(200).body("items.id", hasItem(id));
         as(bankKey).when().get("/api/v1/consents").then().statusCode(200).body("items.id", hasItem(id));
         as(otherBankKey).when().get("/api/v1/consents").then().statusCode(200).body("items.id", not(hasItem(id)));
-        as(otherBankKey).when().get("/api/v1/consents/{id}", id).then().statusCode(403);
+        as(otherBankKey).when().get("/api/v1/consents/{id}", id).then().statusCode(404);
         as(bankKey).body(Map.of("version", 0)).when().post("/api/v1/consents/{id}/revocation", id).then().statusCode(403);
+        as(enterprise().key()).body(Map.of("version", 0)).when().post("/api/v1/consents/{id}/revocation", id).then().statusCode(404)
+                .body("detail", equalTo("No consent with id " + id));
         as(e.key()).body(Map.of("version", 3)).when().post("/api/v1/consents/{id}/revocation", id).then().statusCode(409);
         as(e.key()).body(Map.of("version", 0)).when().post("/api/v1/consents/{id}/revocation", id).then().statusCode(200);
         as(e.key()).body(Map.of("version", 1)).when().post("/api/v1/consents/{id}/revocation", id).then().statusCode(409)

@@ -80,10 +80,12 @@ public class AuditFilter {
             if (uscc == null || !uscc.isValid()) {
                 return null;
             }
+            ConsentedRead consented = routing == null ? null : routing.get(ConsentedRead.ATTRIBUTE);
             return written(request, response, caller(routing).chain(client -> log.append(new AuditEntry(OffsetDateTime.now(clock),
                     client == null ? null : client.consumerId(), name(client), type(client), client == null ? null : client.keyId(),
-                    uscc.normalised(), logged.subject().value(), purpose(request), response.getStatus(),
-                    request.getHeaderString(RequestIdFilter.HEADER)))));
+                    uscc.normalised(), logged.subject().value(), consented != null ? consented.purpose() : purpose(request),
+                    response.getStatus(), request.getHeaderString(RequestIdFilter.HEADER), consented == null ? null : consented.consentId(),
+                    consented == null ? null : consented.disclosed()))));
         }
         if (logged.bulk() != null) {
             String filters = filters(request);

@@ -106,9 +106,9 @@ public class AuditLog {
     private static final String INSERT = """
             WITH accesses AS (
                 INSERT INTO audit_access_log (occurred_at, consumer_id, consumer_name, consumer_type, key_id, subject_uscc, operation,
-                                              purpose, outcome, request_id)
+                                              purpose, outcome, request_id, consent_id, disclosed)
                 SELECT * FROM unnest($1::timestamptz[], $2::uuid[], $3::text[], $4::text[], $5::uuid[], $6::text[], $7::text[], $8::text[],
-                                     $9::smallint[], $10::text[]))
+                                     $9::smallint[], $10::text[], $21::bigint[], $22::text[]))
             INSERT INTO audit_operation_log (occurred_at, consumer_id, consumer_name, consumer_type, key_id, operation, filters, items,
                                              outcome, request_id)
             SELECT o, c, n, t, k, op, f::jsonb, i, r, q
@@ -127,8 +127,12 @@ public class AuditLog {
         String[] purposes = new String[a];
         Short[] outcomes = new Short[a];
         String[] requestIds = new String[a];
+        Long[] consentIds = new Long[a];
+        String[] disclosed = new String[a];
         for (int i = 0; i < a; i++) {
             AuditEntry e = accesses.get(i);
+            consentIds[i] = e.consentId();
+            disclosed[i] = e.disclosed();
             occurredAt[i] = e.occurredAt();
             consumerIds[i] = e.consumerId();
             names[i] = e.consumerName();
@@ -165,7 +169,8 @@ public class AuditLog {
             bulkRequests[i] = e.requestId();
         }
         return List.of(occurredAt, consumerIds, names, types, keyIds, usccs, operationNames, purposes, outcomes, requestIds,
-                bulkAt, bulkConsumers, bulkNames, bulkTypes, bulkKeys, bulkOperations, filters, items, bulkOutcomes, bulkRequests);
+                bulkAt, bulkConsumers, bulkNames, bulkTypes, bulkKeys, bulkOperations, filters, items, bulkOutcomes, bulkRequests,
+                consentIds, disclosed);
     }
 
     /** Graceful shutdown: entries still queued are written before the pool closes. */

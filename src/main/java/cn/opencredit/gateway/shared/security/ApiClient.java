@@ -22,6 +22,8 @@ public record ApiClient(UUID consumerId, UUID keyId, String name, String type, S
     public static final String OPERATOR_TYPE = "OPERATOR";
     /** A government department: reports records and maintains lists for itself. */
     public static final String DEPARTMENT_TYPE = "DEPARTMENT";
+    /** A bank: reads what subjects consent to for their loans (信易贷). */
+    public static final String BANK_TYPE = "BANK";
     /** A credit subject acting for itself, bound to its own USCC. */
     public static final String SUBJECT_TYPE = "SUBJECT";
 

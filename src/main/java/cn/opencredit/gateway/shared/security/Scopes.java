@@ -12,6 +12,8 @@ public final class Scopes {
     public static final String PUBLIC_READ = "public:read";
     /** Records and packages a subject has authorised the consumer to see (信易贷 banks, agencies). */
     public static final String AUTHORISED_READ = "authorised:read";
+    /** 信易贷: data packages a subject consented to for a loan, featured enterprises, demands and loan outcomes (banks only). */
+    public static final String FINANCE_READ = "finance:read";
     /** A subject's own data, such as who looked it up; only for the consumer bound to that subject. */
     public static final String SELF_READ = "self:read";
     /** Department batches of credit records (数据归集). */
@@ -26,7 +28,7 @@ public final class Scopes {
     /** The role the gateway gives a caller without a key; only endpoints that name it serve anonymous callers. */
     public static final String ANONYMOUS = "anonymous";
 
-    public static final List<String> ALL = List.of(PUBLIC_READ, AUTHORISED_READ, SELF_READ, INGEST_WRITE, LISTS_WRITE, AUDIT_READ, ADMIN);
+    public static final List<String> ALL = List.of(PUBLIC_READ, AUTHORISED_READ, FINANCE_READ, SELF_READ, INGEST_WRITE, LISTS_WRITE, AUDIT_READ, ADMIN);
 
     private Scopes() {
     }
