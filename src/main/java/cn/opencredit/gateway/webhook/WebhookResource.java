@@ -40,8 +40,8 @@ import cn.opencredit.gateway.shared.web.Ids;
 
 @Path("/api/v1/webhook-endpoints")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed(Scopes.AUTHORISED_READ)
-@SecurityRequirement(name = "apiKey", scopes = Scopes.AUTHORISED_READ)
+@RolesAllowed(Scopes.FINANCE_READ)
+@SecurityRequirement(name = "apiKey", scopes = Scopes.FINANCE_READ)
 @Tag(name = "webhook", description = "贷后监测: signed webhooks (Standard Webhooks) about the subjects a bank watches under consent")
 @APIResponse(responseCode = "401", ref = "Unauthenticated")
 @APIResponse(responseCode = "403", ref = "Forbidden")

@@ -149,7 +149,7 @@ class BankManagingWebhookEndpointsTests {
     }
 
     @Test
-    void shouldRefuseAConsumerWithoutTheAuthorisedReadScope() {
+    void shouldRefuseAConsumerWithoutTheFinanceReadScope() {
         as(fixtures.enterprise().key()).body(Map.of("url", LOCAL, "eventTypes", List.of("list.entry-added"))).when()
                 .post("/api/v1/webhook-endpoints").then().statusCode(403).body("type", equalTo(PROBLEMS + "forbidden"));
     }
