@@ -85,6 +85,17 @@ public class CommitmentService {
         return subjects.requireId(uscc).chain(ignored -> page(filters.of(Optional.empty(), Optional.of(uscc.value())), limit, cursor));
     }
 
+    /**
+     * A subject's newest commitments, at most {@code limit}, for a read the subject consented to
+     * (the caller's right to them is the consent, checked by the reader).
+     */
+    public Uni<List<CommitmentView>> newestOf(Uscc uscc, int limit) {
+        LocalDate today = ChinaTime.today(clock);
+        return Panache.withSession(() -> repository.page(new CommitmentRepository.Filter(Optional.empty(), Optional.of(uscc.value()),
+                        Optional.empty(), Optional.empty(), false), today, Optional.empty(), limit))
+                .map(rows -> rows.stream().map(row -> CommitmentMapper.view(row, null, today)).toList());
+    }
+
     /** The query's filters but the parties. */
     private record Filters(Optional<CommitmentState> state, Optional<CommitmentType> type, boolean overdueOnly) {
 

@@ -14,6 +14,8 @@ import jakarta.inject.Singleton;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
+import cn.opencredit.gateway.commitment.CommitmentService;
+import cn.opencredit.gateway.commitment.CommitmentView;
 import cn.opencredit.gateway.consent.ConsentCategory;
 import cn.opencredit.gateway.consent.ConsentPurpose;
 import cn.opencredit.gateway.consent.ConsentService;
@@ -55,12 +57,14 @@ public class PackageService {
     private final EvaluationService evaluations;
     private final RecordService records;
     private final CreditListService lists;
+    private final CommitmentService commitments;
     private final ReadThroughCache cache;
     private final PackageConfig config;
     private final Clock clock;
 
     PackageService(SubjectService subjects, ConsentService consents, ProfileService profiles, EvaluationService evaluations, RecordService records,
-            CreditListService lists, ReadThroughCache cache, PackageConfig config, Clock clock) {
+            CreditListService lists, CommitmentService commitments, ReadThroughCache cache, PackageConfig config, Clock clock) {
+        this.commitments = commitments;
         this.subjects = subjects;
         this.consents = consents;
         this.profiles = profiles;
@@ -123,7 +127,9 @@ public class PackageService {
         Uni<Optional<EvaluationView>> evaluation = covered.contains(ConsentCategory.EVALUATION) ? evaluations.full(uscc) : none();
         Uni<List<DetailedRecord>> detailed = records.detailed(subject.id(), RecordAudience.SELF, recordCategories, config.perCategory());
         Uni<Optional<ListStanding>> standing = covered.contains(ConsentCategory.LISTS) ? lists.standing(subject.id()).map(Optional::of) : none();
-        return Uni.combine().all().unis(profile, evaluation, detailed, standing).with((p, e, d, l) -> {
+        Uni<Optional<List<CommitmentView>>> commitmentsMade = covered.contains(ConsentCategory.COMMITMENTS)
+                ? commitments.newestOf(uscc, config.perCategory()).map(Optional::of) : none();
+        return Uni.combine().all().unis(profile, evaluation, detailed, standing, commitmentsMade).with((p, e, d, l, c) -> {
             YearMonth thisMonth = YearMonth.from(ChinaTime.today(clock));
             return new PackageView(subject.uscc(), subject.name(), consent, covered, OffsetDateTime.now(clock).withOffsetSameInstant(ChinaTime.OFFSET),
                     p.orElse(null), e.orElse(null),
@@ -134,7 +140,7 @@ public class PackageService {
                     covered.contains(ConsentCategory.SOCIAL_INSURANCE) ? series(d, RecordCategory.SOCIAL_INSURANCE, thisMonth) : null,
                     covered.contains(ConsentCategory.HOUSING_FUND) ? series(d, RecordCategory.HOUSING_FUND, thisMonth) : null,
                     covered.contains(ConsentCategory.UTILITIES) ? series(d, RecordCategory.UTILITY_PAYMENT, thisMonth) : null,
-                    l.orElse(null));
+                    l.orElse(null), c.orElse(null));
         });
     }
 

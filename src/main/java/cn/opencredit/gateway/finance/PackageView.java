@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import cn.opencredit.gateway.commitment.CommitmentView;
 import cn.opencredit.gateway.consent.ConsentCategory;
 import cn.opencredit.gateway.consent.ConsentPurpose;
 import cn.opencredit.gateway.creditlist.ListStanding;
@@ -42,7 +43,9 @@ public record PackageView(
         @Schema(description = "social-insurance: monthly contributions") PaymentSeries socialInsurance,
         @Schema(description = "housing-fund: monthly contributions") PaymentSeries housingFund,
         @Schema(description = "utilities: monthly water, electricity and gas bills") PaymentSeries utilities,
-        @Schema(description = "lists: current memberships and the whole list history") ListStanding lists) {
+        @Schema(description = "lists: current memberships and the whole list history") ListStanding lists,
+        @Schema(description = "commitments: the credit commitments departments reported and what became of them, newest first")
+        List<CommitmentView> commitments) {
 
     /** The consent a pull went under. */
     @Schema(name = "FinancePackageConsent")

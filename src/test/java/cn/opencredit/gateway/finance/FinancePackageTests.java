@@ -207,6 +207,27 @@ class FinancePackageTests {
     }
 
     @Test
+    void shouldCarryTheCommitmentsDepartmentsReportedWhenConsented() {
+        Enterprise e = enterprise();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("sourceCommitmentId", "XYD-CN-" + e.uscc().substring(12));
+        row.put("subjectUscc", e.uscc());
+        row.put("type", "notification");
+        row.put("procedureName", "道路货物运输经营许可");
+        row.put("content", "承诺本单位符合道路货物运输经营许可条件，如有不实，自愿承担相应法律责任");
+        row.put("madeOn", TODAY.toString());
+        row.put("departmentUscc", TAX);
+        row.put("departmentName", TAX_NAME);
+        as(AccessFixtures.OPERATOR_KEY).contentType(ContentType.JSON).body(Map.of("rows", List.of(row))).when().post("/api/v1/commitments")
+                .then().statusCode(200).body("created", equalTo(1));
+        consent(e, List.of("commitments"));
+        pull(bankKey, e.uscc()).statusCode(200)
+                .body("sections", contains("commitments"))
+                .body("commitments.sourceCommitmentId", contains("XYD-CN-" + e.uscc().substring(12)))
+                .body("commitments[0].state", equalTo("open"));
+    }
+
+    @Test
     void shouldKeepMonthlyPaymentsAndTheTaxGradeOutOfTheRecordsSectionAndThePublicProfile() {
         Enterprise e = enterprise();
         feed(e);
