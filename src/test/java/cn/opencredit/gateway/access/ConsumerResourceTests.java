@@ -67,7 +67,7 @@ class ConsumerResourceTests {
                 .header("Location", matchesPattern(".*/api/v1/admin/consumers/[0-9a-f-]{36}"))
                 .body("name", equalTo("中国工商银行滑县支行"))
                 .body("type", equalTo("bank"))
-                .body("scopes", containsInAnyOrder("public:read", "authorised:read"))
+                .body("scopes", containsInAnyOrder("public:read", "authorised:read", "finance:read"))
                 .body("plan", equalTo("standard"))
                 .body("status", equalTo("active"))
                 .body("createdAt", org.hamcrest.Matchers.endsWith("+08:00"))
