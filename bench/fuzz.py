@@ -481,6 +481,7 @@ class Fuzzer:
         def key(consumer_id):
             return self.expect(201, "POST", f"/api/v1/admin/consumers/{consumer_id}/keys", op_key, {})
 
+        c.collection_ids = {}
         c.keys = {"operator(bootstrap)": op_key}
         for type_, bound in [("operator", None), ("bank", None), ("credit-agency", None), ("app", None),
                              ("subject", c.uscc), ("department", c.dept_uscc)]:
@@ -594,7 +595,26 @@ class Fuzzer:
                 return (c.fresh_entries[list_type] or c.entries[list_type])[-1]
             if "/lists/" in op.path:
                 return c.entries[list_type][0]
+            return self.existing_id(op)
+        if name == "version":
+            return "2026.1"
+        if name.endswith("Id"):
+            return "1"
         raise SystemExit(f"no baseline value for path parameter {name} of {op.name}")
+
+    def existing_id(self, op):
+        """The first item an operator lists at the collection before {id} (its id), or 1 when there is none to list:
+        the requests then test a case that does not exist (404), which still goes through every check before it."""
+        collection = op.path[:op.path.index("/{id}")]
+        if "{" not in collection:
+            cached = self.ctx.collection_ids.get(collection)
+            if cached is None:
+                answer, data = self.call("GET", collection + "?limit=1", self.ctx.operator_key)
+                items = (data or {}).get("items") if answer.status == 200 and isinstance(data, dict) else None
+                cached = str(items[0]["id"]) if items and isinstance(items[0], dict) and "id" in items[0] else "1"
+                self.ctx.collection_ids[collection] = cached
+            return cached
+        return "1"
 
     def query_value(self, op, param):
         """A valid value of an optional query parameter, or None when there is none to give."""
@@ -641,6 +661,9 @@ class Fuzzer:
             body = self.list_entry_body(self.rng.choice(c.subjects[6:]))
         elif op.op_id == "createConsumer":
             body = {"name": "fuzz created", "type": "bank", "plan": "standard"}
+        if not media_type.endswith("json"):
+            # A YAML model or an evidence file: the example is its text, sent as bytes.
+            body = body.encode("utf-8") if isinstance(body, str) else (body if isinstance(body, bytes) else b"")
         return body
 
     def penalty_row(self, number):

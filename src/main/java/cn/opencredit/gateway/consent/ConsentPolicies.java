@@ -1,5 +1,6 @@
 package cn.opencredit.gateway.consent;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Period;
 import java.util.Comparator;
@@ -49,6 +50,19 @@ final class ConsentPolicies {
             return Verdict.rejected(ConsentRejection.GRANTEE_TYPE, "granteeId", "a " + purpose.code() + " consent goes to a "
                     + wanted.toLowerCase(java.util.Locale.ROOT) + ", not a " + granteeType.get().toLowerCase(java.util.Locale.ROOT),
                     wanted.toLowerCase(java.util.Locale.ROOT));
+        }
+        return Verdict.ALLOWED;
+    }
+
+    /**
+     * A last day of the consent within {@code max} of today, checked as a date first: a date years
+     * away is refused before it is turned into an instant (which far enough out is no instant at all).
+     */
+    static Verdict lastDayPolicy(OffsetDateTime from, LocalDate validUntil, Period max) {
+        LocalDate latest = from.plus(max).toLocalDate();
+        if (validUntil.isAfter(latest.plusDays(1))) {
+            return Verdict.rejected(ConsentRejection.PERIOD_TOO_LONG, "validUntil", "a consent runs at most " + max + " (" + latest + ")",
+                    "on or before " + latest);
         }
         return Verdict.ALLOWED;
     }

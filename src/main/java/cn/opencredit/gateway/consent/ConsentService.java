@@ -107,6 +107,7 @@ public class ConsentService {
         Set<ConsentCategory> categories = EnumSet.copyOf(request.categories());
         Optional<String> key = IdempotencyKeys.read(idempotencyKey);
         OffsetDateTime now = OffsetDateTime.now(clock);
+        ConsentPolicies.lastDayPolicy(now, request.validUntil(), config.maxPeriod()).orThrow();
         OffsetDateTime until = request.validUntil().plusDays(1).atStartOfDay(ChinaTime.ZONE).toOffsetDateTime();
         ConsentPolicies.periodPolicy(now, until, config.maxPeriod()).orThrow();
         byte[] hash = sha256(uscc.value() + "|" + request.granteeId() + "|" + purpose + "|" + categories + "|" + request.validUntil() + "|"

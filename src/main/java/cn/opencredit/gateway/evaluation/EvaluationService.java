@@ -191,12 +191,12 @@ public class EvaluationService {
     }
 
     public Uni<ModelView> model(String version) {
-        return repository.model(version).map(row -> modelView(row.orElseThrow(() -> modelNotFound(version)), true));
+        return storedModel(version).map(row -> modelView(row.orElseThrow(() -> modelNotFound(version)), true));
     }
 
     /** Backtests a draft against the model in force, in the background; 409 when it is not a draft or a job runs. */
     public Uni<JobView> backtest(String version, ApiClient operator) {
-        return repository.model(version).chain(row -> {
+        return storedModel(version).chain(row -> {
             EvaluationRepository.ModelRow model = row.orElseThrow(() -> modelNotFound(version));
             EvaluationPolicies.draftPolicy(version, model.status()).orThrow();
             return repository.modelInForce();
@@ -211,7 +211,7 @@ public class EvaluationService {
      * force, or a job runs.
      */
     public Uni<JobView> publish(String version, ApiClient operator) {
-        return repository.model(version).chain(row -> {
+        return storedModel(version).chain(row -> {
             EvaluationRepository.ModelRow model = row.orElseThrow(() -> modelNotFound(version));
             EvaluationPolicies.draftPolicy(version, model.status()).orThrow();
             return repository.modelInForce();
@@ -281,6 +281,11 @@ public class EvaluationService {
         }
         return new ModelView(row.version(), row.status().toLowerCase(java.util.Locale.ROOT), model.nameZh(), HexFormat.of().formatHex(row.sha256()),
                 bands, ratios, row.createdAt(), row.publishedAt(), row.retiredAt(), withDocument ? row.document() : null);
+    }
+
+    /** The stored model of this version; none for what cannot be a version (it never reaches the database: NUL and the like). */
+    private Uni<Optional<EvaluationRepository.ModelRow>> storedModel(String version) {
+        return ModelDocuments.isVersion(version) ? repository.model(version) : Uni.createFrom().item(Optional.empty());
     }
 
     private static ProblemException modelNotFound(String version) {

@@ -36,6 +36,11 @@ public final class ModelDocuments {
 
     static final int MAX_POINTS = 1000;
     private static final Pattern VERSION = Pattern.compile("[0-9A-Za-z][0-9A-Za-z._-]{0,31}");
+
+    /** Whether {@code version} could name a model: what no model can be called is not looked up. */
+    static boolean isVersion(String version) {
+        return version != null && VERSION.matcher(version).matches();
+    }
     private static final Pattern DIMENSION = Pattern.compile("[a-z][a-z0-9-]{0,31}");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -155,6 +155,9 @@ class ConsentTests {
         Map<String, Object> tooLong = loan(e.uscc(), bankId, List.of("profile"));
         tooLong.put("validUntil", TODAY.plusYears(1).plusDays(2).toString());
         as(e.key()).body(tooLong).when().post("/api/v1/consents").then().statusCode(400).body("errors[0].code", equalTo("too-long"));
+        // The largest date JSON can name (no instant at all once a day is added): refused as too long, not a 500.
+        tooLong.put("validUntil", "+999999999-12-31");
+        as(e.key()).body(tooLong).when().post("/api/v1/consents").then().statusCode(400).body("errors[0].code", equalTo("too-long"));
         Map<String, Object> past = loan(e.uscc(), bankId, List.of("profile"));
         past.put("validUntil", TODAY.minusDays(1).toString());
         as(e.key()).body(past).when().post("/api/v1/consents").then().statusCode(400).body("errors[0].code", equalTo("in-the-past"));
