@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 import jakarta.inject.Singleton;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 
 import cn.opencredit.gateway.commitment.CommitmentService;
@@ -83,20 +85,21 @@ public class PackageService {
      * for the access log.
      */
     public Uni<CachedJson> pull(Uscc uscc, String sections, ApiClient caller, RoutingContext routing) {
+        Context requestContext = Vertx.currentContext();
         PackagePolicies.readerPolicy(caller).orThrow();
         PackagePolicies.Sections asked = PackagePolicies.sections(sections);
         asked.verdict().orThrow();
         return subjects.require(uscc).chain(subject -> {
             if (ApiClient.OPERATOR_TYPE.equals(caller.type())) {
                 Set<ConsentCategory> covered = asked.asked().isEmpty() ? EnumSet.allOf(ConsentCategory.class) : asked.asked();
-                return cached(uscc, subject, covered, null, "operator");
+                return cached(uscc, subject, covered, null, "operator", requestContext);
             }
             return consents.require(subject.id(), caller.consumerId(), PURPOSES, asked.asked()).chain(grant -> {
                 Set<ConsentCategory> covered = asked.asked().isEmpty() ? grant.categories() : asked.asked();
                 new ConsentedRead(grant.consentId(), grant.purpose().code(), codes(covered)).mark(routing);
                 PackageView.ConsentUse use = new PackageView.ConsentUse(Long.toString(grant.consentId()), grant.purpose(), grant.categories(),
                         grant.validUntil());
-                return cached(uscc, subject, covered, use, "consent-" + grant.consentId() + "-v" + grant.version())
+                return cached(uscc, subject, covered, use, "consent-" + grant.consentId() + "-v" + grant.version(), requestContext)
                         .call(answer -> answer.hit() ? Uni.createFrom().voidItem() : stillConsented(subject, caller, covered, routing));
             });
         });
@@ -111,15 +114,18 @@ public class PackageService {
                 .onFailure().invoke(() -> ConsentedRead.clear(routing));
     }
 
-    private Uni<CachedJson> cached(Uscc uscc, SubjectDetails subject, Set<ConsentCategory> covered, PackageView.ConsentUse consent, String reader) {
-        return cache.get(uscc.value(), "finance-package", reader + ":" + codes(covered), () -> assemble(uscc, subject, covered, consent));
+    private Uni<CachedJson> cached(Uscc uscc, SubjectDetails subject, Set<ConsentCategory> covered, PackageView.ConsentUse consent, String reader,
+            Context requestContext) {
+        return cache.get(uscc.value(), "finance-package", reader + ":" + codes(covered),
+                () -> assemble(uscc, subject, covered, consent, requestContext));
     }
 
     private static String codes(Set<ConsentCategory> categories) {
         return categories.stream().sorted().map(ConsentCategory::code).collect(Collectors.joining(","));
     }
 
-    private Uni<PackageView> assemble(Uscc uscc, SubjectDetails subject, Set<ConsentCategory> covered, PackageView.ConsentUse consent) {
+    private Uni<PackageView> assemble(Uscc uscc, SubjectDetails subject, Set<ConsentCategory> covered, PackageView.ConsentUse consent,
+            Context requestContext) {
         Set<RecordCategory> recordCategories = EnumSet.noneOf(RecordCategory.class);
         covered.forEach(section -> recordCategories.addAll(PackagePolicies.recordCategories(section)));
         Uni<Optional<ProfileView>> profile = covered.contains(ConsentCategory.PROFILE)
@@ -128,7 +134,8 @@ public class PackageService {
         Uni<List<DetailedRecord>> detailed = records.detailed(subject.id(), RecordAudience.SELF, recordCategories, config.perCategory());
         Uni<Optional<ListStanding>> standing = covered.contains(ConsentCategory.LISTS) ? lists.standing(subject.id()).map(Optional::of) : none();
         Uni<Optional<List<CommitmentView>>> commitmentsMade = covered.contains(ConsentCategory.COMMITMENTS)
-                ? commitments.newestOf(uscc, config.perCategory()).map(Optional::of) : none();
+                ? onContext(Uni.createFrom().deferred(() -> commitments.newestOf(uscc, config.perCategory())), requestContext).map(Optional::of)
+                : none();
         return Uni.combine().all().unis(profile, evaluation, detailed, standing, commitmentsMade).with((p, e, d, l, c) -> {
             YearMonth thisMonth = YearMonth.from(ChinaTime.today(clock));
             return new PackageView(subject.uscc(), subject.name(), consent, covered, OffsetDateTime.now(clock).withOffsetSameInstant(ChinaTime.OFFSET),
@@ -147,6 +154,15 @@ public class PackageService {
     private PaymentSeries series(List<DetailedRecord> detailed, RecordCategory category, YearMonth thisMonth) {
         List<PackageView.MonthlyPayment> months = PackagePolicies.payments(detailed, category);
         return new PaymentSeries(months, PackagePolicies.summary(months, thisMonth, config.summaryMonths()));
+    }
+
+    /**
+     * Subscribes on the request's own Vert.x context: the commitments are read through Hibernate
+     * Reactive, whose session lives in that context, while a cache loader may run where the previous
+     * read (the reactive client's, Redis's) completed.
+     */
+    private static <T> Uni<T> onContext(Uni<T> work, Context context) {
+        return context == null ? work : work.runSubscriptionOn(command -> context.runOnContext(ignored -> command.run()));
     }
 
     private static <T> Uni<Optional<T>> none() {
