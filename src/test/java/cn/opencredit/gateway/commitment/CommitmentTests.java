@@ -8,12 +8,10 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -40,6 +38,7 @@ import io.restassured.specification.RequestSpecification;
 
 import cn.opencredit.gateway.access.AccessFixtures;
 import cn.opencredit.gateway.access.ConsumerType;
+import cn.opencredit.gateway.changefeed.ChangeFeedProbe;
 import cn.opencredit.gateway.evaluation.EvaluationFixtures;
 import cn.opencredit.gateway.shared.uscc.Uscc;
 import cn.opencredit.gateway.subject.SubjectFixtures;
@@ -69,13 +68,15 @@ class CommitmentTests {
     private final AccessFixtures access;
     private final EvaluationFixtures evaluations;
     private final CommitmentDeadlines deadlines;
+    private final ChangeFeedProbe feed;
     private static String marketUscc;
     private static String housingUscc;
     private static String marketKey;
     private static String housingKey;
 
     CommitmentTests(AgroalDataSource dataSource, SubjectFixtures subjects, AccessFixtures access, EvaluationFixtures evaluations,
-            CommitmentDeadlines deadlines) {
+            CommitmentDeadlines deadlines, ChangeFeedProbe feed) {
+        this.feed = feed;
         this.dataSource = dataSource;
         this.subjects = subjects;
         this.access = access;
@@ -382,7 +383,7 @@ class CommitmentTests {
         String id = commit(marketKey, subject, "notification", null);
         as(access.key(ConsumerType.APP)).when().get("/api/v1/subjects/{uscc}", subject.uscc()).then().statusCode(200)
                 .body("recordCounts.commitment", equalTo(null));
-        String start = feedHead();
+        String start = feed.head();
         String reason = "经事中核查，申请人不符合所承诺的许可条件，已依法撤销许可";
         JsonPath breached = outcome(marketKey, id, Map.of("outcome", "breached", "reason", reason, "version", 0));
         assertEquals("breached", breached.getString("state"));
@@ -398,7 +399,7 @@ class CommitmentTests {
                 .body("items[0].content", containsString(reason)).body("items[0].content", containsString("告知承诺"));
         as(access.key(ConsumerType.APP)).when().get("/api/v1/subjects/{uscc}", subject.uscc()).then().statusCode(200)
                 .body("recordCounts.commitment", equalTo(1));
-        assertEquals("created", feedItem(start, "record", failing).get("op"));
+        assertEquals("created", feed.item(start, "record", failing).get("op"));
         assertEquals(before + BROKEN_COMMITMENT_POINTS, score(subject));
         assertEquals(1, scalar("SELECT count(*) FROM history_entry WHERE table_name = 'credit_record' AND row_id = ?",
                 Long.parseLong(failing)), "the record is in the hash-chained history");
@@ -599,45 +600,6 @@ class CommitmentTests {
         given().header("Authorization", AccessFixtures.bearer(access.key(ConsumerType.APP))).queryParam("department", "123").when()
                 .get("/api/v1/stats/commitments").then().statusCode(400);
         given().when().get("/api/v1/stats/commitments").then().statusCode(401);
-    }
-
-    /** The feed cursor after everything there is now. */
-    private String feedHead() {
-        String position = text("SELECT coalesce(max(position), 0)::text FROM changefeed_change");
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("changes:" + position).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The first change of the feed after {@code after} about the {@code kind} with {@code id}, waiting for it to be sequenced. */
-    private Map<String, Object> feedItem(String after, String kind, String id) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        String cursor = after;
-        List<Map<String, Object>> seen = new ArrayList<>();
-        while (System.nanoTime() < deadline) {
-            Response page = given().header("Authorization", AccessFixtures.bearer(access.key(ConsumerType.CREDIT_AGENCY)))
-                    .queryParam("after", cursor).queryParam("limit", 1000).when().get("/api/v1/changes");
-            page.then().statusCode(200);
-            List<Map<String, Object>> items = page.path("items");
-            seen.addAll(items);
-            for (Map<String, Object> item : items) {
-                if (kind.equals(item.get("kind")) && id.equals(item.get("id"))) {
-                    return item;
-                }
-            }
-            cursor = page.path("nextCursor");
-            if (items.isEmpty()) {
-                sleep();
-            }
-        }
-        throw new AssertionError("no change of " + kind + " " + id + " in the feed: " + seen);
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private long scalar(String sql, Object... args) {

@@ -17,10 +17,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -45,6 +43,7 @@ import io.restassured.specification.RequestSpecification;
 
 import cn.opencredit.gateway.access.AccessFixtures;
 import cn.opencredit.gateway.access.ConsumerType;
+import cn.opencredit.gateway.changefeed.ChangeFeedProbe;
 import cn.opencredit.gateway.evaluation.EvaluationFixtures;
 import cn.opencredit.gateway.shared.time.WorkdayCalendar;
 import cn.opencredit.gateway.shared.uscc.Uscc;
@@ -77,10 +76,13 @@ class RegistrationTests {
     private final SubjectFixtures subjects;
     private final AccessFixtures access;
     private final EvaluationFixtures evaluations;
+    private final ChangeFeedProbe feed;
     private static String marketKey;
     private static String taxKey;
 
-    RegistrationTests(AgroalDataSource dataSource, SubjectFixtures subjects, AccessFixtures access, EvaluationFixtures evaluations) {
+    RegistrationTests(AgroalDataSource dataSource, SubjectFixtures subjects, AccessFixtures access, EvaluationFixtures evaluations,
+            ChangeFeedProbe feed) {
+        this.feed = feed;
         this.dataSource = dataSource;
         this.subjects = subjects;
         this.access = access;
@@ -356,7 +358,7 @@ class RegistrationTests {
         assertNotNull(before, "the subject is evaluated");
         as(subject.key()).when().get("/api/v1/subjects/{uscc}", subject.uscc()).then().statusCode(200)
                 .body("recordCounts.voluntary", nullValue());
-        String start = feedHead();
+        String start = feed.head();
         String id = submit(subject.key(), qualification(subject.uscc())).getString("id");
 
         JsonPath verified = verify(marketKey, id, 0);
@@ -376,7 +378,7 @@ class RegistrationTests {
                 .body("items[0].severity", nullValue())
                 .body("items[0].status", equalTo("published"));
         as(subject.key()).when().get("/api/v1/subjects/{uscc}", subject.uscc()).then().statusCode(200).body("recordCounts.voluntary", equalTo(1));
-        Map<String, Object> created = feedItem(start, "record", recordId);
+        Map<String, Object> created = feed.item(start, "record", recordId);
         assertEquals("created", created.get("op"));
         assertEquals(before + VERIFIED_POINTS, score(subject), "a verified item counts by the model's registration-verified points");
         as(subject.key()).when().get("/api/v1/subjects/{uscc}/evaluation", subject.uscc()).then().statusCode(200)
@@ -396,7 +398,7 @@ class RegistrationTests {
         as(subject.key()).queryParam("category", "voluntary").when().get("/api/v1/subjects/{uscc}/records", subject.uscc()).then().statusCode(200)
                 .body("items", equalTo(List.of()));
         as(subject.key()).when().get("/api/v1/subjects/{uscc}", subject.uscc()).then().statusCode(200).body("recordCounts.voluntary", nullValue());
-        assertEquals("unpublished", feedItem(afterCreation, "record", recordId).get("op"));
+        assertEquals("unpublished", feed.item(afterCreation, "record", recordId).get("op"));
         assertEquals(before, score(subject), "a withdrawn item no longer counts");
     }
 
@@ -467,7 +469,7 @@ class RegistrationTests {
         String id = submit(subject.key(), qualification(subject.uscc())).getString("id");
         String recordId = verify(marketKey, id, 0).getString("recordId");
         assertEquals(before + VERIFIED_POINTS, score(subject));
-        String start = feedHead();
+        String start = feed.head();
 
         as(taxKey).body(Map.of("reason", "不实", "version", 1)).when().post(REGISTRATIONS + "/{id}/falsity", id).then().statusCode(403);
         as(subject.key()).body(Map.of("reason", "不实", "version", 1)).when().post(REGISTRATIONS + "/{id}/falsity", id).then().statusCode(403);
@@ -494,8 +496,8 @@ class RegistrationTests {
                 .body("items[0].content", containsString(reason)).body("items[0].content", containsString("食品经营许可证"));
         as(subject.key()).queryParam("category", "voluntary").when().get("/api/v1/subjects/{uscc}/records", subject.uscc()).then()
                 .statusCode(200).body("items", equalTo(List.of()));
-        assertEquals("created", feedItem(start, "record", failing).get("op"));
-        assertEquals("unpublished", feedItem(start, "record", recordId).get("op"));
+        assertEquals("created", feed.item(start, "record", failing).get("op"));
+        assertEquals("unpublished", feed.item(start, "record", recordId).get("op"));
         assertEquals(before + BROKEN_COMMITMENT_POINTS, score(subject), "the verified item no longer counts; the broken commitment does");
 
         given().header("Authorization", AccessFixtures.bearer(subject.key())).when().get("/api/v1/subjects/{uscc}/timeline", subject.uscc())
@@ -531,47 +533,8 @@ class RegistrationTests {
         as(marketKey).when().get(REGISTRATIONS + "/{id}", "abc").then().statusCode(400);
     }
 
-    /** The feed cursor after everything there is now. */
-    private String feedHead() {
-        String position = text("SELECT coalesce(max(position), 0)::text FROM changefeed_change");
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("changes:" + position).getBytes(StandardCharsets.UTF_8));
-    }
-
     private static String feedCursor(Map<String, Object> item) {
         return (String) item.get("position");
-    }
-
-    /** The first change of the feed after {@code after} about the {@code kind} with {@code id}, waiting for it to be sequenced. */
-    private Map<String, Object> feedItem(String after, String kind, String id) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        String cursor = after;
-        List<Map<String, Object>> seen = new ArrayList<>();
-        while (System.nanoTime() < deadline) {
-            Response page = given().header("Authorization", AccessFixtures.bearer(access.key(ConsumerType.CREDIT_AGENCY)))
-                    .queryParam("after", cursor).queryParam("limit", 1000).when().get("/api/v1/changes");
-            page.then().statusCode(200);
-            List<Map<String, Object>> items = page.path("items");
-            seen.addAll(items);
-            for (Map<String, Object> item : items) {
-                if (kind.equals(item.get("kind")) && id.equals(item.get("id"))) {
-                    return item;
-                }
-            }
-            cursor = page.path("nextCursor");
-            if (items.isEmpty()) {
-                sleep();
-            }
-        }
-        throw new AssertionError("no change of " + kind + " " + id + " in the feed: " + seen);
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private long scalar(String sql, Object... args) {
