@@ -2,8 +2,16 @@
 # production settings on a port of our choosing, and a consumer key created through the admin API.
 set -euo pipefail
 BENCH_OPERATOR_KEY=bench-operator-key-0123456789abcdef0123456
-# A fresh Ed25519 pair per run for the history's checkpoints (the jar does not start without one).
-BENCH_HISTORY_KEY=$(openssl genpkey -algorithm ed25519 2>/dev/null)
+# The Ed25519 pair of the history's checkpoints (the jar does not start without one): made once per
+# machine and kept outside the repository, because the data sets outlive a run and the checkpoints
+# the jar signed in an earlier run must still verify (a fresh key per run made every integrity check
+# of a reused data set report them as signed by no published key).
+BENCH_HISTORY_KEY_FILE=${BENCH_HISTORY_KEY_FILE:-${XDG_CACHE_HOME:-$HOME/.cache}/opencredit-bench/history-ed25519.pem}
+if [ ! -s "$BENCH_HISTORY_KEY_FILE" ]; then
+  mkdir -p "$(dirname "$BENCH_HISTORY_KEY_FILE")"
+  (umask 077 && openssl genpkey -algorithm ed25519 -out "$BENCH_HISTORY_KEY_FILE" 2>/dev/null)
+fi
+BENCH_HISTORY_KEY=$(cat "$BENCH_HISTORY_KEY_FILE")
 BENCH_HISTORY_SIGNING_KEY=$(printf '%s\n' "$BENCH_HISTORY_KEY" | openssl pkey -outform DER | base64 -w0)
 BENCH_HISTORY_PUBLIC_KEY=$(printf '%s\n' "$BENCH_HISTORY_KEY" | openssl pkey -pubout -outform DER | base64 -w0)
 # The JVM of the measured jar: a heap small enough that the whole process stays under 512 MB
