@@ -14,6 +14,8 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 
+import cn.opencredit.gateway.shared.sql.FilteredQuery;
+
 @ApplicationScoped
 class CommitmentRepository implements PanacheRepositoryBase<Commitment, Long> {
 
@@ -57,33 +59,11 @@ class CommitmentRepository implements PanacheRepositoryBase<Commitment, Long> {
 
     /** One page of commitments, newest first, before {@code before}. */
     Uni<List<Commitment>> page(Filter filter, LocalDate today, Optional<Long> before, int fetchSize) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        filter.department().ifPresent(d -> {
-            query.append(" AND departmentUscc = :department");
-            parameters.and("department", d);
-        });
-        filter.subjectUscc().ifPresent(s -> {
-            query.append(" AND subjectUscc = :subject");
-            parameters.and("subject", s);
-        });
-        filter.state().ifPresent(s -> {
-            query.append(" AND state = :state");
-            parameters.and("state", s);
-        });
-        filter.type().ifPresent(t -> {
-            query.append(" AND type = :type");
-            parameters.and("type", t);
-        });
-        if (filter.overdueOnly()) {
-            query.append(" AND state = :open AND deadline < :today");
-            parameters.and("open", CommitmentState.OPEN).and("today", today);
-        }
-        before.ifPresent(b -> {
-            query.append(" AND id < :before");
-            parameters.and("before", b);
-        });
-        return find(query + " ORDER BY id DESC", parameters).page(0, fetchSize).list();
+        FilteredQuery query = new FilteredQuery().equal("departmentUscc", filter.department()).equal("subjectUscc", filter.subjectUscc())
+                .equal("state", filter.state()).equal("type", filter.type())
+                .when(filter.overdueOnly(), "state = :open AND deadline < :today", Parameters.with("open", CommitmentState.OPEN).and("today", today))
+                .idBefore(before);
+        return find(query.newestFirst(), query.parameters()).page(0, fetchSize).list();
     }
 
     /**

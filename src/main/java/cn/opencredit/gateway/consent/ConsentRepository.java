@@ -11,10 +11,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
+
+import cn.opencredit.gateway.shared.sql.FilteredQuery;
 
 /**
  * Consents: the workflow through Panache, the read check on the reactive pool (one indexed query,
@@ -59,21 +60,9 @@ class ConsentRepository implements PanacheRepositoryBase<Consent, Long> {
 
     /** A page of consents, newest first: of a grantor's subject, to a grantee, or any (operators). */
     Uni<List<Consent>> page(Optional<Long> subject, Optional<UUID> grantee, Optional<Long> before, int fetchSize) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        subject.ifPresent(s -> {
-            query.append(" AND subjectId = :subject");
-            parameters.and("subject", s);
-        });
-        grantee.ifPresent(g -> {
-            query.append(" AND granteeConsumerId = :grantee");
-            parameters.and("grantee", g);
-        });
-        before.ifPresent(b -> {
-            query.append(" AND id < :before");
-            parameters.and("before", b);
-        });
-        return find(query + " ORDER BY id DESC", parameters).page(0, fetchSize).list();
+        FilteredQuery query = new FilteredQuery().equal("subjectId", subject).equal("granteeConsumerId", grantee)
+                .idBefore(before);
+        return find(query.newestFirst(), query.parameters()).page(0, fetchSize).list();
     }
 
     /** Consents whose period ended and whose expiry is not kept yet, locked for this transaction, skipping those another replica holds. */

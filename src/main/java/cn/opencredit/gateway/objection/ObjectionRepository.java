@@ -9,7 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
+
+import cn.opencredit.gateway.shared.sql.FilteredQuery;
 
 @ApplicationScoped
 class ObjectionRepository implements PanacheRepositoryBase<Objection, Long> {
@@ -28,32 +31,10 @@ class ObjectionRepository implements PanacheRepositoryBase<Objection, Long> {
      */
     Uni<List<Objection>> page(Optional<String> department, Optional<Long> subject, Optional<UUID> filer, Optional<ObjectionState> state,
             boolean overdueOnly, LocalDate today, Optional<Long> before, int fetchSize) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        io.quarkus.panache.common.Parameters parameters = new io.quarkus.panache.common.Parameters();
-        department.ifPresent(d -> {
-            query.append(" AND departmentUscc = :department");
-            parameters.and("department", d);
-        });
-        subject.ifPresent(s -> {
-            query.append(" AND subjectId = :subject");
-            parameters.and("subject", s);
-        });
-        filer.ifPresent(f -> {
-            query.append(" AND filerConsumerId = :filer");
-            parameters.and("filer", f);
-        });
-        state.ifPresent(s -> {
-            query.append(" AND state = :state");
-            parameters.and("state", s);
-        });
-        if (overdueOnly) {
-            query.append(" AND state = :open AND dueOn < :today");
-            parameters.and("open", ObjectionState.FILED).and("today", today);
-        }
-        before.ifPresent(b -> {
-            query.append(" AND id < :before");
-            parameters.and("before", b);
-        });
-        return find(query + " ORDER BY id DESC", parameters).page(0, fetchSize).list();
+        FilteredQuery query = new FilteredQuery().equal("departmentUscc", department).equal("subjectId", subject)
+                .equal("filerConsumerId", filer).equal("state", state)
+                .when(overdueOnly, "state = :open AND dueOn < :today", Parameters.with("open", ObjectionState.FILED).and("today", today))
+                .idBefore(before);
+        return find(query.newestFirst(), query.parameters()).page(0, fetchSize).list();
     }
 }

@@ -12,6 +12,8 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 
+import cn.opencredit.gateway.shared.sql.FilteredQuery;
+
 @ApplicationScoped
 class RegistrationRepository implements PanacheRepositoryBase<Registration, Long> {
 
@@ -30,32 +32,10 @@ class RegistrationRepository implements PanacheRepositoryBase<Registration, Long
 
     /** One page of items, newest first, before {@code before}. */
     Uni<List<Registration>> page(Filter filter, LocalDate today, Optional<Long> before, int fetchSize) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        filter.department().ifPresent(d -> {
-            query.append(" AND departmentUscc = :department");
-            parameters.and("department", d);
-        });
-        filter.subjectUscc().ifPresent(s -> {
-            query.append(" AND subjectUscc = :subject");
-            parameters.and("subject", s);
-        });
-        filter.state().ifPresent(s -> {
-            query.append(" AND state = :state");
-            parameters.and("state", s);
-        });
-        filter.category().ifPresent(c -> {
-            query.append(" AND category = :category");
-            parameters.and("category", c);
-        });
-        if (filter.overdueOnly()) {
-            query.append(" AND state = :open AND dueOn < :today");
-            parameters.and("open", RegistrationState.SUBMITTED).and("today", today);
-        }
-        before.ifPresent(b -> {
-            query.append(" AND id < :before");
-            parameters.and("before", b);
-        });
-        return find(query + " ORDER BY id DESC", parameters).page(0, fetchSize).list();
+        FilteredQuery query = new FilteredQuery().equal("departmentUscc", filter.department()).equal("subjectUscc", filter.subjectUscc())
+                .equal("state", filter.state()).equal("category", filter.category())
+                .when(filter.overdueOnly(), "state = :open AND dueOn < :today", Parameters.with("open", RegistrationState.SUBMITTED).and("today", today))
+                .idBefore(before);
+        return find(query.newestFirst(), query.parameters()).page(0, fetchSize).list();
     }
 }

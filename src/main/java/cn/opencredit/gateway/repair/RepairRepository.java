@@ -16,6 +16,8 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 
+import cn.opencredit.gateway.shared.sql.FilteredQuery;
+
 @ApplicationScoped
 class RepairRepository implements PanacheRepositoryBase<RepairApplication, Long> {
 
@@ -37,29 +39,11 @@ class RepairRepository implements PanacheRepositoryBase<RepairApplication, Long>
 
     /** One page of applications, newest first, before {@code before}. */
     Uni<List<RepairApplication>> page(Filter filter, LocalDate today, Optional<Long> before, int fetchSize) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Parameters parameters = new Parameters();
-        filter.department().ifPresent(d -> {
-            query.append(" AND departmentUscc = :department");
-            parameters.and("department", d);
-        });
-        filter.subjectUscc().ifPresent(s -> {
-            query.append(" AND subjectUscc = :subject");
-            parameters.and("subject", s);
-        });
-        filter.state().ifPresent(s -> {
-            query.append(" AND state = :state");
-            parameters.and("state", s);
-        });
-        if (filter.overdueOnly()) {
-            query.append(" AND state = :open AND dueOn < :today");
-            parameters.and("open", RepairState.SUBMITTED).and("today", today);
-        }
-        before.ifPresent(b -> {
-            query.append(" AND id < :before");
-            parameters.and("before", b);
-        });
-        return find(query + " ORDER BY id DESC", parameters).page(0, fetchSize).list();
+        FilteredQuery query = new FilteredQuery().equal("departmentUscc", filter.department()).equal("subjectUscc", filter.subjectUscc())
+                .equal("state", filter.state())
+                .when(filter.overdueOnly(), "state = :open AND dueOn < :today", Parameters.with("open", RepairState.SUBMITTED).and("today", today))
+                .idBefore(before);
+        return find(query.newestFirst(), query.parameters()).page(0, fetchSize).list();
     }
 
     /** The open applications for records whose publication ended, locked for the caller's transaction. */
