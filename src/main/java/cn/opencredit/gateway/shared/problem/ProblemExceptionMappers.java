@@ -1,5 +1,6 @@
 package cn.opencredit.gateway.shared.problem;
 
+import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -36,6 +37,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.TimeoutException;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
 
 import cn.opencredit.gateway.shared.security.ApiKeyAuthenticationMechanism;
 import cn.opencredit.gateway.shared.security.Scopes;
@@ -212,10 +214,13 @@ public class ProblemExceptionMappers {
 
     /**
      * PostgreSQL unreachable, overloaded, shutting down, or a transaction that lost a race (classes
-     * 08, 53, 57, 40), and timeouts: 503, a retry may succeed. Any other PostgreSQL error means the
-     * gateway sent something it should have refused earlier: 500, a retry will not help.
+     * 08, 53, 57, 40), a connection lost in the middle of a statement or refused when opened (a
+     * restart of PostgreSQL gives all of them within a second), and timeouts: 503, a retry may
+     * succeed. Any other PostgreSQL error means the gateway sent something it should have refused
+     * earlier: 500, a retry will not help.
      */
-    @ServerExceptionMapper({ PgException.class, TimeoutException.class, io.vertx.core.impl.NoStackTraceThrowable.class })
+    @ServerExceptionMapper({ PgException.class, TimeoutException.class, io.vertx.core.impl.NoStackTraceThrowable.class,
+            ClosedConnectionException.class, ConnectException.class })
     public Response unavailable(Throwable e, UriInfo uri, HttpServerRequest request) {
         String requestId = requestId(request);
         if (e instanceof PgException pg && pg.getSqlState() != null && !TRANSIENT_SQL_STATES.contains(pg.getSqlState().substring(0, 2))) {
@@ -229,10 +234,10 @@ public class ProblemExceptionMappers {
                 uri.getPath(), requestId, List.of()))).header(HttpHeaders.RETRY_AFTER, "1").build();
     }
 
-    /** SQLSTATE classes of failures that pass: connection, insufficient resources, operator intervention, transaction rollback. */
     /** How Jackson's strict duplicate detection starts its message; the rest is the field's name. */
     private static final String DUPLICATE_FIELD = "Duplicate field";
 
+    /** SQLSTATE classes of failures that pass: connection, insufficient resources, operator intervention, transaction rollback. */
     private static final java.util.Set<String> TRANSIENT_SQL_STATES = java.util.Set.of("08", "53", "57", "40");
 
     @ServerExceptionMapper
