@@ -34,6 +34,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import io.smallrye.mutiny.Uni;
 
 import cn.opencredit.gateway.shared.paging.Page;
+import cn.opencredit.gateway.shared.problem.ProblemDetail;
 import cn.opencredit.gateway.shared.security.Scopes;
 import cn.opencredit.gateway.shared.web.ApiCode;
 import cn.opencredit.gateway.shared.web.Ids;
@@ -128,6 +129,8 @@ public class ConsumerResource {
 
     @DELETE
     @Path("/{id}/keys/{keyId}")
+    // No body when it succeeds: a client asking only for the problem it may get (generated clients do) is answered, not refused 406.
+    @Produces({MediaType.APPLICATION_JSON, ProblemDetail.MEDIA_TYPE})
     @Operation(operationId = "revokeKey", summary = "Revoke a key",
             description = "The key stops working on every replica within a second. Revoking a revoked key changes nothing.")
     @APIResponse(responseCode = "204", description = "Revoked")

@@ -27,6 +27,7 @@ import io.smallrye.mutiny.Uni;
 
 import cn.opencredit.gateway.shared.audit.AuditedBulk;
 import cn.opencredit.gateway.shared.paging.Page;
+import cn.opencredit.gateway.shared.problem.ProblemDetail;
 import cn.opencredit.gateway.shared.security.ApiClient;
 import cn.opencredit.gateway.shared.security.Scopes;
 import cn.opencredit.gateway.shared.uscc.Uscc;
@@ -71,6 +72,8 @@ public class FeaturedResource {
 
     @DELETE
     @Path("/{uscc}")
+    // No body when it succeeds: a client asking only for the problem it may get (generated clients do) is answered, not refused 406.
+    @Produces({MediaType.APPLICATION_JSON, ProblemDetail.MEDIA_TYPE})
     @RolesAllowed({Scopes.SELF_READ, Scopes.ADMIN})
     @SecurityRequirement(name = "apiKey", scopes = Scopes.SELF_READ)
     @SecurityRequirement(name = "apiKey", scopes = Scopes.ADMIN)

@@ -34,6 +34,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 import cn.opencredit.gateway.shared.paging.Page;
+import cn.opencredit.gateway.shared.problem.ProblemDetail;
 import cn.opencredit.gateway.shared.security.ApiClient;
 import cn.opencredit.gateway.shared.security.Scopes;
 import cn.opencredit.gateway.shared.web.Ids;
@@ -129,6 +130,8 @@ public class WebhookResource {
 
     @DELETE
     @Path("/{id}")
+    // No body when it succeeds: a client asking only for the problem it may get (generated clients do) is answered, not refused 406.
+    @Produces({MediaType.APPLICATION_JSON, ProblemDetail.MEDIA_TYPE})
     @Operation(operationId = "deleteWebhookEndpoint", summary = "Delete a webhook endpoint",
             description = "With its deliveries and their log; nothing more is sent to it.")
     @APIResponse(responseCode = "204", description = "Deleted")

@@ -12,7 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Problem", description = "RFC 9457 problem details. `type` is stable per kind of error; `errors` names each bad input.")
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record ProblemDetail(
-        @Schema(examples = "https://api.opencredit.cn/problems/invalid-uscc") URI type,
+        @Schema(description = "Stable per kind of error; `https://api.opencredit.cn/problems/<code>` is documented, with its cause and "
+                + "fix, in the section `<code>` of docs/problems.md", examples = "https://api.opencredit.cn/problems/invalid-uscc") URI type,
         @Schema(examples = "Invalid unified social credit code") String title,
         @Schema(examples = "400") int status,
         @Schema(examples = "USCC 914403001922038217: check character (position 18) is '7', expected '6'") String detail,
