@@ -77,6 +77,11 @@ public final class PortalPages {
      */
     public record StatisticsPage(DisclosureStatsView disclosures, String timelinessChart, List<ListMonthRow> listMonths, String listChart,
             List<WorkflowRow> workflows, String workflowChart, FinanceSummary finance, String financeChart) {
+
+        /** Pixels for the timeliness chart: a bar of readable height per department, never less than the other charts. */
+        public int timelinessHeight() {
+            return Math.max(360, 60 + 28 * disclosures.departments().size());
+        }
     }
 
     public record ListMonthRow(String month, long redIncluded, long redLeft, long blackIncluded, long blackLeft) {
