@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestResponse;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -29,16 +28,15 @@ import cn.opencredit.gateway.portal.PortalPages.StatisticsPage;
 import cn.opencredit.gateway.portal.PortalPages.SubjectPage;
 import cn.opencredit.gateway.record.RecordCategory;
 import cn.opencredit.gateway.shared.problem.FieldError;
-import cn.opencredit.gateway.shared.problem.ProblemException;
 import cn.opencredit.gateway.shared.security.Scopes;
 import cn.opencredit.gateway.shared.uscc.Uscc;
-import cn.opencredit.gateway.shared.web.CacheControlFilter;
 
 /**
  * The public credit portal (信用网站): server-rendered pages in Chinese for people in a browser. The
  * pages are anonymous reads like the public API's, counted by the same rate limiter against the same
  * anonymous plan; they are not part of the API contract. Every lookup is a plain GET form, so it
  * works without JavaScript; only the statistics' charts need it, and their figures are also tables.
+ * Refusals are pages too ({@link PortalRefusals}).
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
@@ -94,21 +92,21 @@ public class PortalResource {
 
     @GET
     @Path("subjects/{uscc}")
-    public Uni<RestResponse<String>> subject(@PathParam("uscc") String uscc) {
-        return page(portal.subject(usccOf(uscc)), Templates::subject, REVALIDATE);
+    public Uni<RestResponse<String>> subject(@PathParam("uscc") Uscc uscc) {
+        return page(portal.subject(uscc), Templates::subject, REVALIDATE);
     }
 
     @GET
     @Path("subjects/{uscc}/records")
-    public Uni<RestResponse<String>> records(@PathParam("uscc") String uscc, @QueryParam("category") String category,
+    public Uni<RestResponse<String>> records(@PathParam("uscc") Uscc uscc, @QueryParam("category") String category,
             @QueryParam("cursor") String cursor) {
-        return page(portal.records(usccOf(uscc), category, cursor), page -> Templates.records(page, List.of(RecordCategory.values())), REVALIDATE);
+        return page(portal.records(uscc, category, cursor), page -> Templates.records(page, List.of(RecordCategory.values())), REVALIDATE);
     }
 
     @GET
     @Path("subjects/{uscc}/objection")
-    public Uni<RestResponse<String>> objection(@PathParam("uscc") String uscc) {
-        return page(portal.subject(usccOf(uscc)), Templates::objection, REVALIDATE);
+    public Uni<RestResponse<String>> objection(@PathParam("uscc") Uscc uscc) {
+        return page(portal.subject(uscc), Templates::objection, REVALIDATE);
     }
 
     @GET
@@ -134,38 +132,6 @@ public class PortalResource {
         return page(portal.statistics(), Templates::statistics, FEW_MINUTES);
     }
 
-    /**
-     * A refused page in Chinese with the refusal's status: a malformed USCC, filter or page
-     * position (400), an unknown subject (404), too many requests (429). Never stored by caches.
-     */
-    @ServerExceptionMapper
-    public Uni<RestResponse<String>> refused(ProblemException e) {
-        int status = e.type().status();
-        String heading = switch (status) {
-            case 400 -> "请求参数有误";
-            case 404 -> "未找到该信用主体";
-            case 429 -> "访问过于频繁";
-            case 503 -> "服务暂时不可用";
-            default -> "无法显示该页面";
-        };
-        String message = switch (status) {
-            case 400 -> "请检查统一社会信用代码、筛选条件或页码后重试。";
-            case 404 -> "平台未登记使用该统一社会信用代码的主体，请核对代码或按名称搜索。";
-            case 429 -> "您的访问过于频繁，请稍后再试。";
-            case 503 -> "服务繁忙，请稍后再试。";
-            default -> "请稍后再试。";
-        };
-        return Templates.error(status, heading, message, e.errors()).createUni().map(html -> {
-            RestResponse.ResponseBuilder<String> answer = RestResponse.ResponseBuilder.<String>create(status).entity(html)
-                    .header(HttpHeaders.CONTENT_TYPE, HTML)
-                    .header(HttpHeaders.CACHE_CONTROL, CacheControlFilter.NEVER_STORE);
-            if (e.retryAfterSeconds() > 0) {
-                answer.header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
-            }
-            return answer.build();
-        });
-    }
-
     private static <T> Uni<RestResponse<String>> page(Uni<T> model, Function<T, TemplateInstance> template, String cacheControl) {
         return model.chain(page -> render(template.apply(page), cacheControl));
     }
@@ -182,11 +148,6 @@ public class PortalResource {
         return List.of(RecordCategory.LICENCE, RecordCategory.PENALTY, RecordCategory.COERCION, RecordCategory.CONFIRMATION,
                 RecordCategory.LEVY, RecordCategory.PAYMENT, RecordCategory.ADJUDICATION, RecordCategory.COMPENSATION,
                 RecordCategory.REWARD, RecordCategory.INSPECTION);
-    }
-
-    /** Read here rather than by the parameter converter, so that a malformed code is refused with this class's page. */
-    private static Uscc usccOf(String raw) {
-        return Uscc.parse(raw, "uscc");
     }
 
     /** An empty form field is no filter. */
