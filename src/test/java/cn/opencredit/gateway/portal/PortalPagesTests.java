@@ -10,7 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.YearMonth;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
+import cn.opencredit.gateway.shared.time.ChinaTime;
 import cn.opencredit.gateway.subject.SubjectFixtures;
 
 /** The portal's pages as HTML: status, title, language, cache headers, refusals in Chinese, and what they never show. */
@@ -118,6 +122,22 @@ class PortalPagesTests {
         String next = first.substring(at + "rel=\"next\" href=\"".length(), first.indexOf('"', at + "rel=\"next\" href=\"".length()))
                 .replace("&amp;", "&");
         given().urlEncodingEnabled(false).get(next).then().statusCode(200).body(containsString("<article class=\"record\">"));
+    }
+
+    @Test
+    void statisticsCountListInclusionsAndDeparturesPerMonth() {
+        String html = given().get("/statistics").then().statusCode(200).extract().asString();
+        // The fixtures' red entry was included two months ago, their black entry removed a month ago.
+        YearMonth now = YearMonth.now(ChinaTime.ZONE);
+        String lists = html.substring(html.indexOf("id=\"lists-caption\""), html.indexOf("</table>", html.indexOf("id=\"lists-caption\"")));
+        Matcher red = Pattern.compile("<tr><td>" + now.minusMonths(2) + "</td><td>(\\d+)</td><td>\\d+</td><td>\\d+</td><td>\\d+</td></tr>")
+                .matcher(lists);
+        assertTrue(red.find() && Integer.parseInt(red.group(1)) >= 1, "a red inclusion in " + now.minusMonths(2));
+        Matcher black = Pattern.compile("<tr><td>" + now.minusMonths(1) + "</td><td>\\d+</td><td>\\d+</td><td>\\d+</td><td>(\\d+)</td></tr>")
+                .matcher(lists);
+        assertTrue(black.find() && Integer.parseInt(black.group(1)) >= 1, "a black departure in " + now.minusMonths(1));
+        assertEquals(PortalService.LIST_MONTHS, Pattern.compile("<tr><td>\\d{4}-\\d{2}</td>").matcher(lists).results().count(),
+                "every month of the span, those without a change as zeros");
     }
 
     @Test
