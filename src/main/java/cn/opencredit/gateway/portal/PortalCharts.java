@@ -1,6 +1,7 @@
 package cn.opencredit.gateway.portal;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ final class PortalCharts {
                 "xAxis", map("type", "value", "min", 0, "max", 100, "axisLabel", map("formatter", "{value}%")),
                 "yAxis", map("type", "category", "data", timed.stream().map(d -> d.department().name()).toList()),
                 "series", List.of(map("name", "按时公示率", "type", "bar", "itemStyle", map("color", BLUE),
-                        "data", timed.stream().map(d -> d.onTimeRate().movePointRight(2).setScale(1, java.math.RoundingMode.HALF_UP)).toList()))));
+                        "data", timed.stream().map(d -> d.onTimeRate().movePointRight(2).setScale(1, RoundingMode.HALF_UP)).toList()))));
     }
 
     /** Red and black list inclusions and departures per month (一增一降). */

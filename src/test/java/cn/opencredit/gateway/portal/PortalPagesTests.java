@@ -96,6 +96,7 @@ class PortalPagesTests {
                 .body(containsString("href=\"/subjects/" + SubjectFixtures.RICH + "\""));
         given().queryParam("q", "不存在的企业名称").get("/search").then().statusCode(200)
                 .body(containsString("未找到与“不存在的企业名称”相符的信用主体"));
+        given().queryParam("q", "　").get("/search").then().statusCode(200).body(containsString("请输入企业名称或统一社会信用代码。"));
         given().get("/").then().body(containsString("<form class=\"search\" action=\"/search\" method=\"get\" role=\"search\">"))
                 .body(containsString("<label for=\"q\">"));
     }
