@@ -34,6 +34,31 @@ class CreditListRepository {
         this.pool = pool;
     }
 
+    /**
+     * Inclusions and departures (removal, else expiry once passed) per list and month (China time)
+     * from {@code since} on; months without either are absent.
+     */
+    Uni<List<ListMonth>> monthly(List<ListType> types, OffsetDateTime since, OffsetDateTime now) {
+        return pool.preparedQuery("""
+                        SELECT list_type, month, sum(included) AS included, sum(left_list) AS left_list FROM (
+                            SELECT list_type, to_char(included_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, 1 AS included, 0 AS left_list
+                              FROM list_entry WHERE list_type = ANY($1) AND included_at >= $2 AND included_at <= $3
+                            UNION ALL
+                            SELECT list_type, to_char(coalesce(removed_at, expires_at) AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM'), 0, 1
+                              FROM list_entry WHERE list_type = ANY($1) AND coalesce(removed_at, expires_at) >= $2
+                               AND coalesce(removed_at, expires_at) <= $3
+                        ) changes GROUP BY list_type, month ORDER BY month, list_type""")
+                .execute(Tuple.of(types.stream().map(Enum::name).toArray(String[]::new), since, now))
+                .map(rows -> {
+                    List<ListMonth> months = new ArrayList<>();
+                    for (Row row : rows) {
+                        months.add(new ListMonth(ListType.valueOf(row.getString("list_type")), row.getString("month"),
+                                row.getLong("included"), row.getLong("left_list")));
+                    }
+                    return months;
+                });
+    }
+
     /** A stored entry with its subject's code and name, before the publication rules are applied. */
     record EntryRow(long id, ListType type, String subjectUscc, String subjectName, String authority, String authorityUscc,
             String reason, String legalBasis, String legalRepresentative, OffsetDateTime includedAt, OffsetDateTime expiresAt,

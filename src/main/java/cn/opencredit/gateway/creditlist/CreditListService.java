@@ -2,6 +2,7 @@ package cn.opencredit.gateway.creditlist;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Comparator;
@@ -19,6 +20,7 @@ import cn.opencredit.gateway.shared.paging.Page;
 import cn.opencredit.gateway.shared.paging.PageRequest;
 import cn.opencredit.gateway.shared.problem.ProblemException;
 import cn.opencredit.gateway.shared.problem.ProblemType;
+import cn.opencredit.gateway.shared.time.ChinaTime;
 
 /** Reads of red/black and other list entries: the public listing, one entry, and a subject's memberships and history. */
 @ApplicationScoped
@@ -51,6 +53,13 @@ public class CreditListService {
                         .map(ListEntryMapper::toMembership)
                         .toList(),
                 rows.stream().map(row -> ListEntryMapper.toView(row, now)).toList()));
+    }
+
+    /** How each of these lists changed per month over the last {@code months} months, this one included (China time). */
+    public Uni<List<ListMonth>> monthly(List<ListType> types, int months) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        LocalDate firstMonth = ChinaTime.today(clock).withDayOfMonth(1).minusMonths(months - 1L);
+        return repository.monthly(types, firstMonth.atStartOfDay(ChinaTime.ZONE).toOffsetDateTime(), now);
     }
 
     /** One page of a list, newest inclusion first (ties by id, newest first). */
