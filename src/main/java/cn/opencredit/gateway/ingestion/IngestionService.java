@@ -28,6 +28,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
+import cn.opencredit.gateway.record.RecordCategory;
 import cn.opencredit.gateway.shared.cache.SubjectDataVersions;
 import cn.opencredit.gateway.shared.web.IdempotencyKeys;
 import cn.opencredit.gateway.shared.problem.FieldError;
@@ -35,6 +36,7 @@ import cn.opencredit.gateway.shared.problem.ProblemException;
 import cn.opencredit.gateway.shared.problem.ProblemType;
 import cn.opencredit.gateway.shared.security.ApiClient;
 import cn.opencredit.gateway.shared.time.ChinaTime;
+import cn.opencredit.gateway.shared.time.WorkdayCalendar;
 
 /**
  * 数据归集: departments' batches of credit records. A batch is read, every row validated on its
@@ -190,5 +192,14 @@ public class IngestionService {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every JVM provides HmacSHA256", e);
         }
+    }
+
+    /**
+     * The 双公示 timeliness ingestion records with a row (due date, working days to the report, late),
+     * for writers of records that do not pass through ingestion, such as the synthetic seed.
+     */
+    public static Optional<IngestionReportView.Timeliness> timeliness(RecordCategory category, LocalDate decisionDate, LocalDate reportedOn,
+            WorkdayCalendar calendar) {
+        return IngestionPolicies.timelinessPolicy(category, decisionDate, reportedOn, calendar);
     }
 }

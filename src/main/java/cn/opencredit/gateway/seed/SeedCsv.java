@@ -5,6 +5,10 @@ import java.io.Writer;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 
+import cn.opencredit.gateway.ingestion.IngestionReportView;
+import cn.opencredit.gateway.ingestion.IngestionService;
+import cn.opencredit.gateway.shared.time.WorkdayCalendar;
+
 /**
  * Writes generated rows in PostgreSQL's COPY CSV format, one line per row, in the column order of
  * the matching {@code COPY … FROM STDIN} statement below.
@@ -18,16 +22,19 @@ final class SeedCsv {
             + "FROM STDIN (FORMAT csv)";
     static final String COPY_RECORDS = "COPY credit_record (subject_id, category, source_department, "
             + "source_department_uscc, source_record_id, decision_number, title, decision_date, reported_on, content, "
-            + "legal_basis, severity, amount, currency, disclosure_level, published_from, published_until, status, details) "
+            + "legal_basis, severity, amount, currency, disclosure_level, published_from, published_until, status, details, "
+            + "due_on, working_days_to_report, late) "
             + "FROM STDIN (FORMAT csv)";
     static final String COPY_LIST_ENTRIES = "COPY list_entry (subject_id, list_type, authority, authority_uscc, reason, "
             + "legal_basis, legal_representative, included_at, expires_at, removed_at, removal_reason, removal_note) "
             + "FROM STDIN (FORMAT csv)";
 
     private final Writer out;
+    private final WorkdayCalendar calendar;
 
-    SeedCsv(Writer out) {
+    SeedCsv(Writer out, WorkdayCalendar calendar) {
         this.out = out;
+        this.calendar = calendar;
     }
 
     void subject(SubjectRow row) throws IOException {
@@ -67,6 +74,12 @@ final class SeedCsv {
         constant(row.status());
         // Levels are the templates' fixed words (A, AA, 优秀 …): nothing in them needs escaping in JSON.
         text(row.rating() == null ? null : "{\"rating\":\"" + row.rating() + "\"}");
+        // The 双公示 timeliness that ingestion would have reckoned, so that its statistics have demo data too.
+        IngestionReportView.Timeliness due = IngestionService.timeliness(row.category(), row.decisionDate(), row.reportedOn(), calendar)
+                .orElse(null);
+        plain(due == null ? null : due.dueOn());
+        plain(due == null ? null : due.workingDaysToReport());
+        plain(due == null ? null : due.late());
         out.write('\n');
     }
 

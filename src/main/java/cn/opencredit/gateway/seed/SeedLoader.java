@@ -23,6 +23,8 @@ import org.postgresql.copy.PGCopyOutputStream;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 
+import cn.opencredit.gateway.shared.time.WorkdayCalendar;
+
 /**
  * Loads {@link SyntheticCreditData} into an empty database with PostgreSQL COPY; {@link SeedOnStartup}
  * calls it when {@code opencredit.seed.subjects} is above 0 and never creates it otherwise.
@@ -40,10 +42,12 @@ public class SeedLoader {
 
     private final AgroalDataSource dataSource;
     private final SeedConfig config;
+    private final WorkdayCalendar calendar;
 
-    SeedLoader(AgroalDataSource dataSource, SeedConfig config) {
+    SeedLoader(AgroalDataSource dataSource, SeedConfig config, WorkdayCalendar calendar) {
         this.dataSource = dataSource;
         this.config = config;
+        this.calendar = calendar;
     }
 
     /** How much one load wrote and how long it took. */
@@ -71,7 +75,7 @@ public class SeedLoader {
         return summary;
     }
 
-    static Optional<Summary> seedIfEmpty(Connection connection, SyntheticCreditData data, int subjects)
+    private Optional<Summary> seedIfEmpty(Connection connection, SyntheticCreditData data, int subjects)
             throws SQLException {
         long started = System.nanoTime();
         boolean autoCommit = connection.getAutoCommit();
@@ -92,19 +96,19 @@ public class SeedLoader {
                 statement.execute("SET LOCAL session_replication_role = replica");
             }
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            subjectRows = copy(copy, SeedCsv.COPY_SUBJECTS, csv -> {
+            subjectRows = copy(copy, calendar, SeedCsv.COPY_SUBJECTS, csv -> {
                 for (long id = 1; id <= subjects; id++) {
                     csv.subject(data.subjects().subject(id));
                 }
             });
-            recordRows = copy(copy, SeedCsv.COPY_RECORDS, csv -> {
+            recordRows = copy(copy, calendar, SeedCsv.COPY_RECORDS, csv -> {
                 for (long id = 1; id <= subjects; id++) {
                     for (CreditRecordRow row : data.records().of(data.subjects().subject(id))) {
                         csv.record(row);
                     }
                 }
             });
-            listRows = copy(copy, SeedCsv.COPY_LIST_ENTRIES, csv -> {
+            listRows = copy(copy, calendar, SeedCsv.COPY_LIST_ENTRIES, csv -> {
                 for (long id = 1; id <= subjects; id++) {
                     for (ListEntryRow row : data.listEntries().of(data.subjects().subject(id))) {
                         csv.listEntry(row);
@@ -159,11 +163,11 @@ public class SeedLoader {
         void writeTo(SeedCsv csv) throws IOException;
     }
 
-    private static long copy(CopyManager copy, String sql, CsvBody body) throws SQLException {
+    private static long copy(CopyManager copy, WorkdayCalendar calendar, String sql, CsvBody body) throws SQLException {
         PGCopyOutputStream stream = new PGCopyOutputStream(copy.copyIn(sql), BUFFER_BYTES);
         try {
             Writer writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), BUFFER_BYTES);
-            body.writeTo(new SeedCsv(writer));
+            body.writeTo(new SeedCsv(writer, calendar));
             writer.flush();
             return stream.endCopy();
         } catch (IOException | RuntimeException e) {

@@ -29,6 +29,7 @@ import cn.opencredit.gateway.record.DisclosureLevel;
 import cn.opencredit.gateway.record.RecordCategory;
 import cn.opencredit.gateway.record.RecordStatus;
 import cn.opencredit.gateway.record.Severity;
+import cn.opencredit.gateway.shared.time.WorkdayCalendar;
 import cn.opencredit.gateway.subject.SubjectStatus;
 import cn.opencredit.gateway.subject.SubjectType;
 
@@ -62,7 +63,7 @@ class SeedCsvTests {
         String line = write(csv -> csv.record(record));
 
         assertEquals("3,COMMITMENT,滑县人民法院,11410526MB1234567X,2026000000000301,,信用承诺书,2026-03-01,2026-03-04,"
-                + "承诺内容：依法诚信经营,,,,,PUBLIC,2026-03-01,,PUBLISHED,\n", line);
+                + "承诺内容：依法诚信经营,,,,,PUBLIC,2026-03-01,,PUBLISHED,,,,\n", line);
     }
 
     /** The evaluation reads a rating's level from details.rating. */
@@ -74,7 +75,22 @@ class SeedCsvTests {
 
         String line = write(csv -> csv.record(record));
 
-        assertTrue(line.endsWith(",PUBLISHED,\"{\"\"rating\"\":\"\"A\"\"}\"\n"), line);
+        assertTrue(line.endsWith(",PUBLISHED,\"{\"\"rating\"\":\"\"A\"\"}\",,,\n"), line);
+    }
+
+    /** Licences and penalties carry the 双公示 timeliness ingestion would give them, so that its statistics have demo data. */
+    @Test
+    void shouldWriteThe7thWorkingDayAndLatenessOfAPenalty() throws IOException {
+        CreditRecordRow onTime = new CreditRecordRow(3, RecordCategory.PENALTY, COURT, "2026000000000303", "滑罚〔2026〕3号", "行政处罚决定书",
+                LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 6), "罚款", null, Severity.GENERAL, null, null, DisclosureLevel.PUBLIC,
+                LocalDate.of(2026, 3, 6), null, RecordStatus.PUBLISHED, null);
+        CreditRecordRow late = new CreditRecordRow(3, RecordCategory.PENALTY, COURT, "2026000000000304", "滑罚〔2026〕4号", "行政处罚决定书",
+                LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 16), "罚款", null, Severity.GENERAL, null, null, DisclosureLevel.PUBLIC,
+                LocalDate.of(2026, 3, 16), null, RecordStatus.PUBLISHED, null);
+
+        // Monday 2 March: the 7th working day after it is Wednesday 11 March (plain weekdays: the test's calendar is empty).
+        assertTrue(write(csv -> csv.record(onTime)).endsWith(",PUBLISHED,,2026-03-11,4,false\n"));
+        assertTrue(write(csv -> csv.record(late)).endsWith(",PUBLISHED,,2026-03-11,10,true\n"));
     }
 
     @Test
@@ -149,7 +165,7 @@ class SeedCsvTests {
 
     private static String write(Row row) throws IOException {
         StringWriter out = new StringWriter();
-        row.writeTo(new SeedCsv(out));
+        row.writeTo(new SeedCsv(out, WorkdayCalendar.empty()));
         return out.toString();
     }
 }
