@@ -164,7 +164,7 @@ class CreditCheckRepository {
                     Answer answer = answerFor.apply(id);
                     return tx.preparedQuery("""
                                     UPDATE creditcheck_check SET subjects_total = $2, subjects_with_measures = $3, measures_triggered = $4,
-                                                                 answer = $5::jsonb
+                                                                 answer = $5::text::jsonb
                                     WHERE id = $1""").execute(Tuple.of(id, answer.total(), answer.withMeasures(), answer.measures(), answer.json()))
                             .chain(() -> tx.preparedQuery("""
                                     INSERT INTO creditcheck_receipt (receipt_id, check_id, subject_uscc, measure_codes)

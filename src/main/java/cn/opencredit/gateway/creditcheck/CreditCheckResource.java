@@ -100,7 +100,7 @@ public class CreditCheckResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "406", ref = "NotAcceptable")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public Uni<CreditCheckView> find(@Parameter(description = "The check's id", example = "4711",
+    public Uni<String> find(@Parameter(description = "The check's id", example = "4711",
             schema = @Schema(type = SchemaType.STRING, maxLength = 20)) @PathParam("id") String id) {
         return checks.find(id, ApiClient.of(caller));
     }

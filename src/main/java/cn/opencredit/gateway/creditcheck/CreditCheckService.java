@@ -147,17 +147,10 @@ public class CreditCheckService {
                 caller.keyId(), uscc, ACCESS_LOG_OPERATION, logged, 201, requestId, null, null))).toList()).andFailFast().replaceWithVoid();
     }
 
-    /** A check as it was answered, for the department that made it (any of its keys) and operators; 404 for anyone else. */
-    public Uni<CreditCheckView> find(String rawId, ApiClient caller) {
+    /** A check as it was answered (the stored JSON), for the department that made it (any of its keys) and operators; 404 for anyone else. */
+    public Uni<String> find(String rawId, ApiClient caller) {
         long id = Ids.positive(rawId, "id");
-        return repository.check(id).map(found -> {
-            CreditCheckRepository.StoredCheck check = found.filter(c -> readable(c, caller)).orElseThrow(() -> notFound(rawId));
-            try {
-                return json.readValue(check.answer(), CreditCheckView.class);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("a stored check answer always reads back", e);
-            }
-        });
+        return repository.check(id).map(found -> found.filter(c -> readable(c, caller)).orElseThrow(() -> notFound(rawId)).answer());
     }
 
     private static boolean readable(CreditCheckRepository.StoredCheck check, ApiClient caller) {

@@ -28,6 +28,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 
 import cn.opencredit.gateway.shared.audit.Audited;
@@ -90,7 +91,7 @@ public class ReportResource {
     @APIResponse(responseCode = "404", ref = "SubjectNotFound")
     @APIResponse(responseCode = "406", ref = "NotAcceptable")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public Uni<RestResponse<byte[]>> report(
+    public Uni<RestResponse<Buffer>> report(
             @Parameter(description = "统一社会信用代码, 18 characters", example = "91659001MA00000152",
                     schema = @Schema(type = SchemaType.STRING, minLength = 18, maxLength = 64)) @PathParam("uscc") Uscc uscc,
             @Parameter(description = "public (default) or full", schema = @Schema(type = SchemaType.STRING, enumeration = {"public", "full"}))
@@ -98,7 +99,7 @@ public class ReportResource {
             @Context HttpHeaders headers, @Context RoutingContext routing) {
         boolean pdf = prefersPdf(headers.getAcceptableMediaTypes());
         return reports.issue(uscc, level, pdf, caller.isAnonymous() ? null : ApiClient.of(caller), routing)
-                .map(issued -> RestResponse.ResponseBuilder.ok(issued.content(), issued.pdf() ? PDF : MediaType.APPLICATION_JSON)
+                .map(issued -> RestResponse.ResponseBuilder.ok(Buffer.buffer(issued.content()), issued.pdf() ? PDF : MediaType.APPLICATION_JSON)
                         .header(CODE_HEADER, issued.verification().code())
                         .header(DIGEST_HEADER, "sha-256=:" + Base64.getEncoder().encodeToString(issued.sha256()) + ":").build());
     }
