@@ -1,5 +1,6 @@
 package cn.opencredit.gateway.report;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
@@ -91,7 +92,7 @@ public class ReportResource {
     @APIResponse(responseCode = "404", ref = "SubjectNotFound")
     @APIResponse(responseCode = "406", ref = "NotAcceptable")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public Uni<RestResponse<Buffer>> report(
+    public Uni<RestResponse<Object>> report(
             @Parameter(description = "统一社会信用代码, 18 characters", example = "91659001MA00000152",
                     schema = @Schema(type = SchemaType.STRING, minLength = 18, maxLength = 64)) @PathParam("uscc") Uscc uscc,
             @Parameter(description = "public (default) or full", schema = @Schema(type = SchemaType.STRING, enumeration = {"public", "full"}))
@@ -99,9 +100,17 @@ public class ReportResource {
             @Context HttpHeaders headers, @Context RoutingContext routing) {
         boolean pdf = prefersPdf(headers.getAcceptableMediaTypes());
         return reports.issue(uscc, level, pdf, caller.isAnonymous() ? null : ApiClient.of(caller), routing)
-                .map(issued -> RestResponse.ResponseBuilder.ok(Buffer.buffer(issued.content()), issued.pdf() ? PDF : MediaType.APPLICATION_JSON)
+                .map(issued -> RestResponse.ResponseBuilder.ok(entity(issued), issued.pdf() ? PDF : MediaType.APPLICATION_JSON)
                         .header(CODE_HEADER, issued.verification().code())
                         .header(DIGEST_HEADER, "sha-256=:" + Base64.getEncoder().encodeToString(issued.sha256()) + ":").build());
+    }
+
+    /**
+     * The bytes exactly as hashed: a PDF as a buffer; JSON as its text, which the JSON writer passes
+     * through unchanged (a buffer it would encode as an object).
+     */
+    private static Object entity(ReportService.Issued issued) {
+        return issued.pdf() ? Buffer.buffer(issued.content()) : new String(issued.content(), StandardCharsets.UTF_8);
     }
 
     /** The first acceptable type (in the client's order of preference) that is PDF or JSON decides; JSON for a wildcard. */
