@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -25,11 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 
 import cn.opencredit.gateway.shared.audit.Audited;
@@ -92,7 +91,7 @@ public class ReportResource {
     @APIResponse(responseCode = "404", ref = "SubjectNotFound")
     @APIResponse(responseCode = "406", ref = "NotAcceptable")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public Uni<RestResponse<Object>> report(
+    public Uni<Response> report(
             @Parameter(description = "统一社会信用代码, 18 characters", example = "91659001MA00000152",
                     schema = @Schema(type = SchemaType.STRING, minLength = 18, maxLength = 64)) @PathParam("uscc") Uscc uscc,
             @Parameter(description = "public (default) or full", schema = @Schema(type = SchemaType.STRING, enumeration = {"public", "full"}))
@@ -100,17 +99,18 @@ public class ReportResource {
             @Context HttpHeaders headers, @Context RoutingContext routing) {
         boolean pdf = prefersPdf(headers.getAcceptableMediaTypes());
         return reports.issue(uscc, level, pdf, caller.isAnonymous() ? null : ApiClient.of(caller), routing)
-                .map(issued -> RestResponse.ResponseBuilder.ok(entity(issued), issued.pdf() ? PDF : MediaType.APPLICATION_JSON)
+                .map(issued -> Response.ok(entity(issued), issued.pdf() ? PDF : MediaType.APPLICATION_JSON)
                         .header(CODE_HEADER, issued.verification().code())
                         .header(DIGEST_HEADER, "sha-256=:" + Base64.getEncoder().encodeToString(issued.sha256()) + ":").build());
     }
 
     /**
-     * The bytes exactly as hashed: a PDF as a buffer; JSON as its text, which the JSON writer passes
-     * through unchanged (a buffer it would encode as an object).
+     * The bytes exactly as hashed: a PDF as bytes; JSON as its text, which the JSON writer passes
+     * through unchanged (bytes it would encode as base64). A plain {@link Response}, so that the
+     * writer is chosen by the entity's class.
      */
     private static Object entity(ReportService.Issued issued) {
-        return issued.pdf() ? Buffer.buffer(issued.content()) : new String(issued.content(), StandardCharsets.UTF_8);
+        return issued.pdf() ? issued.content() : new String(issued.content(), StandardCharsets.UTF_8);
     }
 
     /** The first acceptable type (in the client's order of preference) that is PDF or JSON decides; JSON for a wildcard. */
