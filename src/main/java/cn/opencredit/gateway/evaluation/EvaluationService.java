@@ -81,6 +81,11 @@ public class EvaluationService {
         }));
     }
 
+    /** The evaluation as the public sees it (grade, supervision class, explanation), read now (for the credit report). */
+    public Uni<Optional<EvaluationView>> summary(Uscc uscc) {
+        return load(uscc, EvaluationView.Detail.SUMMARY).map(Optional::ofNullable);
+    }
+
     /** The evaluation with its score and every contribution, read now (for answers under the subject's consent, cached by them). */
     public Uni<Optional<EvaluationView>> full(Uscc uscc) {
         return load(uscc, EvaluationView.Detail.FULL).map(Optional::ofNullable);

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -81,6 +82,14 @@ public class TimelineService {
         return Panache.withSession(() -> Panache.getSession().chain(session -> session
                 .createQuery("FROM WorkflowEvent WHERE workflow = :workflow AND caseId = :caseId ORDER BY id", WorkflowEvent.class)
                 .setParameter("workflow", workflow).setParameter("caseId", caseId).getResultList()))
+                .map(events -> events.stream().map(TimelineService::view).toList());
+    }
+
+    /** A subject's events of some workflows, newest first, at most {@code limit} (for the credit report, whose reader is checked there). */
+    public Uni<List<TimelineView>> subjectEvents(long subjectId, Set<Workflow> workflows, int limit) {
+        return Panache.withSession(() -> Panache.getSession().chain(session -> session
+                        .createQuery("FROM WorkflowEvent WHERE subjectId = :subject AND workflow IN (:workflows) ORDER BY id DESC", WorkflowEvent.class)
+                        .setParameter("subject", subjectId).setParameter("workflows", workflows).setMaxResults(limit).getResultList()))
                 .map(events -> events.stream().map(TimelineService::view).toList());
     }
 
