@@ -55,9 +55,11 @@ public class CreditCheckStatsResource {
     public Uni<CreditCheckStatsView> statistics(
             @Parameter(description = "One department's USCC", schema = @Schema(type = SchemaType.STRING, maxLength = 64)) @QueryParam("department")
             String department,
-            @Parameter(description = "First month, YYYY-MM", example = "2026-06", schema = @Schema(type = SchemaType.STRING, maxLength = 7))
+            @Parameter(description = "First month, YYYY-MM", example = "2026-06", schema = @Schema(type = SchemaType.STRING, maxLength = 7,
+                    pattern = "^\\d{4}-\\d{2}$"))
             @QueryParam("from") String from,
-            @Parameter(description = "Last month, YYYY-MM", example = "2026-11", schema = @Schema(type = SchemaType.STRING, maxLength = 7))
+            @Parameter(description = "Last month, YYYY-MM", example = "2026-11", schema = @Schema(type = SchemaType.STRING, maxLength = 7,
+                    pattern = "^\\d{4}-\\d{2}$"))
             @QueryParam("to") String to) {
         return checks.statistics(department, from, to);
     }

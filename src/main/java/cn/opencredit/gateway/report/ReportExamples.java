@@ -10,7 +10,7 @@ final class ReportExamples {
              "subject": {"uscc": "91659001MA00000152", "name": "石河子恒通物流有限公司", "subjectType": "enterprise", "regionCode": "659001",
               "status": "active", "listMemberships": [], "listHistory": [], "recordCounts": {"licence": 4}, "latestRecords": []},
              "evaluation": {"uscc": "91659001MA00000152", "name": "石河子恒通物流有限公司", "state": "evaluated", "detail": "summary",
-              "grade": "B", "gradeName": "良", "supervisionClass": "general", "supervisionClassName": "一般监管",
+              "grade": "B", "supervisionClass": "general",
               "summaryZh": "公共信用综合评价等级为良（B），一般监管"},
              "records": {"licence": []}, "commitments": []}""";
 

@@ -91,7 +91,12 @@ public class ApiConventions implements OASFilter {
             case "cursor", "after" -> schema.maxLength(PageRequest.MAX_CURSOR_LENGTH);
             case "q" -> schema.maxLength(100);
             case "region" -> schema.pattern("^([0-9]{2}|[0-9]{4}|[0-9]{6})$");
-            case "from", "to", "includedFrom", "includedTo" -> schema.format("date");
+            // A date unless the parameter says otherwise: month ranges (YYYY-MM) carry their own pattern.
+            case "from", "to", "includedFrom", "includedTo" -> {
+                if (schema.getPattern() == null) {
+                    schema.format("date");
+                }
+            }
             default -> {
             }
         }
