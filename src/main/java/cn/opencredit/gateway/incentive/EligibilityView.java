@@ -15,20 +15,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "IncentiveEligibility")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EligibilityView(
-        @Schema(description = "The enterprise's USCC; absent for a person", examples = "91659001MA00000152") String uscc,
-        @Schema(description = "The person asked about; absent for an enterprise") PersonRef person,
+        @Schema(description = "The subject's USCC", examples = "91659001MA00000152") String uscc,
         @Schema(description = "The catalogue revision the answer was computed under") long catalogueRevision,
         OffsetDateTime evaluatedAt,
         List<ScenarioEligibility> scenarios) {
-
-    /** A person as answers name them: the identity number masked, never in clear. */
-    @Schema(name = "IncentivePerson")
-    public record PersonRef(
-            @Schema(description = "The person's id at the gateway") String id,
-            @Schema(examples = "张三") String name,
-            @Schema(description = "Masked identity number", examples = "410526********1234") String identityNumber,
-            @Schema(nullable = true, examples = "teacher") String occupation) {
-    }
 
     /** One scenario for this subject. */
     @Schema(name = "IncentiveScenarioEligibility")

@@ -113,7 +113,7 @@ public class IncentiveService {
     public Uni<CachedJson> forSubject(Uscc uscc) {
         return catalogue().chain(catalogue -> cache.get(uscc.value(), "incentives", "r" + catalogue.revision(), () -> subjects.require(uscc)
                 .chain(subject -> repository.facts(List.of(subject.id()), OffsetDateTime.now(clock), ChinaTime.today(clock)))
-                .map(facts -> eligibility(catalogue, facts.values().iterator().next(), uscc.value(), null))));
+                .map(facts -> new EligibilityView(uscc.value(), catalogue.revision(), now(), scenarios(catalogue, facts.values().iterator().next())))));
     }
 
     /**
@@ -121,11 +121,11 @@ public class IncentiveService {
      * without one the person is, for that app, not found (404), as an unknown id is. Departments and
      * operators read under their scope. The answer is in the person's access log before it leaves.
      */
-    public Uni<EligibilityView> forPerson(String id, ApiClient caller, String requestId) {
+    public Uni<PersonEligibilityView> forPerson(String id, ApiClient caller, String requestId) {
         return persons.resolve(id).chain(person -> consent(person, caller)
                 .chain(consentId -> catalogue().chain(catalogue -> repository.facts(List.of(person.subjectId()), OffsetDateTime.now(clock),
                                 ChinaTime.today(clock))
-                        .map(facts -> eligibility(catalogue, facts.values().iterator().next(), null, person)))
+                        .map(facts -> new PersonEligibilityView(ref(person), catalogue.revision(), now(), scenarios(catalogue, facts.values().iterator().next()))))
                         .call(answer -> persons.logged(caller, java.util.UUID.fromString(person.view().id()), "incentive.eligibility", 200,
                                 requestId, consentId))));
     }
@@ -188,16 +188,22 @@ public class IncentiveService {
         return new BatchCheckView.Result(uscc, true, checked.eligible(), checked.unmet(), null);
     }
 
-    private EligibilityView eligibility(Catalogue catalogue, SubjectFacts facts, String uscc, PersonService.Person person) {
+    private List<EligibilityView.ScenarioEligibility> scenarios(Catalogue catalogue, SubjectFacts facts) {
         LocalDate today = ChinaTime.today(clock);
         Map<String, Object> variables = facts.variables();
-        List<EligibilityView.ScenarioEligibility> scenarios = catalogue.entries().stream()
+        return catalogue.entries().stream()
                 .filter(entry -> applies(entry.stored(), facts.kind(), today))
                 .map(entry -> IncentivePolicies.check(entry.stored(), entry.conditions(), variables))
                 .toList();
-        EligibilityView.PersonRef ref = person == null ? null : new EligibilityView.PersonRef(person.view().id(), person.view().name(),
-                person.view().identityNumber(), person.view().occupation() == null ? null : person.view().occupation().code());
-        return new EligibilityView(uscc, ref, catalogue.revision(), OffsetDateTime.now(clock).withOffsetSameInstant(ChinaTime.OFFSET), scenarios);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ChinaTime.OFFSET);
+    }
+
+    private static PersonEligibilityView.PersonRef ref(PersonService.Person person) {
+        return new PersonEligibilityView.PersonRef(person.view().id(), person.view().name(), person.view().identityNumber(),
+                person.view().occupation() == null ? null : person.view().occupation().code());
     }
 
     private static boolean applies(IncentiveRepository.Stored scenario, String kind, LocalDate today) {

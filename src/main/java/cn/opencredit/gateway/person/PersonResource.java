@@ -34,7 +34,7 @@ import cn.opencredit.gateway.shared.web.RequestIdFilter;
  * Natural persons. Identity numbers travel only in request bodies, never in a path or query, so
  * that they land in no access log, proxy log or browser history; answers carry them masked.
  */
-@Path("/api/v1")
+@Path("/api/v1/persons")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "person", description = "自然人: natural persons as credit subjects, their identity numbers protected")
@@ -55,7 +55,6 @@ public class PersonResource {
     }
 
     @POST
-    @Path("/persons")
     @RolesAllowed(Scopes.INGEST_WRITE)
     @SecurityRequirement(name = "apiKey", scopes = Scopes.INGEST_WRITE)
     @Operation(operationId = "registerPerson", summary = "Register a natural person, or bring one up to date",
@@ -75,7 +74,7 @@ public class PersonResource {
     }
 
     @POST
-    @Path("/persons/lookup")
+    @Path("/lookup")
     @RolesAllowed(Scopes.PERSONS_READ)
     @SecurityRequirement(name = "apiKey", scopes = Scopes.PERSONS_READ)
     @Operation(operationId = "lookUpPerson", summary = "Find a person by identity number",
@@ -92,7 +91,7 @@ public class PersonResource {
     }
 
     @POST
-    @Path("/persons/{personId}/consents")
+    @Path("/{personId}/consents")
     @RolesAllowed(Scopes.ADMIN)
     @SecurityRequirement(name = "apiKey", scopes = Scopes.ADMIN)
     @Operation(operationId = "recordPersonConsent", summary = "Record a person's consent to an app (信易+)",
@@ -110,19 +109,5 @@ public class PersonResource {
             schema = @Schema(type = SchemaType.STRING, maxLength = 36)) @PathParam("personId") String personId,
             @NotNull @Valid PersonConsentRequest request) {
         return persons.grantConsent(ApiClient.of(caller), personId, request).map(view -> RestResponse.status(RestResponse.Status.CREATED, view));
-    }
-
-    @POST
-    @Path("/admin/persons/re-encryption")
-    @RolesAllowed(Scopes.ADMIN)
-    @SecurityRequirement(name = "apiKey", scopes = Scopes.ADMIN)
-    @Operation(operationId = "reEncryptPersons", summary = "Re-encrypt identity numbers under the current key",
-            description = "After a key rotation (a new opencredit.person.identity-key, the old one moved to retired-identity-keys), "
-                    + "moves every identity number still under a retired key to the current one. Safe to repeat and to run on two "
-                    + "replicas at once.")
-    @APIResponse(responseCode = "200", description = "Done", content = @Content(schema = @Schema(implementation = ReEncryptionView.class),
-            examples = @ExampleObject(name = "done", value = PersonExamples.RE_ENCRYPTION)))
-    public Uni<ReEncryptionView> reEncrypt() {
-        return persons.reEncrypt();
     }
 }
