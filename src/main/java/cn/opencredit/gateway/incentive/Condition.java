@@ -5,6 +5,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * One named condition of an eligibility rule: a rule holds when all its conditions hold, and each
  * that does not is explained on its own.
@@ -13,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  *                penalties that count), besides the facts the condition names
  */
 @Schema(name = "IncentiveCondition")
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Condition(
         @Schema(required = true, maxLength = 60, description = "Name of the condition, unique in its rule", examples = "no-serious-penalty")
         @NotBlank @Size(max = 60) String name,

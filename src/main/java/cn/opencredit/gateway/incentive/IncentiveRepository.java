@@ -100,7 +100,7 @@ class IncentiveRepository {
 
     /** The facts of each subject by its id; ids of no subject are absent. */
     Uni<Map<Long, SubjectFacts>> facts(List<Long> subjectIds, OffsetDateTime now, LocalDate today) {
-        return pool.preparedQuery(FACTS + "s.id = ANY($1)").execute(Tuple.of(subjectIds.toArray(Long[]::new), now, today)).map(rows -> {
+        return pool.preparedQuery(FACTS + " s.id = ANY($1)").execute(Tuple.of(subjectIds.toArray(Long[]::new), now, today)).map(rows -> {
             Map<Long, SubjectFacts> facts = new HashMap<>();
             rows.forEach(row -> facts.put(row.getLong("id"), facts(row)));
             return facts;
@@ -109,7 +109,7 @@ class IncentiveRepository {
 
     /** The facts of each subject by its USCC; USCCs of no subject are absent. */
     Uni<Map<String, SubjectFacts>> factsByUscc(List<String> usccs, OffsetDateTime now, LocalDate today) {
-        return pool.preparedQuery(FACTS + "s.uscc = ANY($1)").execute(Tuple.of(usccs.toArray(String[]::new), now, today)).map(rows -> {
+        return pool.preparedQuery(FACTS + " s.uscc = ANY($1)").execute(Tuple.of(usccs.toArray(String[]::new), now, today)).map(rows -> {
             Map<String, SubjectFacts> facts = new HashMap<>();
             rows.forEach(row -> facts.put(row.getString("uscc"), facts(row)));
             return facts;

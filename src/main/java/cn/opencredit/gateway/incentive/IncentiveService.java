@@ -113,7 +113,13 @@ public class IncentiveService {
     public Uni<CachedJson> forSubject(Uscc uscc) {
         return catalogue().chain(catalogue -> cache.get(uscc.value(), "incentives", "r" + catalogue.revision(), () -> subjects.require(uscc)
                 .chain(subject -> repository.facts(List.of(subject.id()), OffsetDateTime.now(clock), ChinaTime.today(clock)))
-                .map(facts -> new EligibilityView(uscc.value(), catalogue.revision(), now(), scenarios(catalogue, facts.values().iterator().next())))));
+                .map(facts -> new EligibilityView(uscc.value(), catalogue.revision(), now(), scenarios(catalogue, facts.values().iterator().next())))))
+                .map(answer -> {
+                    if (!answer.found()) {
+                        throw SubjectService.notFound(uscc);
+                    }
+                    return answer;
+                });
     }
 
     /**

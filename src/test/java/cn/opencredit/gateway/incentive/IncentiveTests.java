@@ -211,7 +211,7 @@ class IncentiveTests {
     /** An enterprise with this grade, optionally on a list, with {@code penalties} general penalties a year ago and this tax credit grade. */
     private Enterprise enterprise(String grade, String list, int penalties, String taxGrade) {
         subjects.ensureLoaded();
-        String uscc = SubjectFixtures.uscc("91", "MAIC" + String.format("%04d", SUBJECTS.incrementAndGet()));
+        String uscc = SubjectFixtures.uscc("91", "MAHC" + String.format("%04d", SUBJECTS.incrementAndGet()));
         subjects.register(uscc, "石河子信易测试（" + SUBJECTS.get() + "）有限公司");
         long id = count("SELECT id FROM subject WHERE uscc = ?", uscc);
         if (list != null) {
