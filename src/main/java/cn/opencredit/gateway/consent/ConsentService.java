@@ -215,7 +215,10 @@ public class ConsentService {
             consent.revocationReason = request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();
             return timeline.append(transition(consent, "revoked", "active", "revoked", caller.type(), caller.consumerId(), caller.boundUscc(),
                     consent.revocationReason, now)).call(() -> repository.flush()).replaceWith(consent);
-        })).chain(consent -> subjects.usccOf(consent.subjectId).call(versions::subjectChanged).chain(uscc -> view(consent, true, uscc)));
+        })).chain(consent -> subjects.usccOf(consent.subjectId)
+                // A person's consent (no USCC) has no cached answers to invalidate: persons' answers are not cached.
+                .call(uscc -> uscc == null ? Uni.createFrom().voidItem() : versions.subjectChanged(uscc))
+                .chain(uscc -> view(consent, true, uscc)));
     }
 
     public Uni<ConsentView> find(long id, ApiClient caller) {

@@ -165,6 +165,11 @@ class PersonTests {
         // Another app, not authorised, learns nothing of the person.
         String otherApp = AccessFixtures.issueKey(AccessFixtures.createConsumer("另一个信易+应用", ConsumerType.APP, null, null, "standard"));
         as(otherApp).when().get("/api/v1/persons/{id}/incentives", id).then().statusCode(404);
+
+        // Revoked like any consent: the next read is refused.
+        asOperator().body(Map.of("version", 0, "reason", "本人撤回授权")).when().post("/api/v1/consents/{id}/revocation", consentId)
+                .then().statusCode(200).body("state", equalTo("revoked"));
+        as(app).when().get("/api/v1/persons/{id}/incentives", id).then().statusCode(404);
     }
 
     @Test
