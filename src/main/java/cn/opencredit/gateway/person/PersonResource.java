@@ -68,9 +68,9 @@ public class PersonResource {
             examples = @ExampleObject(name = "person", value = PersonExamples.PERSON)))
     @APIResponse(responseCode = "200", description = "Already registered; brought up to date", content = @Content(schema = @Schema(implementation = PersonView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    public Uni<RestResponse<PersonView>> register(@NotNull @Valid PersonRequest request) {
-        return persons.register(request).map(registered -> RestResponse.status(registered.created() ? RestResponse.Status.CREATED
-                : RestResponse.Status.OK, registered.person()));
+    public Uni<RestResponse<PersonView>> register(@NotNull @Valid PersonRequest request, @HeaderParam(RequestIdFilter.HEADER) String requestId) {
+        return persons.register(ApiClient.of(caller), request, requestId)
+                .map(registered -> RestResponse.status(registered.created() ? RestResponse.Status.CREATED : RestResponse.Status.OK, registered.person()));
     }
 
     @POST
@@ -107,7 +107,8 @@ public class PersonResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Uni<RestResponse<PersonConsentView>> consent(@Parameter(example = "0b6f1c1e-8a0e-4a53-9d43-54a1a3c1d2e4",
             schema = @Schema(type = SchemaType.STRING, maxLength = 36)) @PathParam("personId") String personId,
-            @NotNull @Valid PersonConsentRequest request) {
-        return persons.grantConsent(ApiClient.of(caller), personId, request).map(view -> RestResponse.status(RestResponse.Status.CREATED, view));
+            @NotNull @Valid PersonConsentRequest request, @HeaderParam(RequestIdFilter.HEADER) String requestId) {
+        return persons.grantConsent(ApiClient.of(caller), personId, request, requestId)
+                .map(view -> RestResponse.status(RestResponse.Status.CREATED, view));
     }
 }

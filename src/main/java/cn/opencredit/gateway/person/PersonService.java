@@ -61,15 +61,17 @@ public class PersonService {
     public record Registered(PersonView person, boolean created) {
     }
 
-    /** Registers (or brings up to date) the person with this identity number; the subject ingestion made is reused. */
-    public Uni<Registered> register(PersonRequest request) {
+    /** Registers (or brings up to date) the person with this identity number; the subject ingestion made is reused. Logged. */
+    public Uni<Registered> register(ApiClient caller, PersonRequest request, String requestId) {
         String number = residentNumber(request.identityNumber());
         byte[] hash = hash(number);
         String occupation = request.occupation() == null ? null : request.occupation().code();
         PersonRepository.Registration registration = new PersonRepository.Registration(hash, request.name().strip(), number.substring(0, 6),
                 IdentityCipher.mask(number), occupation);
         return repository.register(registration, subjectId -> cipher.encrypt(number, subjectId), OffsetDateTime.now(clock))
-                .chain(created -> repository.byIdentityHash(hash).map(found -> new Registered(view(found.orElseThrow()), created)));
+                .chain(created -> repository.byIdentityHash(hash).map(found -> new Registered(view(found.orElseThrow()), created)))
+                .call(registered -> logged(caller, UUID.fromString(registered.person().id()), "person.register", registered.created() ? 201 : 200,
+                        requestId, null));
     }
 
     /** The person with this identity number (hashed here, never stored or logged in clear), for {@code caller}; 404 when none. */
@@ -95,10 +97,11 @@ public class PersonService {
         });
     }
 
-    /** Records a person's consent to an app (purpose incentive, every category), as the operator who saw the person. */
-    public Uni<PersonConsentView> grantConsent(ApiClient operator, String id, PersonConsentRequest request) {
+    /** Records a person's consent to an app (purpose incentive, every category), as the operator who saw the person. Logged. */
+    public Uni<PersonConsentView> grantConsent(ApiClient operator, String id, PersonConsentRequest request, String requestId) {
         return resolve(id).chain(person -> consents.grantForPerson(operator, person.subjectId(), request.granteeId(),
                         EnumSet.allOf(ConsentCategory.class), request.validUntil(), request.reference())
+                .call(consentId -> logged(operator, UUID.fromString(person.view().id()), "person.consent", 201, requestId, consentId))
                 .map(consentId -> new PersonConsentView(Long.toString(consentId), person.view(), request.granteeId(), "incentive",
                         request.validUntil())));
     }

@@ -93,6 +93,8 @@ class PersonTests {
                 .body("identityNumber", equalTo(masked(number))).body("occupation", equalTo("teacher"))
                 .extract().path("id");
         register(number, "lawyer").then().statusCode(200).body("id", equalTo(id)).body("occupation", equalTo("lawyer"));
+        assertEquals(2, count("SELECT count(*) FROM audit_access_log WHERE subject_uscc = ? AND operation = 'person.register'",
+                PersonService.logKey(java.util.UUID.fromString(id))));
 
         try (Connection connection = dataSource.getConnection(); PreparedStatement read = connection.prepareStatement("""
                 SELECT p.identity_cipher, p.identity_key_id, p.identity_masked, s.uscc, s.subject_type, s.identity_hash, row_to_json(p)::text,
