@@ -5,6 +5,8 @@
 #   ./mvnw dependency:get -Dartifact=org.apache.commons:commons-jexl3:3.6.0
 #   ./mvnw dependency:get -Dartifact=org.springframework:spring-expression:7.0.10
 #   ./mvnw dependency:get -Dartifact=org.mvel:mvel2:2.5.2.Final
+# Then times the CPU part of an uncached answer: the demo catalogue for one subject (CatalogueBench).
+# Run it under the shared Maven lock on a shared machine (flock /tmp/mvnw.lock bench/rules/run.sh).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source bin/java-home
@@ -14,3 +16,9 @@ EXTRA="$M2/org/apache/commons/commons-jexl3/3.6.0/commons-jexl3-3.6.0.jar:$M2/co
 EXTRA="$EXTRA:$M2/org/springframework/spring-expression/7.0.10/spring-expression-7.0.10.jar:$M2/org/springframework/spring-core/7.0.10/spring-core-7.0.10.jar"
 EXTRA="$EXTRA:$M2/org/mvel/mvel2/2.5.2.Final/mvel2-2.5.2.Final.jar"
 java -cp "$(cat target/bench-classpath.txt):$EXTRA" bench/rules/RuleEngineBench.java
+# The demo catalogue for one subject, with the gateway's own classes (compiled by the package step).
+./mvnw -B -q compile
+OUT=$(mktemp -d)
+trap 'rm -rf "$OUT"' EXIT
+javac -proc:none -d "$OUT" -cp "target/classes:$(cat target/bench-classpath.txt)" bench/rules/CatalogueBench.java
+java -cp "$OUT:target/classes:$(cat target/bench-classpath.txt)" cn.opencredit.gateway.incentive.CatalogueBench
