@@ -22,6 +22,7 @@
 # docs/benchmarks.md by hand, with the command. Everything listens on and talks to 127.0.0.1 only.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source bin/java-home
 source bench/lib.sh
 
 SCALE=${1:-20000}
