@@ -21,7 +21,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 class PersonRepository {
 
     private static final String COLUMNS = """
-            p.subject_id, p.public_id, s.name, p.identity_masked, p.occupation, p.identity_key_id""";
+            p.subject_id, p.public_id, s.name, p.identity_masked, p.occupation""";
 
     private final Pool pool;
 
@@ -30,7 +30,7 @@ class PersonRepository {
     }
 
     /** A person as read: never the identity number, only its mask. */
-    record Found(long subjectId, UUID publicId, String name, String masked, String occupation, String keyId) {
+    record Found(long subjectId, UUID publicId, String name, String masked, String occupation) {
     }
 
     Uni<Optional<Found>> byPublicId(UUID publicId) {
@@ -49,7 +49,7 @@ class PersonRepository {
 
     private static Found found(Row row) {
         return new Found(row.getLong("subject_id"), row.getUUID("public_id"), row.getString("name"), row.getString("identity_masked"),
-                row.getString("occupation"), row.getString("identity_key_id"));
+                row.getString("occupation"));
     }
 
     /** What registering a person needs: the sealing is done once the subject's id is known. */
