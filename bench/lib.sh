@@ -14,6 +14,10 @@ fi
 BENCH_HISTORY_KEY=$(cat "$BENCH_HISTORY_KEY_FILE")
 BENCH_HISTORY_SIGNING_KEY=$(printf '%s\n' "$BENCH_HISTORY_KEY" | openssl pkey -outform DER | base64 -w0)
 BENCH_HISTORY_PUBLIC_KEY=$(printf '%s\n' "$BENCH_HISTORY_KEY" | openssl pkey -pubout -outform DER | base64 -w0)
+# The AES-256 key persons' identity numbers are sealed with (the jar does not start without one); the
+# same each run, so that persons a run registered stay readable by the next.
+BENCH_PERSON_IDENTITY_KEY="bench:$(printf 'opencredit-bench-person-identity' | base64 -w0)"
+
 # The JVM of the measured jar: a heap small enough that the whole process stays under 512 MB
 # resident (about 220 MB live outside the heap, see docs/benchmarks.md), with the throughput collector.
 BENCH_JVM_OPTS=${BENCH_JVM_OPTS:--Xms224m -Xmx224m -XX:+UseParallelGC}
@@ -79,7 +83,8 @@ start_app() {
       QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db" \
       QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="$management" QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
       OPENCREDIT_BOOTSTRAP_OPERATOR_KEY="$BENCH_OPERATOR_KEY" \
-      OPENCREDIT_HISTORY_SIGNING_KEY="$BENCH_HISTORY_SIGNING_KEY" OPENCREDIT_HISTORY_PUBLIC_KEY="$BENCH_HISTORY_PUBLIC_KEY" "${envs[@]}" \
+      OPENCREDIT_HISTORY_SIGNING_KEY="$BENCH_HISTORY_SIGNING_KEY" OPENCREDIT_HISTORY_PUBLIC_KEY="$BENCH_HISTORY_PUBLIC_KEY" \
+      OPENCREDIT_PERSON_IDENTITY_KEY="$BENCH_PERSON_IDENTITY_KEY" "${envs[@]}" \
       java $BENCH_JVM_OPTS "${props[@]}" -jar target/quarkus-app/quarkus-run.jar >"$log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 1800); do

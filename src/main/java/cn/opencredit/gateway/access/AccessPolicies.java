@@ -14,7 +14,7 @@ final class AccessPolicies {
     static final int MAX_NAME_LENGTH = 200;
     static final int MAX_ACTIVE_KEYS = 10;
     /** As many as there are scopes. */
-    static final int MAX_SCOPES = 8;
+    static final int MAX_SCOPES = 10;
 
     private AccessPolicies() {
     }

@@ -12,13 +12,13 @@ public enum ConsumerType implements ApiCode {
     /** 信用办: platform staff */
     OPERATOR(Scopes.ALL),
     /** 政府部门: a data provider */
-    DEPARTMENT(List.of(Scopes.PUBLIC_READ, Scopes.INGEST_WRITE, Scopes.LISTS_WRITE)),
+    DEPARTMENT(List.of(Scopes.PUBLIC_READ, Scopes.INGEST_WRITE, Scopes.LISTS_WRITE, Scopes.INCENTIVE_READ, Scopes.PERSONS_READ)),
     /** 银行 (信易贷) */
     BANK(List.of(Scopes.PUBLIC_READ, Scopes.AUTHORISED_READ, Scopes.FINANCE_READ)),
     /** 征信/评级机构 */
     CREDIT_AGENCY(List.of(Scopes.PUBLIC_READ, Scopes.AUTHORISED_READ)),
     /** 信易+ apps */
-    APP(List.of(Scopes.PUBLIC_READ)),
+    APP(List.of(Scopes.PUBLIC_READ, Scopes.INCENTIVE_READ)),
     /** An enterprise acting for itself, bound to its USCC */
     SUBJECT(List.of(Scopes.PUBLIC_READ, Scopes.SELF_READ));
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -140,6 +141,39 @@ public class ConsentService {
                 .chain(stored -> view(stored.consent(), true, uscc.value()).map(view -> new Granted(view, stored.replayed())));
     }
 
+    /**
+     * A natural person's consent (purpose incentive) to an app, recorded by an operator who has seen
+     * the person: persons hold no key of their own, so the 信用办 records what the person authorised
+     * at its counter or through its real-name channel. The consent is then required, revoked and
+     * expires like any other. Answers the consent's id.
+     */
+    public Uni<Long> grantForPerson(ApiClient operator, long subjectId, UUID granteeId, Set<ConsentCategory> categories, LocalDate validUntil,
+            String reference) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        ConsentPolicies.lastDayPolicy(now, validUntil, config.maxPeriod()).orThrow();
+        OffsetDateTime until = validUntil.plusDays(1).atStartOfDay(ChinaTime.ZONE).toOffsetDateTime();
+        ConsentPolicies.periodPolicy(now, until, config.maxPeriod()).orThrow();
+        return grantee(granteeId).chain(found -> {
+            ConsentPolicies.granteePolicy(ConsentPurpose.INCENTIVE, found.map(ConsumerFacts::type), found.map(ConsumerFacts::active).orElse(false))
+                    .orThrow();
+            Consent consent = new Consent();
+            consent.subjectId = subjectId;
+            consent.grantorConsumerId = operator.consumerId();
+            consent.granteeConsumerId = granteeId;
+            consent.granteeType = found.get().type();
+            consent.purpose = ConsentPurpose.INCENTIVE;
+            consent.categories = categories.stream().map(Enum::name).toArray(String[]::new);
+            consent.reference = reference == null || reference.isBlank() ? null : reference.strip();
+            consent.validFrom = now;
+            consent.validUntil = until;
+            consent.createdAt = now;
+            return Panache.withTransaction(() -> repository.persistAndFlush(consent)
+                    .call(() -> timeline.append(transition(consent, "granted", null, "active", operator.type(), operator.consumerId(), null,
+                            consent.reference, now))))
+                    .map(stored -> stored.id);
+        });
+    }
+
     private record Stored(Consent consent, boolean replayed) {
     }
 
@@ -181,7 +215,10 @@ public class ConsentService {
             consent.revocationReason = request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();
             return timeline.append(transition(consent, "revoked", "active", "revoked", caller.type(), caller.consumerId(), caller.boundUscc(),
                     consent.revocationReason, now)).call(() -> repository.flush()).replaceWith(consent);
-        })).chain(consent -> subjects.usccOf(consent.subjectId).call(versions::subjectChanged).chain(uscc -> view(consent, true, uscc)));
+        })).chain(consent -> subjects.usccOf(consent.subjectId)
+                // A person's consent (no USCC) has no cached answers to invalidate: persons' answers are not cached.
+                .call(uscc -> uscc == null ? Uni.createFrom().voidItem() : versions.subjectChanged(uscc))
+                .chain(uscc -> view(consent, true, uscc)));
     }
 
     public Uni<ConsentView> find(long id, ApiClient caller) {

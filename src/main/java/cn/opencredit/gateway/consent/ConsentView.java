@@ -15,7 +15,8 @@ import cn.opencredit.gateway.timeline.TimelineView;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ConsentView(
         @Schema(required = true, examples = "77") String id,
-        @Schema(required = true, examples = "91659001MA00000152") String subjectUscc,
+        @Schema(description = "The consenting subject; absent for a natural person's consent (persons have no USCC)",
+                examples = "91659001MA00000152") String subjectUscc,
         @Schema(required = true) UUID granteeId,
         @Schema(required = true, examples = "bank") String granteeType,
         @Schema(required = true) ConsentPurpose purpose,

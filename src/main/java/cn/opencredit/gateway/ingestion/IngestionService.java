@@ -72,6 +72,21 @@ public class IngestionService {
         });
     }
 
+    /**
+     * A natural person's identity number as ingestion keeps it: NFKC-folded, without white space,
+     * upper case; empty when the text is no identity number. Other capabilities that take a person's
+     * number (person lookup) use this and {@link #identityHash} so that they find the person
+     * ingestion recorded.
+     */
+    public static Optional<String> normalisedIdentityNumber(String raw) {
+        return raw == null ? Optional.empty() : IdentityNumber.read(raw).map(IdentityNumber::value);
+    }
+
+    /** The keyed hash ingestion finds a person by; empty without a hash key or for text that is no identity number. */
+    public Optional<byte[]> identityHash(String raw) {
+        return identityKey.flatMap(key -> normalisedIdentityNumber(raw).map(number -> hmac(key, number)));
+    }
+
     /** The answer to a batch, and whether it is the stored answer to an earlier attempt with the same Idempotency-Key. */
     public record Answer(String reportJson, boolean replayed) {
     }

@@ -37,6 +37,10 @@ import cn.opencredit.gateway.shared.time.WorkdayCalendar;
 @ApplicationScoped
 public class SeedLoader {
 
+    /** The demo catalogue of 信易+ scenarios, loaded with the synthetic subjects. */
+    private static final String INCENTIVE_SCENARIOS = resource("seed/incentive-scenarios.sql");
+
+
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final int BUFFER_BYTES = 1 << 16;
 
@@ -127,6 +131,8 @@ public class SeedLoader {
                         SELECT key, uscc FROM (SELECT unnest(name_bigrams || subject_name_characters(name_folded)) AS key, uscc
                                                FROM subject WHERE uscc IS NOT NULL) keys
                         ORDER BY 1, 2""");
+                // The 信易+ scenarios the demo shows (GET /api/v1/incentives).
+                statement.execute(INCENTIVE_SCENARIOS);
             }
             connection.commit();
             try (Statement statement = connection.createStatement()) {
@@ -182,6 +188,17 @@ public class SeedLoader {
                 }
             }
             throw failure;
+        }
+    }
+
+    private static String resource(String name) {
+        try (var in = SeedLoader.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the build");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(name + " could not be read", e);
         }
     }
 }

@@ -202,7 +202,7 @@ class ConsumerResourceTests {
                         + SubjectFixtures.DEPARTMENT_USCC + "\"}")
                 .when().post("/api/v1/admin/consumers")
                 .then().statusCode(201).body("boundUscc", equalTo(SubjectFixtures.DEPARTMENT_USCC))
-                .body("scopes", containsInAnyOrder("public:read", "ingest:write", "lists:write"))
+                .body("scopes", containsInAnyOrder("public:read", "ingest:write", "lists:write", "incentive:read", "persons:read"))
                 .extract().path("id");
         operator().body("{\"name\":\"unbound department\",\"type\":\"department\"}")
                 .when().post("/api/v1/admin/consumers")

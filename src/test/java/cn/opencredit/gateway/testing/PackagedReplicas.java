@@ -137,6 +137,8 @@ public final class PackagedReplicas implements AutoCloseable {
         settings.put("OPENCREDIT_SEED_SUBJECTS", index == 0 ? "50" : "0");
         settings.put("OPENCREDIT_HISTORY_SIGNING_KEY", java.util.Base64.getEncoder().encodeToString(HISTORY_KEYS.getPrivate().getEncoded()));
         settings.put("OPENCREDIT_HISTORY_PUBLIC_KEY", java.util.Base64.getEncoder().encodeToString(HISTORY_KEYS.getPublic().getEncoded()));
+        // Persons' identity numbers are sealed with it; the packaged jar does not start without one.
+        settings.put("OPENCREDIT_PERSON_IDENTITY_KEY", "replicas:" + java.util.Base64.getEncoder().encodeToString(new byte[32]));
         env.putAll(settings);
         Process process = builder.start();
         processes.add(process);

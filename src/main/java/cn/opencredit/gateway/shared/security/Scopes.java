@@ -20,6 +20,10 @@ public final class Scopes {
     public static final String INGEST_WRITE = "ingest:write";
     /** Red/black and other list entries. */
     public static final String LISTS_WRITE = "lists:write";
+    /** 信易+: which benefits a subject qualifies for, and a person's under the person's consent (apps, departments). */
+    public static final String INCENTIVE_READ = "incentive:read";
+    /** A natural person looked up by identity number (departments in their procedures). */
+    public static final String PERSONS_READ = "persons:read";
     /** Any subject's access log (信用办 supervision). */
     public static final String AUDIT_READ = "audit:read";
     /** Consumers, keys and plans. */
@@ -28,7 +32,8 @@ public final class Scopes {
     /** The role the gateway gives a caller without a key; only endpoints that name it serve anonymous callers. */
     public static final String ANONYMOUS = "anonymous";
 
-    public static final List<String> ALL = List.of(PUBLIC_READ, AUTHORISED_READ, FINANCE_READ, SELF_READ, INGEST_WRITE, LISTS_WRITE, AUDIT_READ, ADMIN);
+    public static final List<String> ALL = List.of(PUBLIC_READ, AUTHORISED_READ, FINANCE_READ, SELF_READ, INGEST_WRITE, LISTS_WRITE, AUDIT_READ, ADMIN,
+            INCENTIVE_READ, PERSONS_READ);
 
     private Scopes() {
     }
