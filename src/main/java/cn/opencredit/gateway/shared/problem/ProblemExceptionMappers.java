@@ -1,6 +1,6 @@
 package cn.opencredit.gateway.shared.problem;
 
-import java.net.ConnectException;
+import java.net.SocketException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -214,13 +214,13 @@ public class ProblemExceptionMappers {
 
     /**
      * PostgreSQL unreachable, overloaded, shutting down, or a transaction that lost a race (classes
-     * 08, 53, 57, 40), a connection lost in the middle of a statement or refused when opened (a
-     * restart of PostgreSQL gives all of them within a second), and timeouts: 503, a retry may
+     * 08, 53, 57, 40), a connection lost in the middle of a statement (closed or reset) or refused when
+     * opened (a restart of PostgreSQL gives all of them within a second), and timeouts: 503, a retry may
      * succeed. Any other PostgreSQL error means the gateway sent something it should have refused
      * earlier: 500, a retry will not help.
      */
     @ServerExceptionMapper({ PgException.class, TimeoutException.class, io.vertx.core.impl.NoStackTraceThrowable.class,
-            ClosedConnectionException.class, ConnectException.class })
+            ClosedConnectionException.class, SocketException.class })
     public Response unavailable(Throwable e, UriInfo uri, HttpServerRequest request) {
         String requestId = requestId(request);
         if (e instanceof PgException pg && pg.getSqlState() != null && !TRANSIENT_SQL_STATES.contains(pg.getSqlState().substring(0, 2))) {

@@ -41,7 +41,7 @@ class DataStoreLossTests {
     @Test
     void shouldAnswer503WhenTheConnectionIsLostMidReadAndRecover() throws Exception {
         // A subject nobody read before (Redis outlives test runs), so that the answer cannot come from a cache.
-        String uscc = SubjectFixtures.uscc("91", "MA0L" + String.format("%04d", java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000)));
+        String uscc = SubjectFixtures.uscc("91", "ML" + String.format("%06d", java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000)));
         subjects.register(uscc, "断线测试有限公司");
         CompletableFuture<Response> read;
         try (HeldLock lock = HeldLock.take(dataSource, "LOCK TABLE subject IN ACCESS EXCLUSIVE MODE")) {
