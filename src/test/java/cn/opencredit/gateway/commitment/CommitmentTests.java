@@ -8,10 +8,6 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -43,6 +39,7 @@ import cn.opencredit.gateway.evaluation.EvaluationFixtures;
 import cn.opencredit.gateway.shared.uscc.Uscc;
 import cn.opencredit.gateway.subject.SubjectFixtures;
 import cn.opencredit.gateway.testing.HeldLock;
+import cn.opencredit.gateway.testing.Jdbc;
 
 /**
  * Credit commitments end to end: batches with good and bad rows, resends and Idempotency-Keys,
@@ -109,7 +106,7 @@ class CommitmentTests {
         String body = "MA0C%04d".formatted(SUBJECTS.incrementAndGet());
         String first17 = "91" + SubjectFixtures.REGION + body + Uscc.organisationCodeCheckCharacter(body);
         String uscc = first17 + Uscc.checkCharacter(first17);
-        execute("""
+        Jdbc.execute(dataSource, """
                 INSERT INTO subject (uscc, name, subject_type, legal_representative, region_code, industry_section, registered_on, status)
                 VALUES (?, ?, 'ENTERPRISE', '王建国', ?, 'G', DATE '2015-03-18', 'ACTIVE')""", uscc, "石河子承诺测试（" + body.substring(4)
                 + "）有限公司", SubjectFixtures.REGION);
@@ -161,12 +158,12 @@ class CommitmentTests {
 
     private Integer score(Subject subject) {
         evaluations.awaitQuiet();
-        String score = text("SELECT score::text FROM evaluation e JOIN subject s ON s.id = e.subject_id WHERE s.uscc = ?", subject.uscc());
+        String score = Jdbc.text(dataSource, "SELECT score::text FROM evaluation e JOIN subject s ON s.id = e.subject_id WHERE s.uscc = ?", subject.uscc());
         return score == null ? null : Integer.valueOf(score);
     }
 
     private String state(String id) {
-        return text("SELECT state || '|' || version FROM commitment WHERE id = ?", Long.parseLong(id));
+        return Jdbc.text(dataSource, "SELECT state || '|' || version FROM commitment WHERE id = ?", Long.parseLong(id));
     }
 
     private int breachOverdue(LocalDate today) {
@@ -208,7 +205,7 @@ class CommitmentTests {
         assertEquals("sourceCommitmentId|duplicate-in-batch", error(report, 8));
 
         String id = report.getString("rows[0].commitmentId");
-        assertEquals(2, scalar("SELECT count(*) FROM commitment WHERE subject_uscc = ?", subject.uscc()));
+        assertEquals(2, Jdbc.scalar(dataSource, "SELECT count(*) FROM commitment WHERE subject_uscc = ?", subject.uscc()));
         JsonPath stored = as(marketKey).when().get(COMMITMENTS + "/{id}", id).then().statusCode(200).extract().jsonPath();
         assertEquals("deficiency-tolerance", stored.getString("type"));
         assertEquals("open", stored.getString("state"));
@@ -226,7 +223,7 @@ class CommitmentTests {
             tooMany.add(row("too-many-" + i, subject.uscc(), "voluntary", null));
         }
         as(marketKey).body(batch(tooMany)).when().post(COMMITMENTS).then().statusCode(413).body("errors[0].code", equalTo("too-many-rows"));
-        assertEquals(2, scalar("SELECT count(*) FROM commitment WHERE subject_uscc = ?", subject.uscc()), "nothing more stored");
+        assertEquals(2, Jdbc.scalar(dataSource, "SELECT count(*) FROM commitment WHERE subject_uscc = ?", subject.uscc()), "nothing more stored");
     }
 
     private static String error(JsonPath report, int row) {
@@ -250,7 +247,7 @@ class CommitmentTests {
         moved.put("content", "承诺于45日内取得消防验收合格证明");
         assertEquals("updated", report(marketKey, List.of(moved)).getString("rows[0].outcome"));
         assertEquals("OPEN|1", state(id));
-        assertEquals(TODAY.plusDays(45).toString(), text("SELECT deadline::text FROM commitment WHERE id = ?", Long.parseLong(id)));
+        assertEquals(TODAY.plusDays(45).toString(), Jdbc.text(dataSource, "SELECT deadline::text FROM commitment WHERE id = ?", Long.parseLong(id)));
 
         Map<String, Object> otherSubject = new LinkedHashMap<>(moved);
         otherSubject.put("subjectUscc", other.uscc());
@@ -284,8 +281,8 @@ class CommitmentTests {
         as(marketKey).header("Idempotency-Key", key).body(batch(List.of(row(newId(), subject.uscc(), "voluntary", null)))).when()
                 .post(COMMITMENTS).then().statusCode(409).body("type", equalTo("https://api.opencredit.cn/problems/idempotency-key-reused"));
         as(marketKey).header("Idempotency-Key", "k".repeat(201)).body(body).when().post(COMMITMENTS).then().statusCode(400);
-        assertEquals(1, scalar("SELECT count(*) FROM commitment WHERE subject_uscc = ?", subject.uscc()));
-        assertEquals(1, scalar("SELECT count(*) FROM workflow_event e JOIN commitment c ON c.id = e.case_id "
+        assertEquals(1, Jdbc.scalar(dataSource, "SELECT count(*) FROM commitment WHERE subject_uscc = ?", subject.uscc()));
+        assertEquals(1, Jdbc.scalar(dataSource, "SELECT count(*) FROM workflow_event e JOIN commitment c ON c.id = e.case_id "
                 + "WHERE e.workflow = 'COMMITMENT' AND c.subject_uscc = ?", subject.uscc()));
     }
 
@@ -297,7 +294,7 @@ class CommitmentTests {
         assertEquals(List.of(200, 200), answers.stream().map(Response::statusCode).toList());
         assertEquals(answers.get(0).asString(), answers.get(1).asString(), "the second is the first's answer");
         assertEquals(1, answers.stream().filter(answer -> "true".equals(answer.header("Idempotent-Replayed"))).count());
-        assertEquals(1, scalar("SELECT count(*) FROM commitment WHERE subject_uscc = ?", subject.uscc()));
+        assertEquals(1, Jdbc.scalar(dataSource, "SELECT count(*) FROM commitment WHERE subject_uscc = ?", subject.uscc()));
     }
 
     @Test
@@ -308,7 +305,7 @@ class CommitmentTests {
         assertEquals(List.of(200, 409), answers.stream().map(Response::statusCode).sorted().toList());
         answers.stream().filter(answer -> answer.statusCode() == 409).findFirst().orElseThrow().then()
                 .body("type", equalTo("https://api.opencredit.cn/problems/conflict"));
-        assertEquals(1, scalar("SELECT count(*) FROM commitment WHERE subject_uscc = ?", subject.uscc()));
+        assertEquals(1, Jdbc.scalar(dataSource, "SELECT count(*) FROM commitment WHERE subject_uscc = ?", subject.uscc()));
         assertEquals("unchanged", report(marketKey, List.of(((List<Map<String, Object>>) body.get("rows")).getFirst()))
                 .getString("rows[0].outcome"), "sent again, the batch finds it");
     }
@@ -350,9 +347,9 @@ class CommitmentTests {
         byOperator.put("departmentUscc", housingUscc);
         byOperator.put("departmentName", "石河子市住房和城乡建设局");
         String id = report(AccessFixtures.OPERATOR_KEY, List.of(byOperator)).getString("rows[0].commitmentId");
-        assertEquals(housingUscc + "|石河子市住房和城乡建设局", text("SELECT department_uscc || '|' || department_name FROM commitment WHERE id = ?",
+        assertEquals(housingUscc + "|石河子市住房和城乡建设局", Jdbc.text(dataSource, "SELECT department_uscc || '|' || department_name FROM commitment WHERE id = ?",
                 Long.parseLong(id)));
-        assertEquals(1, scalar("SELECT count(*) FROM commitment WHERE subject_uscc = ?", subject.uscc()));
+        assertEquals(1, Jdbc.scalar(dataSource, "SELECT count(*) FROM commitment WHERE subject_uscc = ?", subject.uscc()));
     }
 
     @Test
@@ -368,10 +365,10 @@ class CommitmentTests {
         assertEquals(List.of("reported", "fulfilled"), fulfilled.getList("events.transition"));
         assertEquals("open", fulfilled.getString("events[1].from"));
         assertEquals(before + KEPT_POINTS, score(subject), "a commitment kept is a fact of the evaluation");
-        assertEquals("1", text("""
+        assertEquals("1", Jdbc.text(dataSource, """
                 SELECT count(*)::text FROM evaluation e JOIN subject s ON s.id = e.subject_id, jsonb_array_elements(e.contributions) c
                 WHERE s.uscc = ? AND c->>'rule' = 'fact:commitment-kept'""", subject.uscc()));
-        assertNull(text("SELECT failing_record_id::text FROM commitment WHERE id = ?", Long.parseLong(id)));
+        assertNull(Jdbc.text(dataSource, "SELECT failing_record_id::text FROM commitment WHERE id = ?", Long.parseLong(id)));
         as(marketKey).body(Map.of("outcome", "breached", "reason", "不实", "version", 1)).when().post(COMMITMENTS + "/{id}/outcome", id)
                 .then().statusCode(409).body("errors", equalTo(null));
     }
@@ -390,7 +387,7 @@ class CommitmentTests {
         assertEquals(reason, breached.getString("outcomeReason"));
         String failing = breached.getString("failingRecordId");
         assertEquals("COMMITMENT|GENERAL|违反信用承诺|" + MARKET_NAME + "|" + marketUscc + "|PUBLISHED|PUBLIC|" + TODAY.plusYears(1),
-                text("""
+                Jdbc.text(dataSource, """
                         SELECT category || '|' || severity || '|' || title || '|' || source_department || '|' || source_department_uscc
                                || '|' || status || '|' || disclosure_level || '|' || published_until FROM credit_record WHERE id = ?""",
                         Long.parseLong(failing)));
@@ -401,7 +398,7 @@ class CommitmentTests {
                 .body("recordCounts.commitment", equalTo(1));
         assertEquals("created", feed.item(start, "record", failing).get("op"));
         assertEquals(before + BROKEN_COMMITMENT_POINTS, score(subject));
-        assertEquals(1, scalar("SELECT count(*) FROM history_entry WHERE table_name = 'credit_record' AND row_id = ?",
+        assertEquals(1, Jdbc.scalar(dataSource, "SELECT count(*) FROM history_entry WHERE table_name = 'credit_record' AND row_id = ?",
                 Long.parseLong(failing)), "the record is in the hash-chained history");
 
         given().header("Authorization", AccessFixtures.bearer(subject.key())).when().get("/api/v1/subjects/{uscc}/timeline", subject.uscc())
@@ -437,11 +434,11 @@ class CommitmentTests {
         as(marketKey).body(fulfil).when().post(COMMITMENTS + "/{id}/outcome", "999999999").then().statusCode(404);
         as(marketKey).body(fulfil).when().post(COMMITMENTS + "/{id}/outcome", "abc").then().statusCode(400);
         assertEquals("OPEN|0", state(id), "nothing changed");
-        assertEquals(1, scalar("SELECT count(*) FROM workflow_event WHERE workflow = 'COMMITMENT' AND case_id = ?", Long.parseLong(id)));
+        assertEquals(1, Jdbc.scalar(dataSource, "SELECT count(*) FROM workflow_event WHERE workflow = 'COMMITMENT' AND case_id = ?", Long.parseLong(id)));
 
         JsonPath cancelled = outcome(AccessFixtures.OPERATOR_KEY, id, Map.of("outcome", "cancelled", "reason", "申请人撤回许可申请", "version", 0));
         assertEquals("cancelled|operator", cancelled.getString("state") + "|" + cancelled.getString("decidedBy"));
-        assertEquals(0, scalar("SELECT count(*) FROM credit_record r JOIN subject s ON s.id = r.subject_id WHERE s.uscc = ?", subject.uscc()));
+        assertEquals(0, Jdbc.scalar(dataSource, "SELECT count(*) FROM credit_record r JOIN subject s ON s.id = r.subject_id WHERE s.uscc = ?", subject.uscc()));
         as(marketKey).body(Map.of("outcome", "fulfilled", "version", 1)).when().post(COMMITMENTS + "/{id}/outcome", id).then().statusCode(409)
                 .body("errors", equalTo(null));
         breachOverdue(deadline.plusDays(1));
@@ -457,7 +454,7 @@ class CommitmentTests {
         outcome(marketKey, kept, Map.of("outcome", "fulfilled", "version", 0));
         // As if reported ten days ago with yesterday (China time) as the deadline.
         LocalDate deadline = TODAY.minusDays(1);
-        execute("UPDATE commitment SET made_on = ?, deadline = ? WHERE subject_uscc = ?", TODAY.minusDays(10), deadline, subject.uscc());
+        Jdbc.execute(dataSource, "UPDATE commitment SET made_on = ?, deadline = ? WHERE subject_uscc = ?", TODAY.minusDays(10), deadline, subject.uscc());
 
         breachOverdue(deadline);
         assertEquals("OPEN|0", state(tolerated), "the deadline day itself is still open");
@@ -478,7 +475,7 @@ class CommitmentTests {
         assertEquals("breached", breached.getString("events[1].to"));
         assertEquals(false, breached.getBoolean("overdue"));
         String failing = breached.getString("failingRecordId");
-        assertEquals("COMMITMENT|GENERAL|" + marketUscc + "|" + TODAY, text("SELECT category || '|' || severity || '|' || "
+        assertEquals("COMMITMENT|GENERAL|" + marketUscc + "|" + TODAY, Jdbc.text(dataSource, "SELECT category || '|' || severity || '|' || "
                 + "source_department_uscc || '|' || decision_date FROM credit_record WHERE id = ?", Long.parseLong(failing)),
                 "broken the day after the deadline");
         as(subject.key()).queryParam("category", "commitment").when().get("/api/v1/subjects/{uscc}/records", subject.uscc()).then()
@@ -487,9 +484,9 @@ class CommitmentTests {
         as(subject.key()).queryParam("overdue", "true").when().get("/api/v1/subjects/{uscc}/commitments", subject.uscc()).then()
                 .statusCode(200).body("items.id", equalTo(List.of(notified)));
         breachOverdue(TODAY.plusDays(1));
-        assertEquals(1, scalar("SELECT count(*) FROM credit_record WHERE source_record_id = ?", "commitment:" + tolerated + ":breach"),
+        assertEquals(1, Jdbc.scalar(dataSource, "SELECT count(*) FROM credit_record WHERE source_record_id = ?", "commitment:" + tolerated + ":breach"),
                 "a later run leaves a breached commitment alone");
-        assertEquals(2, scalar("SELECT count(*) FROM workflow_event WHERE workflow = 'COMMITMENT' AND case_id = ?", Long.parseLong(tolerated)));
+        assertEquals(2, Jdbc.scalar(dataSource, "SELECT count(*) FROM workflow_event WHERE workflow = 'COMMITMENT' AND case_id = ?", Long.parseLong(tolerated)));
     }
 
     @Test
@@ -507,12 +504,12 @@ class CommitmentTests {
         }
         for (String id : ids) {
             assertEquals("BREACHED|1", state(id));
-            assertEquals(1, scalar("SELECT count(*) FROM workflow_event WHERE workflow = 'COMMITMENT' AND case_id = ? AND "
+            assertEquals(1, Jdbc.scalar(dataSource, "SELECT count(*) FROM workflow_event WHERE workflow = 'COMMITMENT' AND case_id = ? AND "
                     + "transition = 'deadline-passed'", Long.parseLong(id)));
         }
-        assertEquals(8, scalar("SELECT count(*) FROM credit_record r JOIN subject s ON s.id = r.subject_id WHERE s.uscc = ? AND "
+        assertEquals(8, Jdbc.scalar(dataSource, "SELECT count(*) FROM credit_record r JOIN subject s ON s.id = r.subject_id WHERE s.uscc = ? AND "
                 + "r.category = 'COMMITMENT'", subject.uscc()));
-        assertEquals(8, scalar("SELECT count(DISTINCT failing_record_id) FROM commitment WHERE subject_uscc = ?", subject.uscc()));
+        assertEquals(8, Jdbc.scalar(dataSource, "SELECT count(DISTINCT failing_record_id) FROM commitment WHERE subject_uscc = ?", subject.uscc()));
     }
 
     @Test
@@ -521,14 +518,14 @@ class CommitmentTests {
         Subject other = newSubject();
         String open = commit(marketKey, subject, "notification", TODAY.plusDays(30));
         String overdue = commit(marketKey, subject, "notification", TODAY.plusDays(30));
-        execute("UPDATE commitment SET made_on = current_date - 10, deadline = current_date - 3 WHERE id = ?", Long.parseLong(overdue));
+        Jdbc.execute(dataSource, "UPDATE commitment SET made_on = current_date - 10, deadline = current_date - 3 WHERE id = ?", Long.parseLong(overdue));
         String voluntary = commit(housingKey, subject, "voluntary", null);
         outcome(housingKey, voluntary, Map.of("outcome", "fulfilled", "version", 0));
 
         String read = "commitments-" + subject.uscc();
         as(subject.key()).header("X-Request-Id", read).when().get("/api/v1/subjects/{uscc}/commitments", subject.uscc()).then()
                 .statusCode(200).body("items.id", equalTo(List.of(voluntary, overdue, open)));
-        assertEquals("subject.commitments|" + subject.uscc(), text("SELECT operation || '|' || subject_uscc FROM audit_access_log WHERE "
+        assertEquals("subject.commitments|" + subject.uscc(), Jdbc.text(dataSource, "SELECT operation || '|' || subject_uscc FROM audit_access_log WHERE "
                 + "request_id = ?", read), "a read of one subject is in its access log");
         as(subject.key()).queryParam("state", "fulfilled").when().get("/api/v1/subjects/{uscc}/commitments", subject.uscc()).then()
                 .statusCode(200).body("items.id", equalTo(List.of(voluntary)));
@@ -548,7 +545,7 @@ class CommitmentTests {
         String listed = "commitments-list-" + subject.uscc();
         as(marketKey).header("X-Request-Id", listed).queryParam("subject", subject.uscc()).when().get(COMMITMENTS).then().statusCode(200)
                 .body("items.id", equalTo(List.of(overdue, open)));
-        assertEquals("commitments.list|2", text("SELECT operation || '|' || items FROM audit_operation_log WHERE request_id = ?", listed));
+        assertEquals("commitments.list|2", Jdbc.text(dataSource, "SELECT operation || '|' || items FROM audit_operation_log WHERE request_id = ?", listed));
         as(housingKey).queryParam("subject", subject.uscc()).when().get(COMMITMENTS).then().statusCode(200)
                 .body("items.id", equalTo(List.of(voluntary)));
         as(other.key()).when().get(COMMITMENTS).then().statusCode(200).body("items", equalTo(List.of()));
@@ -579,7 +576,7 @@ class CommitmentTests {
         String requestId = "commitment-stats-" + statsUscc;
         JsonPath stats = given().header("Authorization", AccessFixtures.bearer(access.key(ConsumerType.APP))).header("X-Request-Id", requestId)
                 .queryParam("department", statsUscc).when().get("/api/v1/stats/commitments").then().statusCode(200).extract().jsonPath();
-        assertEquals("stats.commitments", text("SELECT operation FROM audit_operation_log WHERE request_id = ?", requestId));
+        assertEquals("stats.commitments", Jdbc.text(dataSource, "SELECT operation FROM audit_operation_log WHERE request_id = ?", requestId));
         assertEquals(statsUscc, stats.getString("department"));
         assertEquals("4|0.6667", stats.getString("departments[0].reported") + "|" + stats.getString("departments[0].fulfilmentRate"));
         assertEquals("石河子市统计测试局", stats.getString("departments[0].departmentName"));
@@ -600,33 +597,5 @@ class CommitmentTests {
         given().header("Authorization", AccessFixtures.bearer(access.key(ConsumerType.APP))).queryParam("department", "123").when()
                 .get("/api/v1/stats/commitments").then().statusCode(400);
         given().when().get("/api/v1/stats/commitments").then().statusCode(401);
-    }
-
-    private long scalar(String sql, Object... args) {
-        return Long.parseLong(text(sql, args));
-    }
-
-    private String text(String sql, Object... args) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                statement.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? rows.getString(1) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private void execute(String sql, Object... args) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                statement.setObject(i + 1, args[i]);
-            }
-            statement.execute();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -8,10 +8,6 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -36,6 +32,7 @@ import cn.opencredit.gateway.access.ConsumerType;
 import cn.opencredit.gateway.shared.problem.ProblemException;
 import cn.opencredit.gateway.shared.problem.ProblemType;
 import cn.opencredit.gateway.subject.SubjectFixtures;
+import cn.opencredit.gateway.testing.Jdbc;
 
 /** Consents: who grants what to whom, and every read check's answer as the consent changes. */
 @QuarkusTest
@@ -78,7 +75,7 @@ class ConsentTests {
         String uscc = SubjectFixtures.uscc("91", "MA0Q%04d".formatted(SUBJECTS.incrementAndGet()));
         subjects.register(uscc, "石河子授权测试（" + uscc.substring(10, 16) + "）有限公司");
         String key = AccessFixtures.issueKey(AccessFixtures.createConsumer("企业 " + uscc, ConsumerType.SUBJECT, uscc, null, "standard"));
-        return new Enterprise(uscc, scalar("SELECT id FROM subject WHERE uscc = ?", uscc), key);
+        return new Enterprise(uscc, Jdbc.scalar(dataSource, "SELECT id FROM subject WHERE uscc = ?", uscc), key);
     }
 
     private static RequestSpecification as(String key) {
@@ -124,7 +121,7 @@ class ConsentTests {
         assertEquals(ProblemType.CONSENT_REVOKED, refusal(e, UUID.fromString(bankId), ConsentCategory.PROFILE), "at once, from the database");
 
         JsonPath second = grant(e, loan(e.uscc(), bankId, List.of("profile")));
-        execute("UPDATE consent SET valid_from = now() - interval '2 days', valid_until = now() - interval '1 second' WHERE id = ?",
+        Jdbc.execute(dataSource, "UPDATE consent SET valid_from = now() - interval '2 days', valid_until = now() - interval '1 second' WHERE id = ?",
                 Long.parseLong(second.getString("id")));
         assertEquals(ProblemType.CONSENT_EXPIRED, refusal(e, UUID.fromString(bankId), ConsentCategory.PROFILE));
     }
@@ -139,7 +136,7 @@ class ConsentTests {
                 .header("Idempotent-Replayed", "true").body("id", equalTo(id));
         as(e.key()).header("Idempotency-Key", "c-" + e.uscc()).body(loan(e.uscc(), bankId, List.of("lists"))).when().post("/api/v1/consents")
                 .then().statusCode(409);
-        assertEquals(1, scalar("SELECT count(*) FROM consent WHERE subject_id = ?", e.id()));
+        assertEquals(1, Jdbc.scalar(dataSource, "SELECT count(*) FROM consent WHERE subject_id = ?", e.id()));
     }
 
     @Test
@@ -163,7 +160,7 @@ class ConsentTests {
         as(e.key()).body(past).when().post("/api/v1/consents").then().statusCode(400).body("errors[0].code", equalTo("in-the-past"));
         as(e.key()).body(loan(e.uscc(), bankId, List.of("everything"))).when().post("/api/v1/consents").then().statusCode(400);
         as(bankKey).body(loan(e.uscc(), bankId, List.of("profile"))).when().post("/api/v1/consents").then().statusCode(403);
-        assertEquals(0, scalar("SELECT count(*) FROM consent WHERE subject_id = ?", e.id()));
+        assertEquals(0, Jdbc.scalar(dataSource, "SELECT count(*) FROM consent WHERE subject_id = ?", e.id()));
 
         Map<String, Object> incentive = loan(e.uscc(), appId, List.of("profile"));
         incentive.put("purpose", "incentive");
@@ -178,7 +175,7 @@ class ConsentTests {
         unsigned.remove("reference");
         as(operatorKey).body(unsigned).when().post("/api/v1/consents").then().statusCode(400)
                 .body("errors[0].field", equalTo("reference")).body("errors[0].code", equalTo("required"));
-        assertEquals(0, scalar("SELECT count(*) FROM consent WHERE subject_id = ?", e.id()));
+        assertEquals(0, Jdbc.scalar(dataSource, "SELECT count(*) FROM consent WHERE subject_id = ?", e.id()));
         String id = as(operatorKey).body(loan(e.uscc(), bankId, List.of("profile"))).when().post("/api/v1/consents").then().statusCode(201)
                 .extract().path("id");
         as(e.key()).when().get("/api/v1/consents/{id}", id).then().statusCode(200).body("events[0].actor", equalTo("operator"));
@@ -205,7 +202,7 @@ class ConsentTests {
     void shouldKeepEachExpiryOnceWhateverRunsTheJob() throws Exception {
         Enterprise e = enterprise();
         long id = Long.parseLong(grant(e, loan(e.uscc(), bankId, List.of("profile"))).getString("id"));
-        execute("UPDATE consent SET valid_from = now() - interval '2 days', valid_until = now() - interval '1 second' WHERE id = ?", id);
+        Jdbc.execute(dataSource, "UPDATE consent SET valid_from = now() - interval '2 days', valid_until = now() - interval '1 second' WHERE id = ?", id);
         // Two runs at once (as two replicas would), then one more: the expiry is kept once.
         var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
@@ -217,7 +214,7 @@ class ConsentTests {
             pool.shutdown();
         }
         runExpiryJob();
-        assertEquals(1, scalar("SELECT count(*) FROM workflow_event WHERE workflow = 'CONSENT' AND case_id = ? AND transition = 'expired'", id));
+        assertEquals(1, Jdbc.scalar(dataSource, "SELECT count(*) FROM workflow_event WHERE workflow = 'CONSENT' AND case_id = ? AND transition = 'expired'", id));
         as(e.key()).when().get("/api/v1/consents/{id}", id).then().statusCode(200).body("state", equalTo("expired"))
                 .body("events.transition", equalTo(List.of("granted", "expired")));
     }
@@ -227,31 +224,6 @@ class ConsentTests {
             return io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(consents::recordExpiries);
         } catch (Throwable e) {
             throw new Exception(e);
-        }
-    }
-
-    private long scalar(String sql, Object... args) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                statement.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private void execute(String sql, Object... args) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                statement.setObject(i + 1, args[i]);
-            }
-            statement.execute();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -7,10 +7,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -31,6 +27,7 @@ import cn.opencredit.gateway.access.ConsumerType;
 import cn.opencredit.gateway.evaluation.EvaluationFixtures;
 import cn.opencredit.gateway.shared.cache.SubjectDataVersions;
 import cn.opencredit.gateway.subject.SubjectFixtures;
+import cn.opencredit.gateway.testing.Jdbc;
 
 /** 信易+ over HTTP: the catalogue kept by operators, an enterprise's answer and its cache, and the batch check. */
 @QuarkusTest
@@ -72,8 +69,8 @@ class IncentiveTests {
 
     @Test
     void shouldRefuseARuleThatDoesNotParseOrNamesAnUnknownFactSayingWhereAndSaveNothing() {
-        long before = count("SELECT count(*) FROM incentive_scenario");
-        long revision = count("SELECT revision FROM incentive_catalogue_revision");
+        long before = Jdbc.scalar(dataSource, "SELECT count(*) FROM incentive_scenario");
+        long revision = Jdbc.scalar(dataSource, "SELECT revision FROM incentive_catalogue_revision");
         String unparsable = SCENARIO.replace("grade in ['A', 'B']", "grade in ['A', 'B'");
         asOperator().body(unparsable).when().put("/api/v1/admin/incentives/test-broken")
                 .then().statusCode(400).contentType("application/problem+json")
@@ -91,8 +88,8 @@ class IncentiveTests {
                 .then().statusCode(400).body("errors[0].message", containsString("line 1, column"));
         asOperator().body(SCENARIO).when().put("/api/v1/admin/incentives/Not_A_Code")
                 .then().statusCode(400).body("errors.field", hasItem("code"));
-        assertEquals(before, count("SELECT count(*) FROM incentive_scenario"));
-        assertEquals(revision, count("SELECT revision FROM incentive_catalogue_revision"));
+        assertEquals(before, Jdbc.scalar(dataSource, "SELECT count(*) FROM incentive_scenario"));
+        assertEquals(revision, Jdbc.scalar(dataSource, "SELECT revision FROM incentive_catalogue_revision"));
     }
 
     @Test
@@ -116,7 +113,7 @@ class IncentiveTests {
         assertEquals(Map.of("lists", List.of("black")), unmet.get(1).get("facts"));
         assertEquals(2, unmet.get(2).get("measured"));
         assertEquals(Map.of("taxGrade", "B"), unmet.get(3).get("facts"));
-        assertEquals(2, count("SELECT count(*) FROM audit_access_log WHERE subject_uscc IN (?, ?) AND operation = 'incentive.eligibility'",
+        assertEquals(2, Jdbc.scalar(dataSource, "SELECT count(*) FROM audit_access_log WHERE subject_uscc IN (?, ?) AND operation = 'incentive.eligibility'",
                 good.uscc(), poor.uscc()));
     }
 
@@ -131,7 +128,7 @@ class IncentiveTests {
         hit.then().statusCode(200).header("X-Cache", "HIT");
         assertEquals(true, scenario(hit, "test-cached").get("eligible"));
 
-        execute("UPDATE evaluation SET grade = 'D', score = 300, supervision_class = 'STRICT' WHERE subject_id = ?", subject.id());
+        Jdbc.execute(dataSource, "UPDATE evaluation SET grade = 'D', score = 300, supervision_class = 'STRICT' WHERE subject_id = ?", subject.id());
         versions.subjectChanged(subject.uscc()).await().indefinitely();
         Response changed = as(app).when().get(path);
         changed.then().statusCode(200).header("X-Cache", "MISS");
@@ -160,7 +157,7 @@ class IncentiveTests {
                 .body("results[2].error", equalTo("subject-not-found"))
                 .body("results[3].eligible", equalTo(false))
                 .body("results[3].unmet.condition", equalTo(List.of("grade-a-or-b", "no-penalty-3y", "tax-a")));
-        assertEquals(2, count("SELECT count(*) FROM audit_access_log WHERE subject_uscc IN (?, ?) AND operation = 'incentive.batch-check'",
+        assertEquals(2, Jdbc.scalar(dataSource, "SELECT count(*) FROM audit_access_log WHERE subject_uscc IN (?, ?) AND operation = 'incentive.batch-check'",
                 good.uscc(), poor.uscc()));
         as(app).body(Map.of("subjects", List.of(good.uscc()))).when().post("/api/v1/incentives/no-such-scenario/checks")
                 .then().statusCode(404);
@@ -173,12 +170,12 @@ class IncentiveTests {
         for (int i = 0; i < 1001; i++) {
             many.add(SubjectFixtures.RICH);
         }
-        long logged = count("SELECT count(*) FROM audit_access_log WHERE operation = 'incentive.batch-check'");
+        long logged = Jdbc.scalar(dataSource, "SELECT count(*) FROM audit_access_log WHERE operation = 'incentive.batch-check'");
         as(access.key(ConsumerType.APP)).body(Map.of("subjects", many)).when().post("/api/v1/incentives/test-batch-limit/checks")
                 .then().statusCode(413).contentType("application/problem+json")
                 .body("type", equalTo("https://api.opencredit.cn/problems/payload-too-large"))
                 .body("errors[0].field", equalTo("subjects"));
-        assertEquals(logged, count("SELECT count(*) FROM audit_access_log WHERE operation = 'incentive.batch-check'"));
+        assertEquals(logged, Jdbc.scalar(dataSource, "SELECT count(*) FROM audit_access_log WHERE operation = 'incentive.batch-check'"));
         as(access.key(ConsumerType.APP)).body(Map.of("subjects", many.subList(0, 1000))).when().post("/api/v1/incentives/test-batch-limit/checks")
                 .then().statusCode(200).body("results", hasSize(1000));
     }
@@ -213,9 +210,9 @@ class IncentiveTests {
         subjects.ensureLoaded();
         String uscc = SubjectFixtures.uscc("91", "MAHC" + String.format("%04d", SUBJECTS.incrementAndGet()));
         subjects.register(uscc, "石河子信易测试（" + SUBJECTS.get() + "）有限公司");
-        long id = count("SELECT id FROM subject WHERE uscc = ?", uscc);
+        long id = Jdbc.scalar(dataSource, "SELECT id FROM subject WHERE uscc = ?", uscc);
         if (list != null) {
-            execute("""
+            Jdbc.execute(dataSource, """
                     INSERT INTO list_entry (subject_id, list_type, authority, authority_uscc, reason, included_at)
                     VALUES (?, ?, ?, ?, '测试', now() - interval '10 days')""", id, list, SubjectFixtures.DEPARTMENT, SubjectFixtures.DEPARTMENT_USCC);
         }
@@ -230,43 +227,17 @@ class IncentiveTests {
             case "C" -> "FOCUSED";
             default -> "STRICT";
         };
-        execute("UPDATE evaluation SET grade = ?, score = 700, supervision_class = ?, not_evaluated = NULL WHERE subject_id = ?", grade,
+        Jdbc.execute(dataSource, "UPDATE evaluation SET grade = ?, score = 700, supervision_class = ?, not_evaluated = NULL WHERE subject_id = ?", grade,
                 supervision, id);
         versions.subjectChanged(uscc).await().indefinitely();
         return new Enterprise(id, uscc);
     }
 
     private void record(long subjectId, String category, String severity, LocalDate decided, String details, String sourceId) {
-        execute("""
+        Jdbc.execute(dataSource, """
                 INSERT INTO credit_record (subject_id, category, source_department, source_department_uscc, source_record_id, title,
                     decision_date, reported_on, content, severity, published_from, details)
                 VALUES (?, ?, ?, ?, ?, '测试', ?, ?, '测试', ?, ?, ?::jsonb)""", subjectId, category, SubjectFixtures.DEPARTMENT,
                 SubjectFixtures.DEPARTMENT_USCC, sourceId + "-" + subjectId, decided, decided, severity, decided, details);
     }
-
-    private void execute(String sql, Object... args) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                statement.setObject(i + 1, args[i]);
-            }
-            statement.execute();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private long count(String sql, Object... args) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                statement.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
 }

@@ -8,10 +8,6 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -32,6 +28,7 @@ import cn.opencredit.gateway.access.AccessFixtures;
 import cn.opencredit.gateway.access.ConsumerType;
 import cn.opencredit.gateway.evaluation.EvaluationFixtures;
 import cn.opencredit.gateway.subject.SubjectFixtures;
+import cn.opencredit.gateway.testing.Jdbc;
 
 /**
  * Objections end to end: who files, what the record shows meanwhile, each decision and what it
@@ -94,7 +91,7 @@ class ObjectionTests {
         as(departmentKey).body(Map.of("rows", List.of(row))).when().post("/api/v1/ingest/records").then().statusCode(200)
                 .body("refused", equalTo(0));
         String subjectKey = AccessFixtures.issueKey(AccessFixtures.createConsumer("主体 " + uscc, ConsumerType.SUBJECT, uscc, null, "standard"));
-        return new Case(uscc, subjectKey, scalar("SELECT id FROM credit_record WHERE source_record_id = ?", "YY-" + uscc));
+        return new Case(uscc, subjectKey, Jdbc.scalar(dataSource, "SELECT id FROM credit_record WHERE source_record_id = ?", "YY-" + uscc));
     }
 
     private static RequestSpecification as(String key) {
@@ -107,7 +104,7 @@ class ObjectionTests {
     }
 
     private String recordStatus(long id) {
-        return text("SELECT status FROM credit_record WHERE id = ?", id);
+        return Jdbc.text(dataSource, "SELECT status FROM credit_record WHERE id = ?", id);
     }
 
     @Test
@@ -123,7 +120,7 @@ class ObjectionTests {
                 .body("latestRecords.find { it.id == '" + c.recordId() + "' }.disputed", equalTo(true));
         given().header("Authorization", AccessFixtures.bearer(c.subjectKey())).when().get("/api/v1/subjects/{uscc}/timeline", c.uscc())
                 .then().statusCode(200).body("items[0].workflow", equalTo("objection")).body("items[0].transition", equalTo("filed"));
-        assertTrue(scalar("SELECT count(*) FROM history_entry WHERE table_name = 'credit_record' AND row_id = ? AND content->>'status' = 'DISPUTED'",
+        assertTrue(Jdbc.scalar(dataSource, "SELECT count(*) FROM history_entry WHERE table_name = 'credit_record' AND row_id = ? AND content->>'status' = 'DISPUTED'",
                 c.recordId()) == 1, "the history keeps the disputed version");
 
         as(c.subjectKey()).body(Map.of("recordId", c.recordId(), "reason", "再次异议")).when().post("/api/v1/objections").then().statusCode(409)
@@ -141,7 +138,7 @@ class ObjectionTests {
         as(c.subjectKey()).header("Idempotency-Key", "obj-" + c.uscc()).body(Map.of("recordId", c.recordId(), "reason", "另一理由"))
                 .when().post("/api/v1/objections").then().statusCode(409)
                 .body("type", equalTo("https://api.opencredit.cn/problems/idempotency-key-reused"));
-        assertEquals(1, scalar("SELECT count(*) FROM objection WHERE record_id = ?", c.recordId()));
+        assertEquals(1, Jdbc.scalar(dataSource, "SELECT count(*) FROM objection WHERE record_id = ?", c.recordId()));
     }
 
     @Test
@@ -162,14 +159,14 @@ class ObjectionTests {
                 .then().statusCode(404);
         JsonPath byBank = file(c, access.key(ConsumerType.BANK));
         assertEquals("bank", byBank.getString("filerType"));
-        assertEquals(0, scalar("SELECT count(*) FROM objection WHERE record_id = ?", authorised.recordId()));
+        assertEquals(0, Jdbc.scalar(dataSource, "SELECT count(*) FROM objection WHERE record_id = ?", authorised.recordId()));
     }
 
     @Test
     void shouldStopPublishingARevokedRecordAndReEvaluate() {
         Case c = newCase("public");
         evaluations.awaitQuiet();
-        assertEquals("660", text("SELECT score::text FROM evaluation e JOIN subject s ON s.id = e.subject_id WHERE s.uscc = ?", c.uscc()));
+        assertEquals("660", Jdbc.text(dataSource, "SELECT score::text FROM evaluation e JOIN subject s ON s.id = e.subject_id WHERE s.uscc = ?", c.uscc()));
         JsonPath filed = file(c, c.subjectKey());
         String id = filed.getString("id");
 
@@ -189,7 +186,7 @@ class ObjectionTests {
         given().when().get("/api/v1/subjects/{uscc}", c.uscc()).then().statusCode(200)
                 .body("latestRecords.id", not(hasItem(Long.toString(c.recordId()))));
         evaluations.awaitQuiet();
-        assertEquals("700", text("SELECT score::text FROM evaluation e JOIN subject s ON s.id = e.subject_id WHERE s.uscc = ?", c.uscc()),
+        assertEquals("700", Jdbc.text(dataSource, "SELECT score::text FROM evaluation e JOIN subject s ON s.id = e.subject_id WHERE s.uscc = ?", c.uscc()),
                 "the revoked penalty no longer counts");
 
         as(departmentKey).body(Map.of("outcome", "upheld", "reason", "x", "version", 1)).when().post("/api/v1/objections/{id}/decision", id)
@@ -200,16 +197,16 @@ class ObjectionTests {
     void shouldCorrectARecordAsANewVersionKeepingTheOldOne() {
         Case c = newCase("public");
         String id = file(c, c.subjectKey()).getString("id");
-        long versionsBefore = scalar("SELECT count(*) FROM history_entry WHERE table_name = 'credit_record' AND row_id = ?", c.recordId());
+        long versionsBefore = Jdbc.scalar(dataSource, "SELECT count(*) FROM history_entry WHERE table_name = 'credit_record' AND row_id = ?", c.recordId());
         as(departmentKey).body(Map.of("outcome", "corrected", "reason", "文号录入有误", "version", 0,
                         "correction", Map.of("decisionNumber", "石市监罚〔2026〕9999号", "severity", "minor")))
                 .when().post("/api/v1/objections/{id}/decision", id).then().statusCode(200).body("state", equalTo("corrected"));
         assertEquals("CORRECTED", recordStatus(c.recordId()));
-        assertEquals("石市监罚〔2026〕9999号", text("SELECT decision_number FROM credit_record WHERE id = ?", c.recordId()));
-        assertEquals("MINOR", text("SELECT severity FROM credit_record WHERE id = ?", c.recordId()));
-        assertEquals(versionsBefore + 1, scalar("SELECT count(*) FROM history_entry WHERE table_name = 'credit_record' AND row_id = ?",
+        assertEquals("石市监罚〔2026〕9999号", Jdbc.text(dataSource, "SELECT decision_number FROM credit_record WHERE id = ?", c.recordId()));
+        assertEquals("MINOR", Jdbc.text(dataSource, "SELECT severity FROM credit_record WHERE id = ?", c.recordId()));
+        assertEquals(versionsBefore + 1, Jdbc.scalar(dataSource, "SELECT count(*) FROM history_entry WHERE table_name = 'credit_record' AND row_id = ?",
                 c.recordId()));
-        assertTrue(text("SELECT content->>'decision_number' FROM history_entry WHERE table_name = 'credit_record' AND row_id = ? "
+        assertTrue(Jdbc.text(dataSource, "SELECT content->>'decision_number' FROM history_entry WHERE table_name = 'credit_record' AND row_id = ? "
                 + "ORDER BY sequence LIMIT 1", c.recordId()).endsWith(c.uscc().substring(12, 16) + "号"), "the first version is kept");
     }
 
@@ -257,7 +254,7 @@ class ObjectionTests {
     void shouldShowOverdueObjectionsInTheDepartmentsQueue() {
         Case c = newCase("public");
         String id = file(c, c.subjectKey()).getString("id");
-        execute("UPDATE objection SET due_on = current_date - 3 WHERE id = ?", Long.parseLong(id));
+        Jdbc.execute(dataSource, "UPDATE objection SET due_on = current_date - 3 WHERE id = ?", Long.parseLong(id));
         as(departmentKey).queryParam("overdue", "true").when().get("/api/v1/objections").then().statusCode(200)
                 .body("items.id", hasItem(id)).body("items.find { it.id == '" + id + "' }.overdue", equalTo(true));
         as(otherDepartmentKey).queryParam("overdue", "true").when().get("/api/v1/objections").then().statusCode(200)
@@ -265,33 +262,5 @@ class ObjectionTests {
         as(c.subjectKey()).when().get("/api/v1/objections").then().statusCode(200).body("items.id", hasItem(id));
         as(otherDepartmentKey).when().get("/api/v1/objections/{id}", id).then().statusCode(403);
         as(departmentKey).queryParam("state", "nonsense").when().get("/api/v1/objections").then().statusCode(400);
-    }
-
-    private long scalar(String sql, Object... args) {
-        return Long.parseLong(text(sql, args));
-    }
-
-    private String text(String sql, Object... args) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                statement.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? rows.getString(1) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private void execute(String sql, Object... args) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                statement.setObject(i + 1, args[i]);
-            }
-            statement.execute();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -42,6 +42,7 @@ import io.restassured.specification.RequestSpecification;
 import cn.opencredit.gateway.access.AccessFixtures;
 import cn.opencredit.gateway.access.ConsumerType;
 import cn.opencredit.gateway.subject.SubjectFixtures;
+import cn.opencredit.gateway.testing.Jdbc;
 
 /**
  * Natural persons: identity numbers sealed at rest and masked in every answer, looked up only by
@@ -93,7 +94,7 @@ class PersonTests {
                 .body("identityNumber", equalTo(masked(number))).body("occupation", equalTo("teacher"))
                 .extract().path("id");
         register(number, "lawyer").then().statusCode(200).body("id", equalTo(id)).body("occupation", equalTo("lawyer"));
-        assertEquals(2, count("SELECT count(*) FROM audit_access_log WHERE subject_uscc = ? AND operation = 'person.register'",
+        assertEquals(2, Jdbc.scalar(dataSource, "SELECT count(*) FROM audit_access_log WHERE subject_uscc = ? AND operation = 'person.register'",
                 PersonService.logKey(java.util.UUID.fromString(id))));
 
         try (Connection connection = dataSource.getConnection(); PreparedStatement read = connection.prepareStatement("""
@@ -137,7 +138,7 @@ class PersonTests {
                 .then().statusCode(404).body(not(containsString(number.substring(6))));
         as(access.key(ConsumerType.APP)).body(Map.of("identityNumber", number)).when().post("/api/v1/persons/lookup").then().statusCode(403);
         given().contentType(ContentType.JSON).body(Map.of("identityNumber", number)).when().post("/api/v1/persons/lookup").then().statusCode(401);
-        assertEquals(1, count("SELECT count(*) FROM audit_access_log WHERE subject_uscc = ? AND operation = 'person.lookup'",
+        assertEquals(1, Jdbc.scalar(dataSource, "SELECT count(*) FROM audit_access_log WHERE subject_uscc = ? AND operation = 'person.lookup'",
                 PersonService.logKey(java.util.UUID.fromString(id))));
     }
 
@@ -161,7 +162,7 @@ class PersonTests {
                 .body("scenarios.find { it.code == 'library-deposit-waiver' }.eligible", equalTo(true))
                 .body("scenarios.find { it.code == 'fast-approval' }", equalTo(null));
         assertFalse(answer.asString().contains(number));
-        assertEquals(1, count("SELECT count(*) FROM audit_access_log WHERE subject_uscc = ? AND operation = 'incentive.eligibility' "
+        assertEquals(1, Jdbc.scalar(dataSource, "SELECT count(*) FROM audit_access_log WHERE subject_uscc = ? AND operation = 'incentive.eligibility' "
                 + "AND consent_id = ?", PersonService.logKey(java.util.UUID.fromString(id)), Long.parseLong(consentId)));
 
         // Another app, not authorised, learns nothing of the person.
@@ -265,19 +266,5 @@ class PersonTests {
     private static String departmentKey() {
         return AccessFixtures.issueKey(AccessFixtures.createConsumer("石河子市人社局（人员核查）", ConsumerType.DEPARTMENT, null,
                 List.of("public:read", "persons:read", "incentive:read"), "standard"));
-    }
-
-    private long count(String sql, Object... args) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                statement.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

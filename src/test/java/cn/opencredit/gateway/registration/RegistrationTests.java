@@ -13,10 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Base64;
@@ -49,6 +45,7 @@ import cn.opencredit.gateway.shared.time.WorkdayCalendar;
 import cn.opencredit.gateway.shared.uscc.Uscc;
 import cn.opencredit.gateway.subject.SubjectFixtures;
 import cn.opencredit.gateway.testing.HeldLock;
+import cn.opencredit.gateway.testing.Jdbc;
 
 /**
  * Voluntary registration end to end: who submits what, where it is routed, every transition and
@@ -112,7 +109,7 @@ class RegistrationTests {
         String first17 = "91" + region + body + Uscc.organisationCodeCheckCharacter(body);
         String uscc = first17 + Uscc.checkCharacter(first17);
         String name = "石河子注册测试（" + body.substring(4) + "）有限公司";
-        execute("""
+        Jdbc.execute(dataSource, """
                 INSERT INTO subject (uscc, name, subject_type, legal_representative, region_code, industry_section, registered_on, status)
                 VALUES (?, ?, 'ENTERPRISE', '王建国', ?, 'G', DATE '2015-03-18', 'ACTIVE')""", uscc, name, region);
         String key = AccessFixtures.issueKey(AccessFixtures.createConsumer("主体 " + uscc, ConsumerType.SUBJECT, uscc, null, "standard"));
@@ -156,12 +153,12 @@ class RegistrationTests {
     }
 
     private long registrations(Subject subject) {
-        return scalar("SELECT count(*) FROM registration WHERE subject_uscc = ?", subject.uscc());
+        return Jdbc.scalar(dataSource, "SELECT count(*) FROM registration WHERE subject_uscc = ?", subject.uscc());
     }
 
     private Integer score(Subject subject) {
         evaluations.awaitQuiet();
-        String score = text("SELECT score::text FROM evaluation e JOIN subject s ON s.id = e.subject_id WHERE s.uscc = ?", subject.uscc());
+        String score = Jdbc.text(dataSource, "SELECT score::text FROM evaluation e JOIN subject s ON s.id = e.subject_id WHERE s.uscc = ?", subject.uscc());
         return score == null ? null : Integer.valueOf(score);
     }
 
@@ -190,7 +187,7 @@ class RegistrationTests {
         }
         assertEquals(calendar.workingDayAfter(LocalDate.now(ZoneId.of("Asia/Shanghai")), 10).toString(), submitted.getString("dueOn"));
         assertEquals(1, registrations(subject));
-        assertEquals(0, scalar("SELECT count(*) FROM credit_record r JOIN subject s ON s.id = r.subject_id WHERE s.uscc = ?", subject.uscc()),
+        assertEquals(0, Jdbc.scalar(dataSource, "SELECT count(*) FROM credit_record r JOIN subject s ON s.id = r.subject_id WHERE s.uscc = ?", subject.uscc()),
                 "nothing is published before the verification");
 
         Map<String, Object> operations = body(subject.uscc(), "operations", Map.of("year", 2025, "revenue", "12000000", "employees", 86));
@@ -287,7 +284,7 @@ class RegistrationTests {
         as(subject.key()).header("Idempotency-Key", key).body(another).when().post(REGISTRATIONS).then().statusCode(409)
                 .body("type", equalTo("https://api.opencredit.cn/problems/idempotency-key-reused"));
         assertEquals(1, registrations(subject));
-        assertEquals(1, scalar("SELECT count(*) FROM workflow_event WHERE workflow = 'REGISTRATION' AND case_id = ?", Long.parseLong(id)));
+        assertEquals(1, Jdbc.scalar(dataSource, "SELECT count(*) FROM workflow_event WHERE workflow = 'REGISTRATION' AND case_id = ?", Long.parseLong(id)));
     }
 
     /**
@@ -311,7 +308,7 @@ class RegistrationTests {
         different.stream().filter(response -> response.statusCode() == 409).findFirst().orElseThrow().then()
                 .body("type", equalTo("https://api.opencredit.cn/problems/idempotency-key-reused"));
         assertEquals(2, registrations(subject));
-        assertEquals(2, scalar("SELECT count(*) FROM workflow_event e JOIN registration r ON r.id = e.case_id "
+        assertEquals(2, Jdbc.scalar(dataSource, "SELECT count(*) FROM workflow_event e JOIN registration r ON r.id = e.case_id "
                 + "WHERE e.workflow = 'REGISTRATION' AND r.subject_uscc = ?", subject.uscc()));
     }
 
@@ -368,7 +365,7 @@ class RegistrationTests {
         assertEquals("department", verified.getString("events[1].actor"));
         assertEquals(MARKET, verified.getString("events[1].actorUscc"));
         String recordId = verified.getString("recordId");
-        assertEquals("VOLUNTARY", text("SELECT category FROM credit_record WHERE id = ?", Long.parseLong(recordId)));
+        assertEquals("VOLUNTARY", Jdbc.text(dataSource, "SELECT category FROM credit_record WHERE id = ?", Long.parseLong(recordId)));
         as(subject.key()).queryParam("category", "voluntary").when().get("/api/v1/subjects/{uscc}/records", subject.uscc()).then().statusCode(200)
                 .body("items.id", equalTo(List.of(recordId)))
                 .body("items[0].title", equalTo("自愿注册信息：资质证照（食品经营许可证）"))
@@ -394,7 +391,7 @@ class RegistrationTests {
         assertEquals(2, withdrawn.getInt("version"), "one version per transition");
         assertEquals("证照已注销", withdrawn.getString("withdrawalReason"));
         assertEquals(List.of("submitted", "verified", "withdrawn"), withdrawn.getList("events.transition"));
-        assertEquals("REVOKED", text("SELECT status FROM credit_record WHERE id = ?", Long.parseLong(recordId)));
+        assertEquals("REVOKED", Jdbc.text(dataSource, "SELECT status FROM credit_record WHERE id = ?", Long.parseLong(recordId)));
         as(subject.key()).queryParam("category", "voluntary").when().get("/api/v1/subjects/{uscc}/records", subject.uscc()).then().statusCode(200)
                 .body("items", equalTo(List.of()));
         as(subject.key()).when().get("/api/v1/subjects/{uscc}", subject.uscc()).then().statusCode(200).body("recordCounts.voluntary", nullValue());
@@ -416,14 +413,14 @@ class RegistrationTests {
                 .then().statusCode(400).body("errors[0].field", equalTo("reason"));
         as(marketKey).body(Map.of("outcome", "verified", "version", 0)).when().post(REGISTRATIONS + "/999999999/verification").then()
                 .statusCode(404);
-        assertEquals("SUBMITTED|0", text("SELECT state || '|' || version FROM registration WHERE id = ?", Long.parseLong(id)), "nothing changed");
-        assertEquals(1, scalar("SELECT count(*) FROM workflow_event WHERE workflow = 'REGISTRATION' AND case_id = ?", Long.parseLong(id)));
+        assertEquals("SUBMITTED|0", Jdbc.text(dataSource, "SELECT state || '|' || version FROM registration WHERE id = ?", Long.parseLong(id)), "nothing changed");
+        assertEquals(1, Jdbc.scalar(dataSource, "SELECT count(*) FROM workflow_event WHERE workflow = 'REGISTRATION' AND case_id = ?", Long.parseLong(id)));
 
         JsonPath byOperator = verify(AccessFixtures.OPERATOR_KEY, id, 0);
         assertEquals("operator", byOperator.getString("events[1].actor"));
         as(marketKey).body(Map.of("outcome", "rejected", "reason", "再次核实", "version", 1)).when().post(REGISTRATIONS + "/{id}/verification", id)
                 .then().statusCode(409).body("detail", containsString("verified already"));
-        assertEquals(1, scalar("SELECT count(*) FROM credit_record WHERE source_record_id = ?", "registration:" + id), "one record");
+        assertEquals(1, Jdbc.scalar(dataSource, "SELECT count(*) FROM credit_record WHERE source_record_id = ?", "registration:" + id), "one record");
     }
 
     @Test
@@ -436,7 +433,7 @@ class RegistrationTests {
         assertEquals("证照编号与发证机关登记不符", rejected.getString("decisionReason"));
         assertEquals(List.of("submitted", "rejected"), rejected.getList("events.transition"));
         assertEquals("证照编号与发证机关登记不符", rejected.getString("events[1].reason"));
-        assertEquals(0, scalar("SELECT count(*) FROM credit_record WHERE source_record_id = ?", "registration:" + id));
+        assertEquals(0, Jdbc.scalar(dataSource, "SELECT count(*) FROM credit_record WHERE source_record_id = ?", "registration:" + id));
         as(subject.key()).body(Map.of("version", 1)).when().post(REGISTRATIONS + "/{id}/withdrawal", id).then().statusCode(409)
                 .body("detail", containsString("only submitted and verified items are withdrawn"));
         as(marketKey).body(Map.of("reason", "不实", "version", 1)).when().post(REGISTRATIONS + "/{id}/falsity", id).then().statusCode(409)
@@ -451,13 +448,13 @@ class RegistrationTests {
         as(other.key()).body(Map.of("version", 0)).when().post(REGISTRATIONS + "/{id}/withdrawal", id).then().statusCode(403)
                 .body("detail", containsString(subject.uscc()));
         as(marketKey).body(Map.of("version", 0)).when().post(REGISTRATIONS + "/{id}/withdrawal", id).then().statusCode(403);
-        assertEquals("SUBMITTED", text("SELECT state FROM registration WHERE id = ?", Long.parseLong(id)));
+        assertEquals("SUBMITTED", Jdbc.text(dataSource, "SELECT state FROM registration WHERE id = ?", Long.parseLong(id)));
         JsonPath withdrawn = as(subject.key()).body(Map.of("version", 0)).when().post(REGISTRATIONS + "/{id}/withdrawal", id).then()
                 .statusCode(200).extract().jsonPath();
         assertEquals("withdrawn", withdrawn.getString("state"));
         assertEquals(1, withdrawn.getInt("version"));
         assertEquals(List.of("submitted", "withdrawn"), withdrawn.getList("events.transition"));
-        assertEquals(0, scalar("SELECT count(*) FROM credit_record WHERE source_record_id = ?", "registration:" + id));
+        assertEquals(0, Jdbc.scalar(dataSource, "SELECT count(*) FROM credit_record WHERE source_record_id = ?", "registration:" + id));
         as(marketKey).body(Map.of("outcome", "verified", "version", 1)).when().post(REGISTRATIONS + "/{id}/verification", id).then()
                 .statusCode(409).body("detail", containsString("withdrawn already"));
     }
@@ -476,7 +473,7 @@ class RegistrationTests {
         as(marketKey).body(Map.of("reason", "不实", "version", 0)).when().post(REGISTRATIONS + "/{id}/falsity", id).then().statusCode(409)
                 .body("errors[0].code", equalTo("stale-version"));
         as(marketKey).body(Map.of("reason", " ", "version", 1)).when().post(REGISTRATIONS + "/{id}/falsity", id).then().statusCode(400);
-        assertEquals("VERIFIED|1", text("SELECT state || '|' || version FROM registration WHERE id = ?", Long.parseLong(id)), "nothing changed");
+        assertEquals("VERIFIED|1", Jdbc.text(dataSource, "SELECT state || '|' || version FROM registration WHERE id = ?", Long.parseLong(id)), "nothing changed");
 
         String reason = "经核查，该证照已于2026年6月被发证机关注销";
         JsonPath found = as(marketKey).body(Map.of("reason", reason, "version", 1)).when().post(REGISTRATIONS + "/{id}/falsity", id)
@@ -485,10 +482,10 @@ class RegistrationTests {
         assertEquals(2, found.getInt("version"));
         assertEquals(reason, found.getString("falsityReason"));
         assertEquals(List.of("submitted", "verified", "found-false"), found.getList("events.transition"));
-        assertEquals("REVOKED", text("SELECT status FROM credit_record WHERE id = ?", Long.parseLong(recordId)));
+        assertEquals("REVOKED", Jdbc.text(dataSource, "SELECT status FROM credit_record WHERE id = ?", Long.parseLong(recordId)));
         String failing = found.getString("failingRecordId");
         assertEquals("COMMITMENT|GENERAL|违反信用承诺|" + MARKET_NAME + "|" + MARKET + "|PUBLISHED|" + LocalDate.now(ZoneId.of("Asia/Shanghai"))
-                .plusYears(1), text("""
+                .plusYears(1), Jdbc.text(dataSource, """
                 SELECT category || '|' || severity || '|' || title || '|' || source_department || '|' || source_department_uscc || '|' || status
                        || '|' || published_until FROM credit_record WHERE id = ?""", Long.parseLong(failing)));
         as(subject.key()).queryParam("category", "commitment").when().get("/api/v1/subjects/{uscc}/records", subject.uscc()).then()
@@ -513,7 +510,7 @@ class RegistrationTests {
         Subject other = newSubject();
         String id = submit(subject.key(), qualification(subject.uscc())).getString("id");
         String onTime = submit(subject.key(), qualification(subject.uscc())).getString("id");
-        execute("UPDATE registration SET due_on = current_date - 3 WHERE id = ?", Long.parseLong(id));
+        Jdbc.execute(dataSource, "UPDATE registration SET due_on = current_date - 3 WHERE id = ?", Long.parseLong(id));
         as(marketKey).queryParam("overdue", "true").queryParam("limit", "100").when().get(REGISTRATIONS).then().statusCode(200)
                 .body("items.id", hasItem(id)).body("items.id", not(hasItem(onTime)))
                 .body("items.find { it.id == '" + id + "' }.overdue", equalTo(true));
@@ -535,33 +532,5 @@ class RegistrationTests {
 
     private static String feedCursor(Map<String, Object> item) {
         return (String) item.get("position");
-    }
-
-    private long scalar(String sql, Object... args) {
-        return Long.parseLong(text(sql, args));
-    }
-
-    private String text(String sql, Object... args) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                statement.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? rows.getString(1) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private void execute(String sql, Object... args) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                statement.setObject(i + 1, args[i]);
-            }
-            statement.execute();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

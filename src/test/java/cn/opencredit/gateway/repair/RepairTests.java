@@ -9,10 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -35,6 +31,7 @@ import cn.opencredit.gateway.access.AccessFixtures;
 import cn.opencredit.gateway.access.ConsumerType;
 import cn.opencredit.gateway.evaluation.EvaluationFixtures;
 import cn.opencredit.gateway.subject.SubjectFixtures;
+import cn.opencredit.gateway.testing.Jdbc;
 
 /**
  * Credit repair end to end: who applies, eligibility refusals with the first day they could
@@ -106,7 +103,7 @@ class RepairTests {
         as(departmentKey).body(Map.of("rows", List.of(row))).when().post("/api/v1/ingest/records").then().statusCode(200)
                 .body("refused", equalTo(0));
         String subjectKey = AccessFixtures.issueKey(AccessFixtures.createConsumer("主体 " + uscc, ConsumerType.SUBJECT, uscc, null, "standard"));
-        return new Case(uscc, subjectKey, scalar("SELECT id FROM credit_record WHERE source_record_id = ?", "XF-" + uscc));
+        return new Case(uscc, subjectKey, Jdbc.scalar(dataSource, "SELECT id FROM credit_record WHERE source_record_id = ?", "XF-" + uscc));
     }
 
     private Case minorPenalty() {
@@ -148,16 +145,16 @@ class RepairTests {
     }
 
     private String recordStatus(long id) {
-        return text("SELECT status FROM credit_record WHERE id = ?", id);
+        return Jdbc.text(dataSource, "SELECT status FROM credit_record WHERE id = ?", id);
     }
 
     private long feedChanges(long recordId) {
-        return scalar("SELECT (SELECT count(*) FROM changefeed_change WHERE kind = 'RECORD' AND entity_id = ? AND operation = 'UPDATE') + "
+        return Jdbc.scalar(dataSource, "SELECT (SELECT count(*) FROM changefeed_change WHERE kind = 'RECORD' AND entity_id = ? AND operation = 'UPDATE') + "
                 + "(SELECT count(*) FROM changefeed_pending WHERE kind = 'RECORD' AND entity_id = ? AND operation = 'UPDATE')", recordId, recordId);
     }
 
     private long applications(long recordId) {
-        return scalar("SELECT count(*) FROM repair_application WHERE record_id = ?", recordId);
+        return Jdbc.scalar(dataSource, "SELECT count(*) FROM repair_application WHERE record_id = ?", recordId);
     }
 
     @Test
@@ -168,7 +165,7 @@ class RepairTests {
                         "legalRepresentative", "王建国"))
                 .when().post("/api/v1/lists/black/entries").then().statusCode(201).extract().path("id");
         evaluations.awaitQuiet();
-        long scoreBefore = scalar("SELECT score FROM evaluation e JOIN subject s ON s.id = e.subject_id WHERE s.uscc = ?", c.uscc());
+        long scoreBefore = Jdbc.scalar(dataSource, "SELECT score FROM evaluation e JOIN subject s ON s.id = e.subject_id WHERE s.uscc = ?", c.uscc());
         given().when().get("/api/v1/subjects/{uscc}", c.uscc()).then().statusCode(200)
                 .body("latestRecords.id", hasItem(Long.toString(c.recordId())));
         given().when().get("/api/v1/subjects/{uscc}", c.uscc()).then().statusCode(200).header("X-Cache", "HIT");
@@ -191,15 +188,15 @@ class RepairTests {
         assertEquals(0, approved.getInt("handlingWorkingDays"));
         assertEquals("REPAIRED", recordStatus(c.recordId()));
         assertEquals(feedBefore + 1, feedChanges(c.recordId()), "the change feed carries the repair");
-        assertTrue(scalar("SELECT count(*) FROM history_entry WHERE table_name = 'credit_record' AND row_id = ? AND content->>'status' = 'REPAIRED'",
+        assertTrue(Jdbc.scalar(dataSource, "SELECT count(*) FROM history_entry WHERE table_name = 'credit_record' AND row_id = ? AND content->>'status' = 'REPAIRED'",
                 c.recordId()) == 1, "the history keeps the repaired version");
-        assertEquals("REPAIRED", text("SELECT removal_reason FROM list_entry WHERE id = ?", Long.parseLong(entry)), "off the black list");
+        assertEquals("REPAIRED", Jdbc.text(dataSource, "SELECT removal_reason FROM list_entry WHERE id = ?", Long.parseLong(entry)), "off the black list");
         given().when().get("/api/v1/subjects/{uscc}", c.uscc()).then().statusCode(200)
                 .body("latestRecords.id", not(hasItem(Long.toString(c.recordId()))));
         given().header("Authorization", AccessFixtures.bearer(c.subjectKey())).when().get("/api/v1/subjects/{uscc}/records", c.uscc())
                 .then().statusCode(200).body("items.id", not(hasItem(Long.toString(c.recordId()))));
         evaluations.awaitQuiet();
-        assertTrue(scalar("SELECT score FROM evaluation e JOIN subject s ON s.id = e.subject_id WHERE s.uscc = ?", c.uscc()) > scoreBefore,
+        assertTrue(Jdbc.scalar(dataSource, "SELECT score FROM evaluation e JOIN subject s ON s.id = e.subject_id WHERE s.uscc = ?", c.uscc()) > scoreBefore,
                 "the repaired failing and the ended black-list entry no longer count");
         given().header("Authorization", AccessFixtures.bearer(c.subjectKey())).when().get("/api/v1/subjects/{uscc}/timeline", c.uscc())
                 .then().statusCode(200).body("items.transition", hasItem("approved")).body("items.workflow", hasItem("repair"));
@@ -339,14 +336,14 @@ class RepairTests {
         as(departmentKey).body(Map.of("outcome", "approved", "reason", "x", "version", 0)).when().post(APPLICATIONS + "/{id}/decision", id)
                 .then().statusCode(409).body("detail", containsString("under objection"));
         assertEquals("DISPUTED", recordStatus(c.recordId()));
-        assertEquals("SUBMITTED", text("SELECT state FROM repair_application WHERE id = ?", Long.parseLong(id)), "nothing changed");
+        assertEquals("SUBMITTED", Jdbc.text(dataSource, "SELECT state FROM repair_application WHERE id = ?", Long.parseLong(id)), "nothing changed");
     }
 
     @Test
     void shouldShowOverdueApplicationsInTheQueueAndInTheStatistics() {
         Case c = minorPenalty();
         String id = apply(c).getString("id");
-        execute("UPDATE repair_application SET due_on = current_date - 3 WHERE id = ?", Long.parseLong(id));
+        Jdbc.execute(dataSource, "UPDATE repair_application SET due_on = current_date - 3 WHERE id = ?", Long.parseLong(id));
         as(departmentKey).queryParam("overdue", "true").when().get(APPLICATIONS).then().statusCode(200)
                 .body("items.id", hasItem(id)).body("items.find { it.id == '" + id + "' }.overdue", equalTo(true));
         as(departmentKey).queryParam("state", "submitted").queryParam("limit", "1").when().get(APPLICATIONS).then().statusCode(200)
@@ -367,7 +364,7 @@ class RepairTests {
         assertTrue(stats.getInt("items[0].approved") >= 1);
         assertTrue(stats.getInt("items[0].open") >= 1);
         assertEquals(0.0f, stats.getFloat("items[0].averageHandlingWorkingDays"));
-        assertTrue(scalar("SELECT count(*) FROM audit_operation_log WHERE operation = 'repair.statistics' AND items = 1 AND filters->>'from' = ?",
+        assertTrue(Jdbc.scalar(dataSource, "SELECT count(*) FROM audit_operation_log WHERE operation = 'repair.statistics' AND items = 1 AND filters->>'from' = ?",
                 month) >= 1, "statistics are kept in the operations log");
         as(AccessFixtures.OPERATOR_KEY).queryParam("department", DEPARTMENT).when().get(APPLICATIONS + "/statistics").then().statusCode(200)
                 .body("items.departmentUscc", hasItem(DEPARTMENT));
@@ -388,7 +385,7 @@ class RepairTests {
                 .then().statusCode(201);
         // The longest period (3 months for a minor failing) ended yesterday.
         for (Case c : List.of(open, ended, disputed)) {
-            execute("UPDATE credit_record SET decision_date = current_date - 100, published_from = current_date - 100, "
+            Jdbc.execute(dataSource, "UPDATE credit_record SET decision_date = current_date - 100, published_from = current_date - 100, "
                     + "published_until = current_date - 1 WHERE id = ?", c.recordId());
         }
         long feedBefore = feedChanges(ended.recordId());
@@ -402,7 +399,7 @@ class RepairTests {
         assertEquals("EXPIRED", recordStatus(ended.recordId()));
         assertEquals("EXPIRED", recordStatus(open.recordId()));
         assertEquals("DISPUTED", recordStatus(disputed.recordId()), "a disputed record waits for its objection");
-        assertEquals(1, scalar("SELECT count(*) FROM history_entry WHERE table_name = 'credit_record' AND row_id = ? AND content->>'status' = "
+        assertEquals(1, Jdbc.scalar(dataSource, "SELECT count(*) FROM history_entry WHERE table_name = 'credit_record' AND row_id = ? AND content->>'status' = "
                 + "'EXPIRED'", ended.recordId()), "ended once");
         assertEquals(feedBefore + 1, feedChanges(ended.recordId()), "the change feed carries the end");
         JsonPath closed = as(open.subjectKey()).when().get(APPLICATIONS + "/{id}", id).then().statusCode(200).extract().jsonPath();
@@ -420,34 +417,6 @@ class RepairTests {
         try {
             return VertxContextSupport.subscribeAndAwait(decisions::endPublications);
         } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private long scalar(String sql, Object... args) {
-        return Long.parseLong(text(sql, args));
-    }
-
-    private String text(String sql, Object... args) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                statement.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? rows.getString(1) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private void execute(String sql, Object... args) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                statement.setObject(i + 1, args[i]);
-            }
-            statement.execute();
-        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
