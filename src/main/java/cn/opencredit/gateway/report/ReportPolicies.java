@@ -59,7 +59,7 @@ final class ReportPolicies {
         return switch (caller.type()) {
             case ApiClient.SUBJECT_TYPE -> uscc.equals(caller.boundUscc()) ? Optional.of(FullReader.SELF) : Optional.empty();
             case ApiClient.OPERATOR_TYPE -> Optional.of(FullReader.OPERATOR);
-            case ApiClient.BANK_TYPE, "CREDIT_AGENCY" -> Optional.of(FullReader.UNDER_CONSENT);
+            case ApiClient.BANK_TYPE, ApiClient.CREDIT_AGENCY_TYPE -> Optional.of(FullReader.UNDER_CONSENT);
             default -> Optional.empty();
         };
     }

@@ -172,6 +172,38 @@ class ReportTests {
     }
 
     @Test
+    void shouldGiveTheFullReportToABankOrAgencyOnlyUnderTheSubjectsConsent() {
+        String uscc = SubjectFixtures.uscc("91", "MR" + String.format("%06d", java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000)));
+        subjects.register(uscc, "报告授权测试有限公司");
+        String subjectKey = AccessFixtures.issueKey(AccessFixtures.createConsumer("报告授权主体 " + uscc, ConsumerType.SUBJECT, uscc, null, "standard"));
+        String bankId = AccessFixtures.createConsumer("报告测试银行 " + uscc, ConsumerType.BANK, null, null, "standard");
+        String bankKey = AccessFixtures.issueKey(bankId);
+        String agencyKey = AccessFixtures.issueKey(AccessFixtures.createConsumer("报告测试征信机构 " + uscc, ConsumerType.CREDIT_AGENCY, null, null,
+                "standard"));
+
+        given().header("Authorization", AccessFixtures.bearer(bankKey)).queryParam("level", "full")
+                .when().get("/api/v1/subjects/{uscc}/report", uscc)
+                .then().statusCode(403).body("type", equalTo(PROBLEMS + "consent-required"));
+        assertThat(count("SELECT count(*) FROM report_issued WHERE subject_uscc = ?", uscc), equalTo(0L));
+
+        String consentId = given().header("Authorization", AccessFixtures.bearer(subjectKey)).contentType("application/json")
+                .body(java.util.Map.of("subjectUscc", uscc, "granteeId", bankId, "purpose", "loan-application",
+                        "categories", java.util.List.of("evaluation", "authorised-records", "commitments"),
+                        "validUntil", java.time.LocalDate.now().plusMonths(3).toString(), "reference", "REPORT-" + uscc.substring(12)))
+                .when().post("/api/v1/consents").then().statusCode(201).extract().path("id");
+        given().header("Authorization", AccessFixtures.bearer(bankKey)).queryParam("level", "full")
+                .when().get("/api/v1/subjects/{uscc}/report", uscc)
+                .then().statusCode(200).body("verification.level", equalTo("full")).body("subject.uscc", equalTo(uscc));
+        assertThat(count("SELECT count(*) FROM audit_access_log WHERE subject_uscc = ? AND operation = 'subject.report' AND consent_id = "
+                + Long.parseLong(consentId), uscc), equalTo(1L));
+        // The consent is the bank's, not every bank's or agency's.
+        given().header("Authorization", AccessFixtures.bearer(agencyKey)).queryParam("level", "full")
+                .when().get("/api/v1/subjects/{uscc}/report", uscc)
+                .then().statusCode(403).body("type", equalTo(PROBLEMS + "consent-required"));
+        assertThat(count("SELECT count(*) FROM report_issued WHERE subject_uscc = ?", uscc), equalTo(1L));
+    }
+
+    @Test
     void shouldAnswer404ForACodeNeverIssuedAnd400ForAMalformedHash() {
         given().when().get("/api/v1/reports/{code}/verification", "2345-6789-ABCD-EFGH")
                 .then().statusCode(404).contentType("application/problem+json").body("type", equalTo(PROBLEMS + "not-found"));

@@ -24,6 +24,8 @@ public record ApiClient(UUID consumerId, UUID keyId, String name, String type, S
     public static final String DEPARTMENT_TYPE = "DEPARTMENT";
     /** A bank: reads what subjects consent to for their loans (信易贷). */
     public static final String BANK_TYPE = "BANK";
+    /** A credit agency: reads what subjects consent to, as banks do. */
+    public static final String CREDIT_AGENCY_TYPE = "CREDIT_AGENCY";
     /** A credit subject acting for itself, bound to its own USCC. */
     public static final String SUBJECT_TYPE = "SUBJECT";
 
