@@ -175,7 +175,7 @@ class SandboxTests {
                 .body("subjects", equalTo(SEEDED_SUBJECTS))
                 .body("consumersKept", equalTo((int) consumers));
 
-        assertEquals(0, count("SELECT count(*) FROM consent WHERE id = ?::uuid", consentId), "what the consumers wrote is gone");
+        assertEquals(0, count("SELECT count(*) FROM consent WHERE id::text = ?", consentId), "what the consumers wrote is gone");
         assertEquals(SEEDED_SUBJECTS, count("SELECT count(*) FROM subject"), "the seed's subjects, no more");
         assertEquals(consumers, count("SELECT count(*) FROM access_consumer"), "consumers kept");
         assertEquals(1, count("SELECT count(*) FROM sandbox_marker WHERE last_reset_at IS NOT NULL"), "the mark says when");
