@@ -1,6 +1,5 @@
 package cn.opencredit.gateway.sandbox;
 
-import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -20,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
 /** Integrators in the sandbox: consumers and test keys without an operator. */
@@ -39,7 +39,9 @@ public class SandboxResource {
     @POST
     @Path("/consumers")
     @Consumes(MediaType.APPLICATION_JSON)
-    @PermitAll
+    // Every caller, keyless ones included (they carry the anonymous role); resolving the identity
+    // still refuses a key that is unknown, revoked or of the other environment, as everywhere.
+    @Authenticated
     @SecurityRequirementsSet
     @Operation(operationId = "createSandboxConsumer", summary = "Make yourself a sandbox consumer with a test key",
             description = """
@@ -53,6 +55,8 @@ public class SandboxResource {
             content = @Content(schema = @Schema(implementation = SandboxConsumerView.class),
                     examples = @ExampleObject(name = "bank", value = SandboxExamples.CONSUMER)))
     @APIResponse(responseCode = "400", ref = "ValidationFailed")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public Uni<RestResponse<SandboxConsumerView>> createConsumer(@NotNull @Valid SandboxConsumerRequest body, UriInfo uri) {
