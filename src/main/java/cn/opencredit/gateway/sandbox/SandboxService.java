@@ -24,6 +24,7 @@ import io.smallrye.mutiny.Uni;
 import cn.opencredit.gateway.access.ConsumerRequest;
 import cn.opencredit.gateway.access.ConsumerService;
 import cn.opencredit.gateway.access.ConsumerType;
+import cn.opencredit.gateway.evaluation.EvaluationWorker;
 import cn.opencredit.gateway.seed.SeedConfig;
 import cn.opencredit.gateway.seed.SeedLoader;
 import cn.opencredit.gateway.shared.environment.EnvironmentConfig;
@@ -49,10 +50,11 @@ public class SandboxService {
     private final SeedConfig seedConfig;
     private final RedisDataSource redis;
     private final Clock clock;
+    private final EvaluationWorker evaluations;
     private final ReentrantLock resetting = new ReentrantLock();
 
     SandboxService(EnvironmentConfig environment, ConsumerService consumers, AgroalDataSource dataSource, Flyway flyway, SeedLoader seed,
-            SeedConfig seedConfig, RedisDataSource redis, Clock clock) {
+            SeedConfig seedConfig, RedisDataSource redis, Clock clock, EvaluationWorker evaluations) {
         this.environment = environment;
         this.consumers = consumers;
         this.dataSource = dataSource;
@@ -61,6 +63,7 @@ public class SandboxService {
         this.seedConfig = seedConfig;
         this.redis = redis;
         this.clock = clock;
+        this.evaluations = evaluations;
     }
 
     /** A consumer of the integrator's choice, on the sandbox plan, with its first test key. */
@@ -132,6 +135,8 @@ public class SandboxService {
         Log.infof("Sandbox reset: %d consumers and their keys put back; seeding", kept);
         SeedLoader.Summary loaded = seed.seedIfEmpty().orElseThrow(() -> new IllegalStateException("the subject table was not empty after the reset"));
         redis.execute("FLUSHDB");
+        // The worker publishes the bundled model and evaluates everyone by itself only at start-up.
+        evaluations.prepare();
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         Log.infof("Sandbox reset done in %d ms: %d subjects, %d credit records, %d list entries, %d consumers kept", took.toMillis(),
                 loaded.subjects(), loaded.records(), loaded.listEntries(), kept);
