@@ -13,6 +13,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
+import cn.opencredit.gateway.shared.environment.EnvironmentConfig;
 import cn.opencredit.gateway.shared.paging.Page;
 import cn.opencredit.gateway.shared.paging.PageRequest;
 import cn.opencredit.gateway.shared.problem.Verdict;
@@ -26,11 +27,13 @@ public class ConsumerService {
     private final ConsumerRepository repository;
     private final AccessConfig config;
     private final Clock clock;
+    private final boolean sandbox;
 
-    ConsumerService(ConsumerRepository repository, AccessConfig config, Clock clock) {
+    ConsumerService(ConsumerRepository repository, AccessConfig config, Clock clock, EnvironmentConfig environment) {
         this.repository = repository;
         this.config = config;
         this.clock = clock;
+        this.sandbox = environment.enabled();
     }
 
     @WithTransaction
@@ -94,7 +97,7 @@ public class ConsumerService {
         return require(id).map(consumer -> {
             long usable = consumer.keys.stream().filter(k -> AccessPolicies.usableKeyPolicy(k.expiresAt, k.revokedAt, now)).count();
             Verdict.all(List.of(AccessPolicies.keyCountPolicy(usable), AccessPolicies.keyExpiryPolicy(expiresAt, now))).orThrow();
-            String secret = ApiKeys.generate();
+            String secret = ApiKeys.generate(sandbox);
             ApiKey key = newKey(consumer, secret, now, expiresAt);
             consumer.keys.add(key);
             return new IssuedKeyView(key.id, secret, key.prefix, ConsumerMapper.china(key.createdAt), ConsumerMapper.china(key.expiresAt));

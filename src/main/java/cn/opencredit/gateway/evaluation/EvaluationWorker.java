@@ -74,6 +74,15 @@ public class EvaluationWorker {
         if (!config.worker()) {
             return;
         }
+        prepare();
+        loop = Thread.ofVirtual().name("evaluation-worker").start(this::drainForever);
+    }
+
+    /**
+     * Publishes the bundled model when none is and evaluates everyone when nobody is evaluated yet:
+     * at start-up, and after the sandbox's reset has emptied and re-seeded the database. Blocking.
+     */
+    public void prepare() {
         try (Connection connection = dataSource.getConnection()) {
             if (models.publishIfNone(connection, bundledModel(), null)) {
                 Log.infof("Published the bundled scoring model (%s): the database held none", BUNDLED_MODEL);
@@ -87,7 +96,6 @@ public class EvaluationWorker {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not prepare the evaluation", e);
         }
-        loop = Thread.ofVirtual().name("evaluation-worker").start(this::drainForever);
     }
 
     private void startBootstrap(String version) {

@@ -39,6 +39,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
+import cn.opencredit.gateway.shared.environment.WrongEnvironmentKeyException;
 import cn.opencredit.gateway.shared.security.ApiKeyAuthenticationMechanism;
 import cn.opencredit.gateway.shared.security.Scopes;
 import cn.opencredit.gateway.shared.security.TooManyFailedAuthenticationsException;
@@ -119,6 +120,10 @@ public class ProblemExceptionMappers {
             // The address caused too many failed authentications; no key is looked up until it may try again.
             return Response.fromResponse(respond(ProblemType.RATE_LIMITED, tooMany.refusal().detail(), List.of(), uri, request))
                     .header(HttpHeaders.RETRY_AFTER, Long.toString(tooMany.refusal().retryAfterSeconds())).build();
+        }
+        if (e.getCause() instanceof WrongEnvironmentKeyException wrong) {
+            return Response.fromResponse(respond(wrong.type(), wrong.getMessage(), List.of(), uri, request))
+                    .header(HttpHeaders.WWW_AUTHENTICATE, ApiKeyAuthenticationMechanism.CHALLENGE).build();
         }
         String detail = e instanceof AuthenticationFailedException && e.getMessage() != null
                 ? "Authentication failed: " + e.getMessage()

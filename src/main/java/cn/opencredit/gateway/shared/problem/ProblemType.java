@@ -30,7 +30,9 @@ public enum ProblemType {
     CONSENT_REQUIRED(403, "Consent required"),
     CONSENT_EXPIRED(403, "Consent expired"),
     CONSENT_REVOKED(403, "Consent revoked"),
-    CATEGORY_NOT_CONSENTED(403, "Category not consented");
+    CATEGORY_NOT_CONSENTED(403, "Category not consented"),
+    TEST_KEY_ON_LIVE(401, "Test key on the live platform"),
+    LIVE_KEY_ON_SANDBOX(401, "Live key on the sandbox");
 
     public static final String BASE_URI = "https://api.opencredit.cn/problems/";
 

@@ -18,6 +18,11 @@ import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
+import cn.opencredit.gateway.shared.environment.EnvironmentConfig;
+import cn.opencredit.gateway.shared.environment.KeyEnvironment;
+import cn.opencredit.gateway.shared.environment.WrongEnvironmentKeyException;
+import cn.opencredit.gateway.shared.problem.ProblemType;
+
 /**
  * {@code Authorization: Bearer <key>} → the consumer's identity, with its scopes as roles and the
  * {@link ApiClient} as an attribute. No header → an anonymous identity that carries only the
@@ -36,11 +41,13 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
     private final ApiClientLookup lookup;
     private final AuthenticationFailures failures;
     private final TrustedProxies trusted;
+    private final EnvironmentConfig environment;
 
-    ApiKeyAuthenticationMechanism(ApiClientLookup lookup, AuthenticationFailures failures, SecurityConfig config) {
+    ApiKeyAuthenticationMechanism(ApiClientLookup lookup, AuthenticationFailures failures, SecurityConfig config, EnvironmentConfig environment) {
         this.lookup = lookup;
         this.failures = failures;
         this.trusted = config.trustedProxies().orElse(TrustedProxies.NONE);
+        this.environment = environment;
     }
 
     /**
@@ -59,6 +66,12 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
         if (key != null && key.length() > MAX_KEY_LENGTH) {
             key = null;
         }
+        if (key != null) {
+            AuthenticationFailedException wrong = wrongEnvironment(key);
+            if (wrong != null) {
+                return Uni.createFrom().failure(wrong);
+            }
+        }
         CallerAddress address = new CallerAddress(context, trusted);
         AuthenticationFailures.Refusal refused = failures.refusedNow(address);
         if (refused != null && (key == null || !lookup.foundLately(key))) {
@@ -70,6 +83,22 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
         return lookup.findByKey(key).chain(client -> client == null
                 ? failed(address.get(), "the API key is unknown, revoked or expired")
                 : Uni.createFrom().item(identity(client)));
+    }
+
+    /**
+     * A key of the other environment is refused before any lookup, so that neither database is asked
+     * about the other's keys; it is an integrator's slip, not a guess, and is not counted as a failure.
+     */
+    private AuthenticationFailedException wrongEnvironment(String key) {
+        WrongEnvironmentKeyException wrong = null;
+        if (environment.enabled() && KeyEnvironment.isLiveKey(key)) {
+            wrong = new WrongEnvironmentKeyException(ProblemType.LIVE_KEY_ON_SANDBOX, "This is the sandbox, which accepts only test keys ("
+                    + KeyEnvironment.TEST_PREFIX + "…); send live keys to " + environment.liveBaseUrl());
+        } else if (!environment.enabled() && KeyEnvironment.isTestKey(key)) {
+            wrong = new WrongEnvironmentKeyException(ProblemType.TEST_KEY_ON_LIVE, "Test keys (" + KeyEnvironment.TEST_PREFIX
+                    + "…) work only in the sandbox, " + environment.baseUrl() + "; the live platform needs a live key from its operator");
+        }
+        return wrong == null ? null : new AuthenticationFailedException(wrong.getMessage(), wrong);
     }
 
     /** The caller's address, worked out only when a failure is to be counted or a refusal may stand. */
