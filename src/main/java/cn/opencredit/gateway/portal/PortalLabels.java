@@ -59,25 +59,11 @@ final class PortalLabels {
     }
 
     static String zh(SubjectType type) {
-        return switch (type) {
-            case ENTERPRISE -> "企业";
-            case INDIVIDUAL_BUSINESS -> "个体工商户";
-            case FARMERS_COOPERATIVE -> "农民专业合作社";
-            case SOCIAL_ORGANISATION -> "社会组织";
-            case PUBLIC_INSTITUTION -> "事业单位";
-            case GOVERNMENT_BODY -> "机关";
-            case OTHER_ORGANISATION -> "其他组织";
-            case NATURAL_PERSON -> "自然人";
-        };
+        return type.nameZh();
     }
 
     static String zh(SubjectStatus status) {
-        return switch (status) {
-            case ACTIVE -> "存续";
-            case REVOKED -> "吊销";
-            case CANCELLED -> "注销";
-            case MOVED_OUT -> "迁出";
-        };
+        return status.nameZh();
     }
 
     static String zh(RecordStatus status) {
@@ -96,12 +82,7 @@ final class PortalLabels {
     }
 
     static String zh(RemovalReason reason) {
-        return switch (reason) {
-            case REPAIRED -> "信用修复";
-            case EXPIRED -> "期满移出";
-            case REVOKED -> "撤销";
-            case COURT_DECISION -> "司法裁决";
-        };
+        return reason.nameZh();
     }
 
     /** Where a list entry stands now: removed (and why), current, not yet in force, or expired. */

@@ -44,11 +44,11 @@ final class ReportDocument {
         List<List<String>> registration = new ArrayList<>();
         registration.add(List.of("主体名称", subject.name()));
         registration.add(List.of("统一社会信用代码", subject.uscc()));
-        registration.add(List.of("主体类型", text(subject.subjectType() == null ? null : subject.subjectType().code())));
+        registration.add(List.of("主体类型", text(subject.subjectType() == null ? null : subject.subjectType().nameZh())));
         registration.add(List.of("法定代表人（负责人）", text(subject.legalRepresentative())));
         registration.add(List.of("行政区划代码", text(subject.regionCode())));
         registration.add(List.of("成立日期", day(subject.registeredOn())));
-        registration.add(List.of("登记状态", text(subject.status() == null ? null : subject.status().code())));
+        registration.add(List.of("登记状态", text(subject.status() == null ? null : subject.status().nameZh())));
         registration.add(List.of("注册资本", subject.registeredCapital() == null ? "—"
                 : subject.registeredCapital().amount() + " " + subject.registeredCapital().currency()));
         registration.add(List.of("住所", text(subject.address())));
@@ -58,7 +58,7 @@ final class ReportDocument {
         model.put("memberships", subject.listMemberships().stream().map(m -> List.of(list(m.listType()), text(m.authority()), text(m.reason()),
                 minute(m.includedAt()), m.expiresAt() == null ? "长期" : minute(m.expiresAt()))).toList());
         model.put("listHistory", subject.listHistory().stream().map(e -> List.of(list(e.listType()), text(e.authority()), minute(e.includedAt()),
-                e.current() ? "在列" : e.removal() != null ? "已移出（" + e.removal().reason().code() + "）" : "已到期")).toList());
+                e.current() ? "在列" : e.removal() != null ? "已移出（" + e.removal().reason().nameZh() + "）" : "已到期")).toList());
         model.put("commitments", report.commitments().stream().map(c -> List.of(c.type().nameZh(), text(c.procedureName()), text(c.departmentName()),
                 day(c.madeOn()), c.state().code())).toList());
         model.put("full", report.repairsAndObjections() != null);

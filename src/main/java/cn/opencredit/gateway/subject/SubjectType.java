@@ -7,22 +7,25 @@ import cn.opencredit.gateway.shared.web.ApiCode;
 
 /** 信用主体 kinds. Natural persons are modelled but carry no USCC. */
 public enum SubjectType implements ApiCode {
-    /** 企业 */
-    ENTERPRISE,
-    /** 个体工商户 */
-    INDIVIDUAL_BUSINESS,
-    /** 农民专业合作社 */
-    FARMERS_COOPERATIVE,
-    /** 社会组织 */
-    SOCIAL_ORGANISATION,
-    /** 事业单位 */
-    PUBLIC_INSTITUTION,
-    /** 机关 */
-    GOVERNMENT_BODY,
-    /** 其他组织 */
-    OTHER_ORGANISATION,
-    /** 自然人 */
-    NATURAL_PERSON;
+    ENTERPRISE("企业"),
+    INDIVIDUAL_BUSINESS("个体工商户"),
+    FARMERS_COOPERATIVE("农民专业合作社"),
+    SOCIAL_ORGANISATION("社会组织"),
+    PUBLIC_INSTITUTION("事业单位"),
+    GOVERNMENT_BODY("机关"),
+    OTHER_ORGANISATION("其他组织"),
+    NATURAL_PERSON("自然人");
+
+    private final String nameZh;
+
+    SubjectType(String nameZh) {
+        this.nameZh = nameZh;
+    }
+
+    /** The name in Chinese, as reports and the portal print it. */
+    public String nameZh() {
+        return nameZh;
+    }
 
     /**
      * An organisation's type as GB 32100 codes it in the first two characters of its USCC (the
