@@ -598,6 +598,12 @@ class Fuzzer:
             return self.existing_id(op)
         if name == "version":
             return "2026.1"
+        # Otherwise the contract's own example (a measure or scenario code, a report's verification code, a person's id):
+        # an existing item where the example names one, else a well-formed value of one that does not exist (404).
+        param = op.param(name)
+        example = (param or {}).get("example", (param or {}).get("schema", {}).get("examples", [None])[0])
+        if example is not None:
+            return str(example)
         if name.endswith("Id"):
             return "1"
         raise SystemExit(f"no baseline value for path parameter {name} of {op.name}")

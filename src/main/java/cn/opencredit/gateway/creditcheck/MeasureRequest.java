@@ -11,6 +11,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import cn.opencredit.gateway.shared.web.SaneDate;
+
 /** A measure as an operator stores it (created or replaced under its code). */
 @Schema(name = "CreditMeasureRequest")
 public record MeasureRequest(
@@ -20,8 +22,8 @@ public record MeasureRequest(
         @NotNull @Valid @Schema(required = true) Triggers triggers,
         @NotEmpty @Size(max = 20) @Schema(required = true, examples = "[\"government-procurement\"]") List<@NotBlank String> scenarios,
         @NotEmpty @Size(max = 30) @Schema(required = true, examples = "[\"财政局\"]") List<@NotBlank @Size(max = 100) String> departments,
-        @NotNull @Schema(required = true, examples = "2016-01-20") LocalDate validFrom,
-        LocalDate validUntil,
+        @NotNull @SaneDate @Schema(required = true, examples = "2016-01-20") LocalDate validFrom,
+        @SaneDate LocalDate validUntil,
         @Schema(description = "The version read, when replacing a measure; a stale one is 409", examples = "0") Integer version) {
 
     public record Basis(@NotBlank @Size(max = 300) String document, @NotBlank @Size(max = 100) String clause) {

@@ -12,6 +12,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import cn.opencredit.gateway.shared.web.SaneDate;
+
 /** A 信易+ scenario as an operator sets it: what the benefit is, for whom, and the rule deciding who qualifies. */
 @Schema(name = "IncentiveScenarioRequest")
 public record ScenarioRequest(
@@ -22,8 +24,8 @@ public record ScenarioRequest(
         @NotEmpty @Size(max = 3) List<@NotNull @Pattern(regexp = "enterprise|individual-business|person") String> subjectKinds,
         @Schema(required = true, maxLength = 500, description = "What the benefit is", examples = "免押金借阅图书, 最多 10 册")
         @NotBlank @Size(max = 500) String benefit,
-        @Schema(required = true, format = "date", examples = "2026-01-01") @NotNull LocalDate validFrom,
-        @Schema(format = "date", description = "Last day the scenario applies; open-ended when absent", examples = "2027-12-31") LocalDate validUntil,
+        @Schema(required = true, format = "date", examples = "2026-01-01") @NotNull @SaneDate LocalDate validFrom,
+        @Schema(format = "date", description = "Last day the scenario applies; open-ended when absent", examples = "2027-12-31") @SaneDate LocalDate validUntil,
         @Schema(required = true, description = "The eligibility rule: every condition must hold") @NotEmpty @Size(max = 20)
         List<@NotNull @Valid Condition> conditions) {
 }

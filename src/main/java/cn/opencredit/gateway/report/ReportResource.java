@@ -97,7 +97,7 @@ public class ReportResource {
             @Parameter(description = "public (default) or full", schema = @Schema(type = SchemaType.STRING, enumeration = {"public", "full"}))
             @QueryParam("level") String level,
             @Context HttpHeaders headers, @Context RoutingContext routing) {
-        boolean pdf = prefersPdf(headers.getAcceptableMediaTypes());
+        boolean pdf = prefersPdf(acceptable(headers));
         return reports.issue(uscc, level, pdf, caller.isAnonymous() ? null : ApiClient.of(caller), routing)
                 .map(issued -> Response.ok(entity(issued), issued.pdf() ? PDF : MediaType.APPLICATION_JSON)
                         .header(CODE_HEADER, issued.verification().code())
@@ -111,6 +111,18 @@ public class ReportResource {
      */
     private static Object entity(ReportService.Issued issued) {
         return issued.pdf() ? issued.content() : new String(issued.content(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The client's acceptable types; none (JSON then) when the header is empty or does not parse, which
+     * RFC 9110 (12.5.1) lets a server disregard, as the routing that chose this method already has.
+     */
+    private static List<MediaType> acceptable(HttpHeaders headers) {
+        try {
+            return headers.getAcceptableMediaTypes();
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
     }
 
     /** The first acceptable type (in the client's order of preference) that is PDF or JSON decides; JSON for a wildcard. */

@@ -228,6 +228,15 @@ class CreditCheckTests {
                 java.math.RoundingMode.HALF_UP).toPlainString()));
     }
 
+    /** Found by fuzzing: a null item was a NullPointerException (500). */
+    @Test
+    void shouldRefuseFeedbackWithANullItemAndStoreNothing() {
+        long cases = fixtures.count("SELECT count(*) FROM creditcheck_feedback");
+        as(departmentKey).body("{\"items\":[null]}").when().post("/api/v1/credit-checks/{id}/feedback", 1)
+                .then().statusCode(400).contentType("application/problem+json").body("type", equalTo(PROBLEMS + "validation-failed")).body("errors.field", hasItem("items[0]"));
+        org.junit.jupiter.api.Assertions.assertEquals(cases, fixtures.count("SELECT count(*) FROM creditcheck_feedback"));
+    }
+
     @Test
     void shouldLetOperatorsKeepTheCatalogue() {
         String code = "P-TEST-" + (System.nanoTime() % 100000);
@@ -249,6 +258,12 @@ class CreditCheckTests {
                 .then().statusCode(200).body("code", hasItem(code)).body("code", hasItem("P-DEBTOR-PROCUREMENT"))
                 .body("find { it.code == '%s' }.version".formatted(code), equalTo(1));
         as(departmentKey).body(json(measure)).when().put("/api/v1/admin/credit-measures/{code}", code).then().statusCode(403);
+        // Found by fuzzing: a date PostgreSQL cannot store was a 500; every body date is bounded to 1900-2099.
+        measure.put("triggers", Map.of("listTypes", List.of("watch"), "grades", List.of(), "recordCategories", List.of()));
+        measure.put("version", 1);
+        measure.put("validUntil", "+10000-01-01");
+        as(AccessFixtures.OPERATOR_KEY).body(json(measure)).when().put("/api/v1/admin/credit-measures/{code}", code)
+                .then().statusCode(400).contentType("application/problem+json").body("type", equalTo(PROBLEMS + "validation-failed")).body("errors.field", hasItem("validUntil"));
         given().header("Authorization", AccessFixtures.bearer(departmentKey)).when().get("/api/v1/credit-measures")
                 .then().body("find { it.code == '%s' }.name".formatted(code), not(equalTo(null))).body("size()", notNullValue());
     }

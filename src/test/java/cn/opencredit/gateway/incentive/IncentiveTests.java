@@ -190,6 +190,18 @@ class IncentiveTests {
                 .then().statusCode(200).body("version", equalTo(1)).body("name", equalTo("测试信易批（新）"));
     }
 
+    /** Found by fuzzing: a date PostgreSQL cannot store was a 500. */
+    @Test
+    void shouldRefuseADateOutsideTheSaneRangeAndSaveNothing() {
+        long before = Jdbc.scalar(dataSource, "SELECT count(*) FROM incentive_scenario");
+        asOperator().body(SCENARIO.replace("\"validFrom\": \"2026-01-01\"", "\"validFrom\": \"+10000-01-01\""))
+                .when().put("/api/v1/admin/incentives/test-far-date")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://api.opencredit.cn/problems/validation-failed"))
+                .body("errors.field", org.hamcrest.Matchers.hasItem("validFrom"));
+        assertEquals(before, Jdbc.scalar(dataSource, "SELECT count(*) FROM incentive_scenario"));
+    }
+
     private void save(String code) {
         asOperator().body(SCENARIO).when().put("/api/v1/admin/incentives/" + code).then().statusCode(200).body("code", equalTo(code));
     }

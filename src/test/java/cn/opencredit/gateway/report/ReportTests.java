@@ -203,6 +203,13 @@ class ReportTests {
         assertThat(count("SELECT count(*) FROM report_issued WHERE subject_uscc = ?", uscc), equalTo(1L));
     }
 
+    /** Found by fuzzing: an empty Accept header was a 500; it is disregarded (RFC 9110 12.5.1), so JSON. */
+    @Test
+    void shouldAnswerJsonWhenTheAcceptHeaderIsEmpty() {
+        given().header("Accept", "").when().get("/api/v1/subjects/{uscc}/report", SubjectFixtures.RICH)
+                .then().statusCode(200).contentType("application/json").body("subject.uscc", equalTo(SubjectFixtures.RICH));
+    }
+
     @Test
     void shouldAnswer404ForACodeNeverIssuedAnd400ForAMalformedHash() {
         given().when().get("/api/v1/reports/{code}/verification", "2345-6789-ABCD-EFGH")

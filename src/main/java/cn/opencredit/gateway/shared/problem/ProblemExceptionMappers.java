@@ -300,26 +300,41 @@ public class ProblemExceptionMappers {
     }
 
     /**
-     * Resources name their request-body parameter {@code body}: a violation on it or inside it is
-     * about the body; any other parameter is a path or query parameter.
+     * A violation inside a parameter (a field of it, an element of its list) is about the request
+     * body, whatever the resource named that parameter: path and query parameters are single values.
+     * A violation on the parameter itself is about the body only when it is named {@code body}.
      */
     private static boolean isBody(Path path) {
+        boolean parameter = false;
         for (Path.Node node : path) {
+            if (parameter) {
+                return true;
+            }
             if (node.getKind() == ElementKind.PARAMETER) {
-                return BODY_PARAMETER.equals(node.getName());
+                if (BODY_PARAMETER.equals(node.getName())) {
+                    return true;
+                }
+                parameter = true;
             }
         }
-        return true;
+        return !parameter;
     }
 
-    /** {@code create.body.name} becomes {@code name}; {@code search.limit} becomes {@code limit}. */
+    /**
+     * {@code create.body.name} and {@code submit.request.name} become {@code name};
+     * {@code feedback.request.items.<list element>[0]} becomes {@code items[0]}; {@code search.limit} stays {@code limit}.
+     */
     private static String fieldName(Path path) {
         List<String> parts = new ArrayList<>();
-        for (Path.Node node : path) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER && BODY_PARAMETER.equals(node.getName())) {
+        List<Path.Node> nodes = new ArrayList<>();
+        path.forEach(nodes::add);
+        for (int i = 0; i < nodes.size(); i++) {
+            Path.Node node = nodes.get(i);
+            boolean bodyParameter = node.getKind() == ElementKind.PARAMETER && (BODY_PARAMETER.equals(node.getName()) || i + 1 < nodes.size());
+            if (node.getKind() == ElementKind.METHOD || bodyParameter) {
                 continue;
             }
-            String part = node.getName() == null ? "" : node.getName();
+            String part = node.getKind() == ElementKind.CONTAINER_ELEMENT || node.getName() == null ? "" : node.getName();
             parts.add(node.getIndex() == null ? part : part + "[" + node.getIndex() + "]");
         }
         String field = String.join(".", parts).replace(".[", "[");
