@@ -39,6 +39,7 @@ import io.restassured.http.ContentType;
 
 import cn.opencredit.gateway.access.AccessFixtures;
 import cn.opencredit.gateway.access.ConsumerType;
+import cn.opencredit.gateway.evaluation.EvaluationFixtures;
 import cn.opencredit.gateway.subject.SubjectFixtures;
 
 @QuarkusTest
@@ -50,8 +51,10 @@ class DepartmentIncludingSubjectTests {
     private final ListFixtures lists;
     private final SubjectFixtures subjects;
     private final AccessFixtures access;
+    private final EvaluationFixtures evaluations;
 
-    DepartmentIncludingSubjectTests(ListFixtures lists, SubjectFixtures subjects, AccessFixtures access) {
+    DepartmentIncludingSubjectTests(ListFixtures lists, SubjectFixtures subjects, AccessFixtures access, EvaluationFixtures evaluations) {
+        this.evaluations = evaluations;
         this.lists = lists;
         this.subjects = subjects;
         this.access = access;
@@ -131,6 +134,8 @@ class DepartmentIncludingSubjectTests {
     @Test
     void shouldShowNewMembershipInTheCachedProfileRightAfterInclusion() {
         String subject = lists.enterprise();
+        // Its first evaluation would otherwise land between the two reads below and invalidate the cached answer.
+        evaluations.awaitQuiet();
         given().header("Authorization", AccessFixtures.bearer(access.key(ConsumerType.APP))).when().get("/api/v1/subjects/{uscc}", subject)
                 .then().statusCode(200).body("listMemberships.size()", equalTo(0));
         given().header("Authorization", AccessFixtures.bearer(access.key(ConsumerType.APP))).when().get("/api/v1/subjects/{uscc}", subject)

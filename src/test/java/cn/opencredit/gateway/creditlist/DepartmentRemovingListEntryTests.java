@@ -37,6 +37,7 @@ import io.restassured.response.Response;
 
 import cn.opencredit.gateway.access.AccessFixtures;
 import cn.opencredit.gateway.access.ConsumerType;
+import cn.opencredit.gateway.evaluation.EvaluationFixtures;
 import cn.opencredit.gateway.subject.SubjectFixtures;
 import cn.opencredit.gateway.testing.HeldLock;
 
@@ -50,8 +51,11 @@ class DepartmentRemovingListEntryTests {
     private final SubjectFixtures subjects;
     private final AccessFixtures access;
     private final AgroalDataSource dataSource;
+    private final EvaluationFixtures evaluations;
 
-    DepartmentRemovingListEntryTests(ListFixtures lists, SubjectFixtures subjects, AccessFixtures access, AgroalDataSource dataSource) {
+    DepartmentRemovingListEntryTests(ListFixtures lists, SubjectFixtures subjects, AccessFixtures access, AgroalDataSource dataSource,
+            EvaluationFixtures evaluations) {
+        this.evaluations = evaluations;
         this.lists = lists;
         this.subjects = subjects;
         this.access = access;
@@ -135,6 +139,8 @@ class DepartmentRemovingListEntryTests {
         String authority = ListFixtures.authority();
         String key = lists.departmentKey(authority);
         String id = ListFixtures.include("watch", inclusion(subject, authority));
+        // The evaluation the new subject and its inclusion cause would otherwise land between the two reads and invalidate the first.
+        evaluations.awaitQuiet();
         given().when().get("/api/v1/subjects/{uscc}", subject).then().statusCode(200).body("listMemberships.id", hasItem(id));
         given().when().get("/api/v1/subjects/{uscc}", subject).then().statusCode(200).header("X-Cache", "HIT")
                 .body("listMemberships.id", hasItem(id));
