@@ -31,6 +31,8 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
+import cn.opencredit.gateway.evaluation.EvaluationFixtures;
+
 @QuarkusTest
 class SubjectSearchTests {
 
@@ -38,8 +40,10 @@ class SubjectSearchTests {
 
     private final SubjectFixtures fixtures;
     private final AgroalDataSource dataSource;
+    private final EvaluationFixtures evaluations;
 
-    SubjectSearchTests(SubjectFixtures fixtures, AgroalDataSource dataSource) {
+    SubjectSearchTests(SubjectFixtures fixtures, AgroalDataSource dataSource, EvaluationFixtures evaluations) {
+        this.evaluations = evaluations;
         this.fixtures = fixtures;
         this.dataSource = dataSource;
     }
@@ -161,6 +165,10 @@ class SubjectSearchTests {
             search("天润乳品").then().statusCode(200).body("items.uscc", contains(uscc));
             search("润").then().statusCode(200).body("items.uscc", hasItem(uscc));
 
+            // The subject was evaluated when it was registered: its evaluation goes first (the worker done with it).
+            evaluations.awaitQuiet();
+            execute(connection, "DELETE FROM evaluation_history WHERE subject_id = (SELECT id FROM subject WHERE uscc = ?)", uscc);
+            execute(connection, "DELETE FROM evaluation WHERE subject_id = (SELECT id FROM subject WHERE uscc = ?)", uscc);
             execute(connection, "DELETE FROM subject WHERE uscc = ?", uscc);
             search("天润乳品").then().statusCode(200).body("items", empty());
             try (PreparedStatement left = connection.prepareStatement("SELECT count(*) FROM subject_name_pair WHERE uscc = ?")) {
