@@ -13,6 +13,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -101,12 +102,30 @@ class PersonRepository {
     }
 
     /** Replaces a ciphertext, only if the row is still under the key it was read under (another replica may have moved it). */
-    Uni<Boolean> reseal(long subjectId, String fromKeyId, IdentityCipher.Sealed sealed, OffsetDateTime now) {
+    /** A row sealed again: its subject, the key it was sealed under, and the new seal. */
+    record Resealed(long subjectId, String fromKeyId, IdentityCipher.Sealed sealed) {
+    }
+
+    /**
+     * Writes a batch of new seals in one round trip (the statements pipelined), each only where the
+     * row is still under the key it was read with; answers how many rows changed.
+     */
+    Uni<Long> reseal(List<Resealed> resealed, OffsetDateTime now) {
+        if (resealed.isEmpty()) {
+            return Uni.createFrom().item(0L);
+        }
+        List<Tuple> tuples = resealed.stream().map(r -> Tuple.tuple().addLong(r.subjectId()).addString(r.fromKeyId())
+                .addValue(Buffer.buffer(r.sealed().bytes())).addString(r.sealed().keyId()).addValue(now)).toList();
         return pool.preparedQuery("""
                         UPDATE person SET identity_cipher = $3, identity_key_id = $4, updated_at = $5, version = version + 1
                         WHERE subject_id = $1 AND identity_key_id = $2""")
-                .execute(Tuple.tuple().addLong(subjectId).addString(fromKeyId).addValue(Buffer.buffer(sealed.bytes())).addString(sealed.keyId())
-                        .addValue(now))
-                .map(rows -> rows.rowCount() == 1);
+                .executeBatch(tuples)
+                .map(first -> {
+                    long changed = 0;
+                    for (RowSet<Row> result = first; result != null; result = result.next()) {
+                        changed += result.rowCount();
+                    }
+                    return changed;
+                });
     }
 }

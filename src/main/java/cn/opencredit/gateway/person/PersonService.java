@@ -135,14 +135,9 @@ public class PersonService {
     }
 
     private Uni<Long> reseal(List<PersonRepository.Stale> stale) {
-        if (stale.isEmpty()) {
-            return Uni.createFrom().item(0L);
-        }
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        return Multi.createFrom().iterable(stale)
-                .onItem().transformToUniAndConcatenate(row -> repository.reseal(row.subjectId(), row.keyId(),
-                        cipher.encrypt(cipher.decrypt(row.sealed(), row.keyId(), row.subjectId()), row.subjectId()), now))
-                .collect().asList().map(List::size).map(Integer::longValue);
+        List<PersonRepository.Resealed> resealed = stale.stream().map(row -> new PersonRepository.Resealed(row.subjectId(), row.keyId(),
+                cipher.encrypt(cipher.decrypt(row.sealed(), row.keyId(), row.subjectId()), row.subjectId()))).toList();
+        return repository.reseal(resealed, OffsetDateTime.now(clock));
     }
 
     private static PersonView view(PersonRepository.Found found) {
