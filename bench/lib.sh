@@ -213,3 +213,35 @@ bench_docs_section() {
   cat "$tmp" >"$file"
   rm -f "$tmp"
 }
+
+# cpu_seconds JVM-PID: CPU seconds (user + system) used so far, as one JSON object: the JVM with this
+# pid (0 when none), and every process named postgres, redis-server, wrk and nginx summed per name. Two
+# readings around a run give each process's share of the work, as pidstat would, without its
+# sampling interval (a pool's connections live through the run, so none of their time goes missing).
+cpu_seconds() {
+  local jvm=${1:-0}
+  awk -v jvm="$jvm" -v hz="$(getconf CLK_TCK)" '
+    FNR == 1 {
+      line = $0
+      pid = FILENAME; sub(/^\/proc\//, "", pid); sub(/\/stat$/, "", pid)
+      comm = line; sub(/^[^(]*\(/, "", comm); sub(/\).*$/, "", comm)
+      rest = line; sub(/^.*\) /, "", rest); split(rest, f, " ")
+      ticks = f[12] + f[13]
+      if (pid == jvm) t["jvm"] += ticks
+      else if (comm == "postgres" || comm == "redis-server" || comm == "wrk" || comm == "nginx") t[comm] += ticks
+    }
+    END {
+      printf "{\"jvm\": %.2f, \"postgres\": %.2f, \"redis\": %.2f, \"wrk\": %.2f, \"nginx\": %.2f}\n",
+        t["jvm"] / hz, t["postgres"] / hz, t["redis-server"] / hz, t["wrk"] / hz, t["nginx"] / hz
+    }' /proc/[0-9]*/stat 2>/dev/null
+}
+
+# cpu_per_request BEFORE AFTER REQUESTS SECONDS: from two cpu_seconds readings, each process's CPU
+# microseconds per request and share of one core over SECONDS, as one JSON object.
+cpu_per_request() {
+  jq -c -n --argjson a "$1" --argjson b "$2" --argjson n "$3" --argjson s "$4" '
+    [$b | keys_unsorted[] as $k | {key: $k, value: {
+        us_per_request: (if $n > 0 then (($b[$k] - $a[$k]) * 1e6 / $n | . * 10 | round / 10) else null end),
+        cores: (if $s > 0 then (($b[$k] - $a[$k]) / $s | . * 100 | round / 100) else null end)}}
+     | select(.value.cores != null and .value.cores > 0)] | from_entries'
+}

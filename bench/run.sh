@@ -34,7 +34,7 @@
 # Environment (defaults in brackets): DURATION [30s] and WARMUP [10s] per wrk run; JIT_WARMUP [20s]
 # of hot-set lookups after each start of the jar, not measured (C2 needs about that to settle; without
 # it the first scenario measures the compiler); BENCH_JVM_OPTS [-Xms224m -Xmx224m -XX:+UseParallelGC]; SCENARIOS and
-# VARIANTS [all], comma- or space-separated; THREADS [2], CONNECTIONS [64]; PLAN [internal] for the
+# VARIANTS [all], comma- or space-separated; THREADS [2], CONNECTIONS [64]; PLAN [bench] for the
 # keyed consumers (plan "bench" is defined without practical limits); SAMPLE [20000] subjects in the
 # hot set; UNIFORM_SAMPLE [200000]; PAGES [1000]; REGION [41]; INGEST_BATCH [1000],
 # INGEST_CONNECTIONS [8]; HOTSET_EXPONENT [1.1]; PORT [8090] and NGINX_PORT [8099], the first free
@@ -69,7 +69,7 @@ WARMUP=${WARMUP:-10s}
 JIT_WARMUP=${JIT_WARMUP:-20s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-64}
-PLAN=${PLAN:-internal}
+PLAN=${PLAN:-bench}
 SAMPLE=${SAMPLE:-20000}
 UNIFORM_SAMPLE=${UNIFORM_SAMPLE:-200000}
 PAGES=${PAGES:-1000}
@@ -152,6 +152,14 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 bench_package
+# The peer anchor (bench/anchors/db): packaged like the gateway, when missing or older than its sources.
+ANCHOR_DIR=bench/anchors/db
+ANCHOR_JAR=$ANCHOR_DIR/target/quarkus-app/quarkus-run.jar
+if [ "${BUILD:-auto}" != never ] && { [ ! -f "$ANCHOR_JAR" ] || [ -n "$(find "$ANCHOR_DIR/src" "$ANCHOR_DIR/pom.xml" -newer "$ANCHOR_JAR" -print -quit)" ]; }; then
+  ./mvnw -B -q -f "$ANCHOR_DIR/pom.xml" package
+fi
+[ -f "$ANCHOR_JAR" ] || echo "note: no $ANCHOR_JAR (BUILD=never): the /db anchor is skipped" >&2
+ANCHOR_DB=$(bench_database anchor)
 # The sources the jar was built from: files edited while the run goes on are not in it.
 GIT_COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 GIT_DIRTY=$(git status --porcelain 2>/dev/null | grep -c . || true)
@@ -161,14 +169,18 @@ JAR_STALE=$(find src pom.xml -newer target/quarkus-app/quarkus-run.jar -type f -
 PORT=$(free_port "${PORT:-8090}")
 NGINX_PORT=$(free_port "${NGINX_PORT:-8099}")
 [ "$NGINX_PORT" != "$PORT" ] || NGINX_PORT=$(free_port $((PORT + 1)))
+ANCHOR_PORT=$(free_port "${ANCHOR_PORT:-8095}")
+while [ "$ANCHOR_PORT" = "$PORT" ] || [ "$ANCHOR_PORT" = "$NGINX_PORT" ]; do ANCHOR_PORT=$(free_port $((ANCHOR_PORT + 1))); done
 URL=http://127.0.0.1:$PORT
 DATE=$(date -u +%F)
 STARTED=$(date -u +%FT%TZ)
 RESULTS=$RESULTS_DIR/$DATE.json
 mkdir -p "$RESULTS_DIR"
 WRK_LIMIT=$(($(seconds "$DURATION") + 120))
-# A plan without practical limits, for PLAN=bench; the keyed consumers use PLAN.
-COMMON=(QUARKUS_REDIS_HOSTS="redis://127.0.0.1:6379/$BENCH_REDIS_DB"
+# A plan without practical limits, for PLAN=bench; the keyed consumers use PLAN. The statistics'
+# first refresh (30 s after start, some seconds of PostgreSQL) would fall in the measured window of
+# every variant: it is put off beyond the run, and measured by itself in docs/benchmarks.md.
+COMMON=(QUARKUS_REDIS_HOSTS="redis://127.0.0.1:6379/$BENCH_REDIS_DB" -Dopencredit.stats.first-refresh-after=PT2H
   -Dopencredit.plans.bench.rate-per-second=1000000 -Dopencredit.plans.bench.burst=1000000
   -Dopencredit.plans.bench.daily-quota=1000000000000)
 
@@ -212,6 +224,9 @@ bench_wrk() {
   local opts=(-t"$THREADS" -c"$connections")
   [ "$THREADS" -le "$connections" ] || opts=(-t"$connections" -c"$connections")
   wrk "${opts[@]}" -d"$WARMUP" "$@" >"$WORK/$name.warmup.txt" 2>&1 || return 1
+  local cpu_before started
+  cpu_before=$(cpu_seconds "${APP_PID:-0}")
+  started=$(date +%s.%N)
   wrk "${opts[@]}" -d"$DURATION" --latency "$@" >"$WORK/$name.txt" 2>&1 &
   WRK_PID=$!
   for ((i = 0; i < WRK_LIMIT; i++)); do
@@ -227,25 +242,36 @@ bench_wrk() {
   wait "$WRK_PID" || rc=$?
   WRK_PID=
   echo "$rss" >"$WORK/$name.rss"
+  jq -c -n --argjson before "$cpu_before" --argjson after "$(cpu_seconds "${APP_PID:-0}")" \
+    --argjson seconds "$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN {printf "%.3f", b - a}')" \
+    '{before: $before, after: $after, seconds: $seconds}' >"$WORK/$name.cpu"
   return "$rc"
 }
 
 NGINX_RPS=0
+ANCHOR_RPS=0
 # record SCALE SCENARIO VARIANT NAME [rows-per-request] [page]: appends the figures of run NAME.
 record() {
-  local scale=$1 scenario=$2 variant=$3 name=$4 rows=${5:-0} page=${6:-0} figures
+  local scale=$1 scenario=$2 variant=$3 name=$4 rows=${5:-0} page=${6:-0} figures cpu=null
   figures=$(wrk_json "$WORK/$name.txt")
+  if [ -s "$WORK/$name.cpu" ]; then
+    cpu=$(jq -c . "$WORK/$name.cpu")
+    cpu=$(cpu_per_request "$(jq -c .before <<<"$cpu")" "$(jq -c .after <<<"$cpu")" "$(jq .requests <<<"$figures")" "$(jq .seconds <<<"$cpu")")
+  fi
   jq -c -n --argjson w "$figures" --arg scenario "$scenario" --arg variant "$variant" \
     --argjson scale "$scale" --argjson rows "$rows" --argjson page "$page" \
-    --argjson rss "$(cat "$WORK/$name.rss" 2>/dev/null || echo 0)" --argjson nginx "$NGINX_RPS" \
+    --argjson rss "$(cat "$WORK/$name.rss" 2>/dev/null || echo 0)" --argjson nginx "$NGINX_RPS" --argjson anchor "$ANCHOR_RPS" \
+    --argjson cpu "$cpu" \
     '{scale: $scale, scenario: $scenario, variant: $variant}
      + (if $page > 0 then {page: $page} else {} end) + $w
      + {ok_requests_per_second: (if $w.requests > 0 then $w.requests_per_second * ($w.requests - $w.non_2xx) / $w.requests else 0 end),
         ratio_to_nginx: (if $nginx > 0 then $w.requests_per_second / $nginx else null end),
+        ratio_to_anchor: (if $anchor > 0 then $w.requests_per_second / $anchor else null end),
+        cpu: $cpu,
         rss_mb: (if $rss > 0 then ($rss / 1024 | round) else null end)}
      + (if $rows > 0 then {rows_per_request: $rows, rows_per_second: ($w.requests_per_second * $rows)} else {} end)' \
     | tee -a "$WORK/figures.jsonl" \
-    | jq -r '"  \(.scenario)\(if .page then " page \(.page)" else "" end) \(.variant): \(.requests_per_second) req/s, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms, non-2xx \(.non_2xx), errors \(.socket_errors), × nginx \(if .ratio_to_nginx then (.ratio_to_nginx * 1000 | round / 1000) else "-" end), RSS \(.rss_mb // "-") MB"'
+    | jq -r '"  \(.scenario)\(if .page then " page \(.page)" else "" end) \(.variant): \(.requests_per_second) req/s, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms, non-2xx \(.non_2xx), errors \(.socket_errors), × nginx \(if .ratio_to_nginx then (.ratio_to_nginx * 1000 | round / 1000) else "-" end), × /db \(if .ratio_to_anchor then (.ratio_to_anchor * 100 | round / 100) else "-" end), JVM \(.cpu.jvm.us_per_request // "-") µs/req, PostgreSQL \(.cpu.postgres.us_per_request // "-") µs/req, RSS \(.rss_mb // "-") MB"'
 }
 failed() { # scale scenario variant why: a run without figures
   jq -c -n --argjson scale "$1" --arg scenario "$2" --arg variant "$3" --arg why "$4" \
@@ -288,6 +314,22 @@ CONF
     sleep 0.1
   done
   cat "$NGX/stdout.log" "$NGX/error.log" >&2 2>/dev/null || true
+  return 1
+}
+# start_anchor: the /db anchor on ANCHOR_PORT with the gateway's JVM options, as APP_PID (stop_app stops it).
+start_anchor() {
+  [ -f "$ANCHOR_JAR" ] || return 1
+  QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:5432/$ANCHOR_DB" QUARKUS_HTTP_PORT="$ANCHOR_PORT" \
+    java $BENCH_JVM_OPTS -jar "$ANCHOR_JAR" >"$WORK/anchor.log" 2>&1 &
+  APP_PID=$!
+  local i
+  for ((i = 0; i < 300; i++)); do
+    curl -fs -o /dev/null "http://127.0.0.1:$ANCHOR_PORT/db" && return 0
+    kill -0 "$APP_PID" 2>/dev/null || break
+    sleep 0.2
+  done
+  tail -20 "$WORK/anchor.log" >&2
+  stop_app
   return 1
 }
 stop_nginx() {
@@ -364,7 +406,7 @@ write_results() {
       "",
       "Machine: \($r.machine.nproc) × \($r.machine.cpu_model), \($r.machine.memory), \($r.machine.os); \($r.machine.java_version | split(";")[0]); PostgreSQL \($r.machine.postgresql), Redis \($r.machine.redis), \($r.machine.nginx), wrk \($r.machine.wrk).",
       "",
-      "Each figure: `wrk \($r.settings.wrk) -d\($r.settings.duration)` after a \($r.settings.warmup) warm-up of the same, against the packaged jar (\($r.settings.jvm)) restarted per variant, after \($r.settings.jit_warmup) of hot-set lookups for the JIT. Variants: *secured* is a keyed consumer on the `\($r.settings.plan)` plan with the rate limiter and the access log on, *limited* the same with the access log off, *open* is anonymous with both off (ingestion keeps a department key); *nocache* sets `OPENCREDIT_CACHE_ENABLED=false`. Requests/s counts every answer, non-2xx included; \"of nginx\" is the share of the static-file ceiling of the same scale; RSS is the JVM'"'"'s largest resident set during the run.",
+      "Each figure: `wrk \($r.settings.wrk) -d\($r.settings.duration)` after a \($r.settings.warmup) warm-up of the same, against the packaged jar (\($r.settings.jvm)) restarted per variant, after \($r.settings.jit_warmup) of hot-set lookups for the JIT. Variants: *secured* is a keyed consumer on the `\($r.settings.plan)` plan with the rate limiter and the access log on, *limited* the same with the access log off, *open* is anonymous with both off (ingestion keeps a department key); *nocache* sets `OPENCREDIT_CACHE_ENABLED=false`. Requests/s counts every answer, non-2xx included; \"of nginx\" is the share of the static-file ceiling of the same scale, \"÷ /db\" the ratio to the peer anchor; CPU per request is each process'"'"'s user and system time over the measured run (from `/proc/<pid>/stat`, postgres summed over its processes) divided by the requests answered; RSS is the JVM'"'"'s largest resident set during the run.",
       ( $r.scales[] as $s
         | "",
           "### \($s.scale) subjects",
@@ -373,12 +415,15 @@ write_results() {
           "- Samples: \($s.hot_subjects) subjects in the hot set (the first 1 % get most calls), \($s.uniform_subjects) for the uniform lookup; the deep list page is page \($s.paging_depth).",
           "- Ceilings: nginx serving a \($s.profile_bytes)-byte JSON file (a profile answer of median size among the hottest subjects): \($s.ceilings.nginx.requests_per_second | n2) requests/s, p50 \($s.ceilings.nginx.p50_ms | n2) ms, p99 \($s.ceilings.nginx.p99_ms | n2) ms; `\($s.ceilings.redis_command)`: \($s.ceilings.redis_get_per_second | n2) GET/s; the gateway answering `/q/health/live` (Quarkus alone, none of our code; on the management port since 2026-11-29, on the API port before): \($s.ceilings.quarkus_liveness.requests_per_second | n2) requests/s (\(if ($s.ceilings.quarkus_liveness.requests_per_second // null) and ($s.ceilings.nginx.requests_per_second // null) then ($s.ceilings.quarkus_liveness.requests_per_second / $s.ceilings.nginx.requests_per_second | pct) else "—" end) of nginx).",
           "",
-          "| scenario | variant | requests/s | p50 ms | p99 ms | non-2xx | of nginx | RSS MB |",
-          "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+          ( $s.ceilings.db_anchor | select(. != null)
+            | "- Peer anchor: `bench/anchors/db`, RESTEasy Reactive and the reactive PostgreSQL client answering one random row of 10 000 by primary key as JSON (no key, limits, log or cache), same JVM options, pool size and wrk settings: \(.requests_per_second | n2) requests/s, p50 \(.p50_ms | n2) ms, p99 \(.p99_ms | n2) ms; CPU per request: JVM \(.cpu.jvm.us_per_request // "—") µs, PostgreSQL \(.cpu.postgres.us_per_request // "—") µs. The column \"÷ /db\" divides by its requests/s." ),
+          "",
+          "| scenario | variant | requests/s | p50 ms | p99 ms | non-2xx | of nginx | ÷ /db | JVM µs/req | PostgreSQL µs/req | Redis µs/req | RSS MB |",
+          "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
           ( [$r.figures[] | select(.scale == $s.scale)]
             | sort_by([(.scenario as $x | scenario_order | index($x)), (.variant as $v | $r.settings.variants | index($v))])[]
-            | if .failed then "| \(scenario_name(.scenario)) | \(.variant) | failed: \(.failed) | | | | | |"
-              else "| \(scenario_name(.scenario))\(if .page then " \(.page)" else "" end)\(if .rows_per_second then " (\(.rows_per_second | n0) rows/s)" else "" end) | \(.variant) | \(.requests_per_second | n2) | \(.p50_ms | n2) | \(.p99_ms | n2) | \(.non_2xx) | \(.ratio_to_nginx | pct) | \(.rss_mb // "—") |"
+            | if .failed then "| \(scenario_name(.scenario)) | \(.variant) | failed: \(.failed) | | | | | | | | | |"
+              else "| \(scenario_name(.scenario))\(if .page then " \(.page)" else "" end)\(if .rows_per_second then " (\(.rows_per_second | n0) rows/s)" else "" end) | \(.variant) | \(.requests_per_second | n2) | \(.p50_ms | n2) | \(.p99_ms | n2) | \(.non_2xx) | \(.ratio_to_nginx | pct) | \(.ratio_to_anchor | n2) | \(.cpu.jvm.us_per_request // "—") | \(.cpu.postgres.us_per_request // "—") | \(.cpu.redis.us_per_request // "—") | \(.rss_mb // "—") |"
               end ),
           ( [$r.figures[] | select(.scale == $s.scale and .failed == null)] as $f
             | def rps($sc; $v): [$f[] | select(.scenario == $sc and .variant == $v) | .requests_per_second] | first;
@@ -386,7 +431,9 @@ write_results() {
                                    | "\($sc) \(rps($sc; $a) / rps($sc; $b) | n2)"] | join(", ");
               (ratios("secured+cache"; "open+cache") | select(. != "") | "", "Requests/s with authentication, limits and audit ÷ without them (cache on): \(.)."),
               (ratios("limited+cache"; "open+cache") | select(. != "") | "", "Requests/s with authentication and limits but no access log ÷ without any of them (cache on): \(.)."),
-              (ratios("secured+cache"; "secured-nocache") | select(. != "") | "", "Requests/s with the cache ÷ without it (secured): \(.).") ),
+              (ratios("secured+cache"; "secured-nocache") | select(. != "") | "", "Requests/s with the cache ÷ without it (secured): \(.)."),
+              (ratios("secured+cache"; "limited+cache") | select(. != "")
+                | "", "What the access log alone costs, requests/s with it ÷ without it (both limited, cache on): \(.).") ),
           ( if ($s.notes | length) > 0 then "", ($s.notes[] | "- \(.)") else empty end ) ),
       ( [$r.scales[].scale] | select(length > 1) | [min, max] as [$lo, $hi]
         | [$r.figures[] | select(.scenario == "uniform" and .failed == null)] as $u
@@ -507,6 +554,23 @@ for SCALE in "${SCALES[@]}"; do
     note "the nginx ceiling could not be measured"
   fi
   stop_nginx
+  # The peer anchor, after the same JIT warm-up as each variant of the gateway.
+  ANCHOR_RPS=0 ANCHOR_JSON=null
+  if start_anchor; then
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$JIT_WARMUP" "http://127.0.0.1:$ANCHOR_PORT/db" >/dev/null 2>&1 || true
+    if bench_wrk "$SCALE-anchor" "$CONNECTIONS" "http://127.0.0.1:$ANCHOR_PORT/db"; then
+      ANCHOR_JSON=$(jq -c --argjson cpu "$(cpu_per_request "$(jq -c .before "$WORK/$SCALE-anchor.cpu")" "$(jq -c .after "$WORK/$SCALE-anchor.cpu")" \
+          "$(wrk_json "$WORK/$SCALE-anchor.txt" | jq .requests)" "$(jq .seconds "$WORK/$SCALE-anchor.cpu")")" \
+          --argjson rss "$(cat "$WORK/$SCALE-anchor.rss")" '. + {cpu: $cpu, rss_mb: ($rss / 1024 | round)}' <<<"$(wrk_json "$WORK/$SCALE-anchor.txt")")
+      ANCHOR_RPS=$(jq -r '.requests_per_second' <<<"$ANCHOR_JSON")
+      echo "  anchor /db: $(jq -r '"\(.requests_per_second) req/s, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms, JVM \(.cpu.jvm.us_per_request) µs/req, PostgreSQL \(.cpu.postgres.us_per_request) µs/req"' <<<"$ANCHOR_JSON")"
+    else
+      note "the /db anchor could not be measured"
+    fi
+    stop_app
+  else
+    note "the /db anchor did not start"
+  fi
   REDIS_CMD="redis-benchmark -q -t get -n 200000 -c 64"
   REDIS_OUT=$(redis-benchmark -h 127.0.0.1 -p 6379 -q -t get -n 200000 -c 64 2>&1 | tr '\r' '\n' || true)
   REDIS_RPS=$(awk '/^GET:/ {print $2}' <<<"$REDIS_OUT" | tail -1)
@@ -588,7 +652,7 @@ for SCALE in "${SCALES[@]}"; do
 
   # This scale's description, then the results so far.
   jq -c -n --argjson scale "$SCALE" --arg db "$DB" --argjson subjects "$SUBJECTS" --arg line "$SEED_LINE" \
-    --argjson start "$start_seconds" --argjson bytes "$PROFILE_BYTES" --argjson nginx "$NGINX_JSON" --argjson liveness "$LIVENESS_JSON" \
+    --argjson start "$start_seconds" --argjson bytes "$PROFILE_BYTES" --argjson nginx "$NGINX_JSON" --argjson anchor "$ANCHOR_JSON" --argjson liveness "$LIVENESS_JSON" \
     --arg redis_cmd "$REDIS_CMD" --argjson redis "$REDIS_RPS" --argjson depth "$DEPTH" \
     --argjson hot "$(wc -l <"$WORK/hot.txt")" --argjson uniform "$(wc -l <"$WORK/uniform.txt")" --rawfile notes "$WORK/notes.txt" \
     '($line | capture("Loaded (?<s>[0-9]+) synthetic subjects, (?<r>[0-9]+) credit records and (?<l>[0-9]+) list entries in (?<ms>[0-9]+) ms")? // null) as $m
@@ -599,7 +663,7 @@ for SCALE in "${SCALES[@]}"; do
                      subjects_per_second: (if $m then ($m.s | tonumber) * 1000 / ($m.ms | tonumber) else null end)} end),
         ready_after_seconds: $start, profile_bytes: $bytes, paging_depth: $depth,
         hot_subjects: $hot, uniform_subjects: $uniform,
-        ceilings: {nginx: $nginx, redis_get_per_second: $redis, redis_command: $redis_cmd, quarkus_liveness: $liveness},
+        ceilings: {nginx: $nginx, db_anchor: $anchor, redis_get_per_second: $redis, redis_command: $redis_cmd, quarkus_liveness: $liveness},
         notes: ($notes | split("\n") | map(select(length > 0)))}' >>"$WORK/scales.jsonl"
   write_results
   echo "  results: $RESULTS, $DOCS_FILE"

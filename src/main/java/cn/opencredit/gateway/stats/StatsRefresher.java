@@ -24,7 +24,7 @@ class StatsRefresher {
     void schedule(@Observes StartupEvent event, Scheduler scheduler) {
         scheduler.newJob("stats-refresh")
                 .setInterval(config.refreshEvery().toString())
-                .setDelayed("30s")
+                .setDelayed(config.firstRefreshAfter().toString())
                 .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
                 .setAsyncTask(execution -> refresh())
                 .schedule();
