@@ -83,7 +83,7 @@ public class EvaluationResource {
     @APIResponse(responseCode = "404", ref = "SubjectNotFound")
     @APIResponse(responseCode = "406", ref = "NotAcceptable")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public Uni<RestResponse<String>> evaluation(
+    public Uni<RestResponse<byte[]>> evaluation(
             @Parameter(description = "统一社会信用代码", example = "914403001922038216",
                     schema = @Schema(type = SchemaType.STRING, minLength = 18, maxLength = 64)) @PathParam("uscc") Uscc uscc,
             @Parameter(description = "An ETag of an earlier answer: 304 if the evaluation has not changed since")

@@ -91,7 +91,7 @@ public class PackageResource {
             content = @Content(mediaType = ProblemDetail.MEDIA_TYPE, schema = @Schema(implementation = ProblemDetail.class)))
     @APIResponse(responseCode = "406", ref = "NotAcceptable")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public Uni<RestResponse<String>> pull(
+    public Uni<RestResponse<byte[]>> pull(
             @Parameter(description = "统一社会信用代码, 18 characters", example = "91659001MA00000152",
                     schema = @Schema(type = SchemaType.STRING, minLength = 18, maxLength = 64)) @PathParam("uscc") Uscc uscc,
             @Parameter(description = "Comma-separated consent categories to include; all the consent covers when absent",

@@ -64,7 +64,7 @@ public class SubjectIncentiveResource {
                     @Header(name = "X-Cache", schema = @Schema(type = SchemaType.STRING, enumeration = {"HIT", "MISS"}))})
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "SubjectNotFound")
-    public Uni<RestResponse<String>> forSubject(
+    public Uni<RestResponse<byte[]>> forSubject(
             @Parameter(description = "统一社会信用代码, 18 characters", example = "91659001MA00000152",
                     schema = @Schema(type = SchemaType.STRING, minLength = 18, maxLength = 64)) @PathParam("uscc") Uscc uscc,
             @Parameter(description = "An ETag of an earlier answer: 304 if the answer has not changed since")

@@ -82,7 +82,7 @@ public class ProfileResource {
                     examples = @ExampleObject(name = "unknown", value = ProfileExamples.NOT_FOUND)))
     @APIResponse(responseCode = "406", ref = "NotAcceptable")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public Uni<RestResponse<String>> profile(
+    public Uni<RestResponse<byte[]>> profile(
             @Parameter(description = "统一社会信用代码, 18 characters", example = "914403001922038216",
                     schema = @Schema(type = SchemaType.STRING, minLength = 18, maxLength = 64)) @PathParam("uscc") Uscc uscc,
             @Parameter(description = "An ETag of an earlier answer: 304 if the profile has not changed since")

@@ -83,7 +83,7 @@ public class RecordResource {
                     examples = @ExampleObject(name = "unknown", value = RecordExamples.NOT_FOUND)))
     @APIResponse(responseCode = "406", ref = "NotAcceptable")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public Uni<RestResponse<String>> list(
+    public Uni<RestResponse<byte[]>> list(
             @Parameter(description = "统一社会信用代码", example = "914403001922038216",
                     schema = @Schema(type = SchemaType.STRING, minLength = 18, maxLength = 64)) @PathParam("uscc") Uscc uscc,
             @Parameter(description = "Only records of this category", schema = @Schema(implementation = RecordCategory.class))

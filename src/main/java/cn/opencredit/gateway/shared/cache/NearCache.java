@@ -119,8 +119,8 @@ class NearCache {
     private static int weight(Map<String, Entry> answers) {
         long bytes = 0;
         for (Map.Entry<String, Entry> answer : answers.entrySet()) {
-            String json = answer.getValue().answer().json();
-            bytes += ENTRY_OVERHEAD_BYTES + 2L * (answer.getKey().length() + (json == null ? 0 : json.length()));
+            byte[] body = answer.getValue().answer().body();
+            bytes += ENTRY_OVERHEAD_BYTES + 2L * answer.getKey().length() + (body == null ? 0 : body.length);
         }
         return (int) Math.min(Integer.MAX_VALUE, bytes);
     }

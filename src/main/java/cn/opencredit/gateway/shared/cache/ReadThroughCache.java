@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,7 +61,7 @@ import cn.opencredit.gateway.shared.time.ChinaTime;
 @Singleton
 public class ReadThroughCache {
 
-    private static final String NOT_FOUND = "";
+    private static final byte[] NOT_FOUND = new byte[0];
     private static final char SEPARATOR = '|';
 
     private final Redis redis;
@@ -133,8 +134,8 @@ public class ReadThroughCache {
                     }
                     availability.answered();
                     String version = text(reply.get(0));
-                    String stored = text(reply.get(1));
-                    CachedJson cached = stored == null ? null : fromStored(stored, version);
+                    Response stored = reply.get(1);
+                    CachedJson cached = stored == null ? null : fromStored(stored.toBytes(), version);
                     if (cached != null) {
                         hits.increment();
                         remember(uscc, key, cached, token);
@@ -149,8 +150,8 @@ public class ReadThroughCache {
         String flightKey = key + SEPARATOR + version;
         return loading.computeIfAbsent(flightKey, ignored -> load(loader)
                 .ifNoItem().after(config.loadTimeout()).fail()
-                .call(body -> store(key, version, body))
                 .map(body -> answer(body, false))
+                .call(answer -> store(key, version, answer))
                 .invoke(answer -> remember(uscc, key, answer.asHit(), token))
                 // A block, not an expression: remove() returns this very Uni, and eventually() would wait for it.
                 .eventually(() -> {
@@ -159,8 +160,8 @@ public class ReadThroughCache {
                 .memoize().indefinitely());
     }
 
-    /** The loaded body as JSON text, or {@link #NOT_FOUND}. */
-    private Uni<String> load(Supplier<Uni<?>> loader) {
+    /** The loaded body as UTF-8 JSON, or {@link #NOT_FOUND}. */
+    private Uni<byte[]> load(Supplier<Uni<?>> loader) {
         return loader.get()
                 .map(item -> item == null ? NOT_FOUND : serialise(item))
                 .onFailure(ReadThroughCache::isNotFound).recoverWithItem(NOT_FOUND);
@@ -191,9 +192,12 @@ public class ReadThroughCache {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    private Uni<Void> store(String key, String version, String body) {
-        String value = (version == null ? "0" : version) + SEPARATOR + etagOf(body) + SEPARATOR + body;
-        long ttlMillis = (body.isEmpty() ? config.negativeTtl() : config.ttl()).toMillis();
+    private Uni<Void> store(String key, String version, CachedJson answer) {
+        byte[] body = answer.found() ? answer.body() : NOT_FOUND;
+        byte[] head = ((version == null ? "0" : version) + SEPARATOR + answer.etag() + SEPARATOR).getBytes(StandardCharsets.US_ASCII);
+        byte[] value = Arrays.copyOf(head, head.length + body.length);
+        System.arraycopy(body, 0, value, head.length, body.length);
+        long ttlMillis = (body.length == 0 ? config.negativeTtl() : config.ttl()).toMillis();
         return redis.send(Request.cmd(Command.SET).arg(key).arg(value).arg("PX").arg(ttlMillis))
                 .ifNoItem().after(config.redisTimeout()).fail()
                 .onFailure().invoke(failure -> Log.debugf("cache store of %s failed: %s", key, failure.toString()))
@@ -201,27 +205,37 @@ public class ReadThroughCache {
                 .replaceWithVoid();
     }
 
-    private static CachedJson fromStored(String stored, String currentVersion) {
-        int first = stored.indexOf(SEPARATOR);
-        int second = stored.indexOf(SEPARATOR, first + 1);
+    /** The stored value {@code version|etag|body}, if it was stored under the current version; else null. */
+    private static CachedJson fromStored(byte[] stored, String currentVersion) {
+        int first = indexOf(stored, 0);
+        int second = indexOf(stored, first + 1);
         if (first < 0 || second < 0) {
             return null;
         }
-        String storedVersion = stored.substring(0, first);
+        String storedVersion = new String(stored, 0, first, StandardCharsets.US_ASCII);
         if (!storedVersion.equals(currentVersion == null ? "0" : currentVersion)) {
             return null;
         }
-        String body = stored.substring(second + 1);
-        return new CachedJson(body.isEmpty() ? null : body, stored.substring(first + 1, second), true);
+        byte[] body = Arrays.copyOfRange(stored, second + 1, stored.length);
+        return new CachedJson(body.length == 0 ? null : body, new String(stored, first + 1, second - first - 1, StandardCharsets.US_ASCII), true);
     }
 
-    private static CachedJson answer(String body, boolean hit) {
-        return new CachedJson(body.isEmpty() ? null : body, etagOf(body), hit);
+    private static int indexOf(byte[] stored, int from) {
+        for (int i = Math.max(from, 0); i < stored.length; i++) {
+            if (stored[i] == SEPARATOR) {
+                return i;
+            }
+        }
+        return -1;
     }
 
-    private String serialise(Object item) {
+    private static CachedJson answer(byte[] body, boolean hit) {
+        return new CachedJson(body.length == 0 ? null : body, etagOf(body), hit);
+    }
+
+    private byte[] serialise(Object item) {
         try {
-            return json.writeValueAsString(item);
+            return json.writeValueAsBytes(item);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a view could not be serialised", e);
         }
@@ -236,9 +250,9 @@ public class ReadThroughCache {
     }
 
     /** Strong validator: the body's SHA-256, shortened; equal bodies give equal tags on every replica. */
-    static String etagOf(String body) {
+    static String etagOf(byte[] body) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
             return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM provides SHA-256", e);

@@ -15,10 +15,11 @@ public final class ConditionalResponses {
     private ConditionalResponses() {
     }
 
-    public static RestResponse<String> of(CachedJson answer, String ifNoneMatch) {
-        RestResponse.ResponseBuilder<String> response = matches(ifNoneMatch, answer.etag())
-                ? RestResponse.ResponseBuilder.<String>create(RestResponse.Status.NOT_MODIFIED)
-                : RestResponse.ResponseBuilder.ok(answer.json(), MediaType.APPLICATION_JSON_TYPE);
+    /** The body goes out as the cached bytes: no serialiser and no character encoding on a hit. */
+    public static RestResponse<byte[]> of(CachedJson answer, String ifNoneMatch) {
+        RestResponse.ResponseBuilder<byte[]> response = matches(ifNoneMatch, answer.etag())
+                ? RestResponse.ResponseBuilder.<byte[]>create(RestResponse.Status.NOT_MODIFIED)
+                : RestResponse.ResponseBuilder.ok(answer.body(), MediaType.APPLICATION_JSON_TYPE);
         return response.header(HttpHeaders.ETAG, answer.etag())
                 .header(X_CACHE, answer.hit() ? "HIT" : "MISS")
                 .header(HttpHeaders.VARY, "Authorization")
