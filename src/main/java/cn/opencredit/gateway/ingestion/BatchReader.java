@@ -126,7 +126,8 @@ class BatchReader {
         }
         List<IncomingRow> rows = data.stream().map(row -> NationalTemplate.toRow(row, layout)).toList();
         String variant = format + "|" + requested.map(NationalTemplate::code).orElse("");
-        return new ParsedBatch(format, layout.template(), encoding, List.copyOf(notices), rows, keyed ? sha256(variant, body) : null);
+        byte[] requestHash = keyed ? sha256(variant, body) : null;
+        return new ParsedBatch(format, layout.template(), encoding, List.copyOf(notices), rows, requestHash);
     }
 
     private void checkSize(int rows) {
