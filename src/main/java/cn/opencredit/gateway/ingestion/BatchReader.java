@@ -1,7 +1,9 @@
 package cn.opencredit.gateway.ingestion;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -38,14 +40,18 @@ class BatchReader {
      * The rows of a batch and how they were read.
      *
      * @param requestHash identifies the request for Idempotency-Key reuse checks: the JSON as parsed (so
-     *                    white space does not matter), or the file's bytes with the requested template
+     *                    white space does not matter), or the file's bytes with the requested template; null for a
+     *                    batch sent without a key, which nothing compares
      */
     record ParsedBatch(String format, NationalTemplate template, String encoding, List<String> notices, List<IncomingRow> rows,
             byte[] requestHash) {
     }
 
-    /** @throws IOException when the JSON is malformed, has unknown fields or values of the wrong type (mapped to 400) */
-    ParsedBatch read(String contentType, String template, byte[] body) throws IOException {
+    /**
+     * @param keyed whether the batch carries an Idempotency-Key, and so needs its request hash
+     * @throws IOException when the JSON is malformed, has unknown fields or values of the wrong type (mapped to 400)
+     */
+    ParsedBatch read(String contentType, String template, byte[] body, boolean keyed) throws IOException {
         String format = format(contentType);
         if (body == null || body.length == 0) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "The request body is empty",
@@ -57,26 +63,26 @@ class BatchReader {
                     List.of(new FieldError("body", "too-large", "more than " + config.maxBodySize().asLongValue() + " bytes")));
         }
         return switch (format) {
-            case JSON -> readJson(body);
-            case CSV -> readFile("csv", template, body);
-            default -> readFile("xlsx", template, body);
+            case JSON -> readJson(body, keyed);
+            case CSV -> readFile("csv", template, body, keyed);
+            default -> readFile("xlsx", template, body, keyed);
         };
     }
 
-    private ParsedBatch readJson(byte[] body) throws IOException {
-        return parsed(json.readValue(body, IngestionRequest.class));
+    private ParsedBatch readJson(byte[] body, boolean keyed) throws IOException {
+        return parsed(json.readValue(body, IngestionRequest.class), keyed);
     }
 
     /** Rows another capability hands over in process, read like the rows of a JSON batch. */
     ParsedBatch rows(List<IngestionRecordRequest> rows) {
         try {
-            return parsed(new IngestionRequest(rows));
+            return parsed(new IngestionRequest(rows), false);
         } catch (IOException e) {
             throw new IllegalStateException("rows built in process always serialise", e);
         }
     }
 
-    private ParsedBatch parsed(IngestionRequest request) throws IOException {
+    private ParsedBatch parsed(IngestionRequest request, boolean keyed) throws IOException {
         if (request == null || request.rows() == null) {
             throw new ProblemException(ProblemType.VALIDATION_FAILED, "rows is required",
                     List.of(new FieldError("rows", "required", "the batch needs a rows array")));
@@ -91,10 +97,10 @@ class BatchReader {
             }
             rows.add(IncomingRow.json(i + 1, row));
         }
-        return new ParsedBatch("json", null, null, List.of(), rows, sha256("json", json.writeValueAsBytes(request)));
+        return new ParsedBatch("json", null, null, List.of(), rows, keyed ? jsonHash(request) : null);
     }
 
-    private ParsedBatch readFile(String format, String requestedTemplate, byte[] body) {
+    private ParsedBatch readFile(String format, String requestedTemplate, byte[] body, boolean keyed) {
         Optional<NationalTemplate> requested = Optional.ofNullable(requestedTemplate).filter(t -> !t.isBlank())
                 .map(t -> ApiCode.parse(NationalTemplate.class, t, "template"));
         int limit = NationalTemplate.HEADER_SEARCH_ROWS + config.maxRows() + 1;
@@ -120,7 +126,8 @@ class BatchReader {
         }
         List<IncomingRow> rows = data.stream().map(row -> NationalTemplate.toRow(row, layout)).toList();
         String variant = format + "|" + requested.map(NationalTemplate::code).orElse("");
-        return new ParsedBatch(format, layout.template(), encoding, List.copyOf(notices), rows, sha256(variant, body));
+        byte[] requestHash = keyed ? sha256(variant, body) : null;
+        return new ParsedBatch(format, layout.template(), encoding, List.copyOf(notices), rows, requestHash);
     }
 
     private void checkSize(int rows) {
@@ -146,11 +153,22 @@ class BatchReader {
     }
 
     private static byte[] sha256(String variant, byte[] body) {
+        return digest(variant).digest(body);
+    }
+
+    /** The hash of the request as parsed, written straight into the digest: a 5 000-row batch is never serialised into memory. */
+    private byte[] jsonHash(IngestionRequest request) throws IOException {
+        MessageDigest digest = digest("json");
+        json.writeValue(new DigestOutputStream(OutputStream.nullOutputStream(), digest), request);
+        return digest.digest();
+    }
+
+    private static MessageDigest digest(String variant) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(variant.getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
-            return digest.digest(body);
+            return digest;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM provides SHA-256", e);
         }

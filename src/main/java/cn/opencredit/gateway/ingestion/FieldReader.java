@@ -84,7 +84,7 @@ final class FieldReader {
             return null;
         }
         String text = raw.strip();
-        if (text.chars().anyMatch(Character::isISOControl)) {
+        if (hasControlCharacter(text, false)) {
             error(field, "control-character", "must not contain control characters or line breaks");
             return null;
         }
@@ -97,11 +97,25 @@ final class FieldReader {
             return null;
         }
         String text = raw.strip();
-        if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+        if (hasControlCharacter(text, true)) {
             error(field, "control-character", "must not contain control characters");
             return null;
         }
         return lengthChecked(field, text, maxLength);
+    }
+
+    /**
+     * Whether {@code text} holds a control character; tabs and line breaks count only without {@code linesAllowed}.
+     * A plain loop: it runs for every field of every row, where a char stream would allocate each time.
+     */
+    private static boolean hasControlCharacter(String text, boolean linesAllowed) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) && !(linesAllowed && (c == '\n' || c == '\r' || c == '\t'))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Short texts, each stripped, duplicates dropped; null when there are none. */
@@ -116,7 +130,7 @@ final class FieldReader {
         List<String> texts = new ArrayList<>();
         for (String value : raw) {
             if (isBlank(value) || value.strip().codePointCount(0, value.strip().length()) > maxLength
-                    || value.chars().anyMatch(Character::isISOControl)) {
+                    || hasControlCharacter(value, false)) {
                 error(field, "format", "each value is a short text of at most " + maxLength + " characters");
                 return null;
             }

@@ -113,7 +113,7 @@ public class IngestionService {
         // Parsing a 5 000-row workbook is CPU work for tens of milliseconds: off the event loop.
         return Uni.createFrom().<BatchReader.ParsedBatch>emitter(emitter -> {
                     try {
-                        emitter.complete(reader.read(contentType, template, body));
+                        emitter.complete(reader.read(contentType, template, body, key.isPresent()));
                     } catch (Exception e) {
                         emitter.fail(e);
                     }

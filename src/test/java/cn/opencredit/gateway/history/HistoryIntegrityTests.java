@@ -195,6 +195,51 @@ class HistoryIntegrityTests {
         integrity().then().statusCode(200).body("intact", equalTo(true));
     }
 
+    /** One statement's rows are appended in one go (V050): consecutive entries in row order, each linked to the one before. */
+    @Test
+    void shouldLinkEveryRowOfAMultiRowStatementInRowOrder() throws SQLException {
+        long subject = subject();
+        long before = scalar("SELECT last_sequence FROM history_chain_head");
+        String batch = "history-batch-" + RECORDS.incrementAndGet() + "-";
+        execute("""
+                INSERT INTO credit_record (subject_id, category, source_department, source_department_uscc, source_record_id, title,
+                    decision_date, reported_on, content, severity, amount, currency, published_from)
+                SELECT %d, 'PENALTY', '石河子市市场监督管理局', '%s', '%s' || g, '行政处罚决定书', DATE '2026-03-02', DATE '2026-03-05',
+                    '未按规定公示年度报告，罚款' || g || '元', 'GENERAL', g, 'CNY', DATE '2026-03-02'
+                FROM generate_series(1, 40) AS g""".formatted(subject, DEPARTMENT, batch));
+        execute("UPDATE credit_record SET status = 'REPAIRED', updated_at = now() WHERE source_record_id LIKE '" + batch + "%'");
+        List<String> ids = strings("SELECT id FROM credit_record WHERE source_record_id LIKE '" + batch + "%' ORDER BY id");
+        String ours = "h.sequence > " + before + " AND h.table_name = 'credit_record' AND h.row_id IN (" + String.join(", ", ids) + ")";
+        List<String> operations = strings("SELECT h.operation || ':' || h.row_id FROM history_entry h WHERE " + ours
+                + " ORDER BY h.sequence");
+        List<String> expected = new ArrayList<>();
+        ids.forEach(id -> expected.add("INSERT:" + id));
+        ids.forEach(id -> expected.add("UPDATE:" + id));
+        assertEquals(expected, operations);
+        assertEquals(39, scalar("SELECT max(h.sequence) - min(h.sequence) FROM history_entry h WHERE " + ours
+                + " AND h.operation = 'INSERT'"));
+
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("""
+                        SELECT h.sequence, h.table_name, h.row_id, h.operation, (extract(epoch FROM h.recorded_at) * 1000000)::bigint,
+                               h.content::text, h.hash, p.hash
+                        FROM history_entry h JOIN history_entry p ON p.sequence = h.sequence - 1
+                        WHERE %s ORDER BY h.sequence""".formatted(ours))) {
+            int linked = 0;
+            while (rows.next()) {
+                HistoryLink link = new HistoryLink(rows.getLong(1), rows.getString(2), rows.getLong(3), rows.getString(4), rows.getLong(5),
+                        rows.getString(6), rows.getBytes(7));
+                assertEquals(HexFormat.of().formatHex(link.hash()),
+                        HexFormat.of().formatHex(HistoryChain.linkHash(rows.getBytes(8), link)));
+                linked++;
+            }
+            assertEquals(80, linked);
+        }
+        assertEquals(1, scalar("SELECT count(*) FROM history_chain_head c "
+                + "JOIN history_entry h ON h.sequence = c.last_sequence AND h.hash = c.last_hash"));
+        integrity().then().statusCode(200).body("intact", equalTo(true));
+    }
+
     @Test
     void shouldAgreeWithTheDatabaseOnTheHashOfAnEntry() throws SQLException {
         long subject = subject();
