@@ -132,6 +132,13 @@ class SubjectRepository {
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getLong(0));
     }
 
+    /** The search generation (V053): it grows with every committed change that can change a search answer. */
+    Uni<Long> searchGeneration() {
+        return pool.preparedQuery("SELECT sum(changes)::bigint FROM subject_search_generation")
+                .execute()
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+
     /**
      * Subjects in USCC order after {@code afterUscc}. A name fragment walks the subjects holding one
      * of its keys in USCC order (V011, V015): one or two characters are their own key; a longer

@@ -23,9 +23,11 @@ import cn.opencredit.gateway.shared.uscc.Uscc;
 public class SubjectService {
 
     private final SubjectRepository repository;
+    private final SubjectSearchCache searchCache;
 
-    SubjectService(SubjectRepository repository) {
+    SubjectService(SubjectRepository repository, SubjectSearchCache searchCache) {
         this.repository = repository;
+        this.searchCache = searchCache;
     }
 
     /** The internal id of the subject with this USCC, or a 404 problem. */
@@ -49,7 +51,8 @@ public class SubjectService {
         String query = search.fingerprint();
         PageRequest page = PageRequest.parse(limit, cursor, query, 1);
         Optional<String> after = page.after(key -> Uscc.parse(key.getFirst(), "cursor").value());
-        return repository.search(search, after, page.fetchSize())
+        String pageKey = query + '\n' + page.fetchSize() + '\n' + after.orElse("");
+        return searchCache.page(pageKey, () -> repository.search(search, after, page.fetchSize()))
                 .map(rows -> Page.of(rows, page, query, row -> List.of(row.uscc())).map(SubjectMapper::toSummary));
     }
 

@@ -1,0 +1,59 @@
+package cn.opencredit.gateway.subject;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import jakarta.inject.Singleton;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.smallrye.mutiny.Uni;
+
+import cn.opencredit.gateway.shared.cache.CacheConfig;
+
+/**
+ * Search pages in this replica's memory, each kept with the search generation (V053) it was read
+ * under, and served only while the generation is still the same. The generation grows in the very
+ * transaction of every committed change of a searchable subject, so an equal generation read now
+ * means that no such change has committed since the page was read: the page is exactly what the
+ * search would answer now, on every replica, without any announcement to hear. The generation is
+ * read before the search, never after, so a change that commits while the search runs leaves the
+ * page under the older generation, where no later reader finds it valid.
+ *
+ * <p>What it saves: a hit is one read of a 64-row table instead of the walk of the name index
+ * with a plan made for each fragment. Off with the other caches ({@code opencredit.cache.enabled}).
+ */
+@Singleton
+class SubjectSearchCache {
+
+    /** Pages kept at most; a page of 100 summaries is about 30 KB, a usual one of 20 about 6 KB. */
+    static final int MAX_PAGES = 2_000;
+
+    private final SubjectRepository repository;
+    private final boolean enabled;
+    private final Cache<String, Entry> pages = Caffeine.newBuilder().maximumSize(MAX_PAGES).build();
+
+    SubjectSearchCache(SubjectRepository repository, CacheConfig config) {
+        this.repository = repository;
+        this.enabled = config.enabled();
+    }
+
+    /** The page {@code key} names: from memory when read under the current generation, else from {@code loader}, then kept. */
+    Uni<List<SubjectDetails>> page(String key, Supplier<Uni<List<SubjectDetails>>> loader) {
+        if (!enabled) {
+            return loader.get();
+        }
+        return repository.searchGeneration().chain(generation -> {
+            Entry kept = pages.getIfPresent(key);
+            if (kept != null && kept.generation() == generation) {
+                return Uni.createFrom().item(kept.rows());
+            }
+            return loader.get().invoke(rows -> pages.asMap().merge(key, new Entry(generation, List.copyOf(rows)),
+                    (old, fresh) -> fresh.generation() >= old.generation() ? fresh : old));
+        });
+    }
+
+    private record Entry(long generation, List<SubjectDetails> rows) {
+    }
+}

@@ -1,0 +1,112 @@
+package cn.opencredit.gateway.subject;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/**
+ * Search pages come from this replica's memory while no searchable subject has changed since they
+ * were read (SubjectSearchCache, V053); every change made in SQL, outside the application, must show
+ * in the very next answer.
+ */
+@QuarkusTest
+class SubjectSearchCacheTests {
+
+    private final SubjectFixtures fixtures;
+    private final AgroalDataSource dataSource;
+
+    SubjectSearchCacheTests(SubjectFixtures fixtures, AgroalDataSource dataSource) {
+        this.fixtures = fixtures;
+        this.dataSource = dataSource;
+    }
+
+    @BeforeEach
+    void loadFixtures() {
+        fixtures.ensureLoaded();
+    }
+
+    @Test
+    void shouldAnswerAStatusTypeOrRegionChangeAtOnceAfterThePageWasServed() throws SQLException {
+        String uscc = SubjectFixtures.uscc("91", "MA0C0001");
+        fixtures.register(uscc, "石河子驼铃商贸有限公司");
+        search("驼铃", null).then().statusCode(200).body("items.uscc", contains(uscc)).body("items.status", contains("active"));
+        search("驼铃", "enterprise").then().statusCode(200).body("items.uscc", contains(uscc));
+        try (Connection connection = dataSource.getConnection()) {
+            try {
+                update(connection, "UPDATE subject SET status = 'REVOKED' WHERE uscc = ?", uscc);
+                search("驼铃", null).then().statusCode(200).body("items.status", contains("revoked"));
+
+                update(connection, "UPDATE subject SET subject_type = 'OTHER_ORGANISATION' WHERE uscc = ?", uscc);
+                search("驼铃", "enterprise").then().statusCode(200).body("items", empty());
+
+                update(connection, "UPDATE subject SET region_code = '650102' WHERE uscc = ?", uscc);
+                given().queryParam("q", "驼铃").queryParam("region", SubjectFixtures.REGION).when().get("/api/v1/subjects")
+                        .then().statusCode(200).body("items", empty());
+            } finally {
+                update(connection, "UPDATE subject SET status = 'ACTIVE', subject_type = 'ENTERPRISE', region_code = '"
+                        + SubjectFixtures.REGION + "' WHERE uscc = ?", uscc);
+            }
+        }
+        search("驼铃", "enterprise").then().statusCode(200).body("items.uscc", contains(uscc)).body("items.status", contains("active"));
+    }
+
+    @Test
+    void shouldNotKeepServingAPageReadWhileASubjectWasBeingRegistered() throws SQLException {
+        String uscc = SubjectFixtures.uscc("91", "MA0C0002");
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            update(connection, """
+                    INSERT INTO subject (uscc, name, subject_type, region_code) VALUES (?, '石河子雁鸣农业有限公司', 'ENTERPRISE', '659001')""", uscc);
+            search("雁鸣", null).then().statusCode(200).body("items", empty());
+            connection.commit();
+        }
+        search("雁鸣", null).then().statusCode(200).body("items.uscc", contains(uscc));
+    }
+
+    @Test
+    void shouldRaiseTheGenerationOnlyForChangesASearchCanSee() throws SQLException {
+        String uscc = SubjectFixtures.uscc("91", "MA0C0003");
+        fixtures.register(uscc, "石河子鹤影文化有限公司");
+        try (Connection connection = dataSource.getConnection()) {
+            long before = generation(connection);
+            update(connection, "UPDATE subject SET address = '新疆石河子市北四路2号' WHERE uscc = ?", uscc);
+            assertTrue(generation(connection) == before, "an address is in no search answer");
+            update(connection, "UPDATE subject SET name = '石河子鹤影传媒有限公司' WHERE uscc = ?", uscc);
+            assertTrue(generation(connection) > before, "a rename changes what a search finds");
+        }
+    }
+
+    private static Response search(String q, String type) {
+        var request = given().queryParam("q", q).queryParam("limit", "5");
+        if (type != null) {
+            request.queryParam("type", type);
+        }
+        return request.when().get("/api/v1/subjects");
+    }
+
+    private static long generation(Connection connection) throws SQLException {
+        try (var rows = connection.createStatement().executeQuery("SELECT sum(changes) FROM subject_search_generation")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static void update(Connection connection, String sql, String uscc) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, uscc);
+            statement.executeUpdate();
+        }
+    }
+}
