@@ -220,20 +220,19 @@ bench_docs_section() {
 # sampling interval (a pool's connections live through the run, so none of their time goes missing).
 cpu_seconds() {
   local jvm=${1:-0}
-  awk -v jvm="$jvm" -v hz="$(getconf CLK_TCK)" '
-    FNR == 1 {
-      line = $0
-      pid = FILENAME; sub(/^\/proc\//, "", pid); sub(/\/stat$/, "", pid)
-      comm = line; sub(/^[^(]*\(/, "", comm); sub(/\).*$/, "", comm)
-      rest = line; sub(/^.*\) /, "", rest); split(rest, f, " ")
+  # cat, not awk over the files: a process that ends between the glob and the read would stop mawk.
+  cat /proc/[0-9]*/stat 2>/dev/null | awk -v jvm="$jvm" -v hz="$(getconf CLK_TCK)" '
+    {
+      comm = $0; sub(/^[^(]*\(/, "", comm); sub(/\).*$/, "", comm)
+      rest = $0; sub(/^.*\) /, "", rest); split(rest, f, " ")
       ticks = f[12] + f[13]
-      if (pid == jvm) t["jvm"] += ticks
+      if ($1 == jvm) t["jvm"] += ticks
       else if (comm == "postgres" || comm == "redis-server" || comm == "wrk" || comm == "nginx") t[comm] += ticks
     }
     END {
       printf "{\"jvm\": %.2f, \"postgres\": %.2f, \"redis\": %.2f, \"wrk\": %.2f, \"nginx\": %.2f}\n",
         t["jvm"] / hz, t["postgres"] / hz, t["redis-server"] / hz, t["wrk"] / hz, t["nginx"] / hz
-    }' /proc/[0-9]*/stat 2>/dev/null
+    }'
 }
 
 # cpu_per_request BEFORE AFTER REQUESTS SECONDS: from two cpu_seconds readings, each process's CPU
