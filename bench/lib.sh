@@ -221,7 +221,7 @@ bench_docs_section() {
 cpu_seconds() {
   local jvm=${1:-0}
   # cat, not awk over the files: a process that ends between the glob and the read would stop mawk.
-  cat /proc/[0-9]*/stat 2>/dev/null | awk -v jvm="$jvm" -v hz="$(getconf CLK_TCK)" '
+  { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk -v jvm="$jvm" -v hz="$(getconf CLK_TCK)" '
     {
       comm = $0; sub(/^[^(]*\(/, "", comm); sub(/\).*$/, "", comm)
       rest = $0; sub(/^.*\) /, "", rest); split(rest, f, " ")
