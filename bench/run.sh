@@ -282,6 +282,16 @@ failed() { # scale scenario variant why: a run without figures
 }
 note() { echo "  note: $*"; echo "$*" >>"$WORK/notes.txt"; }
 
+# answers URL PID TRIES INTERVAL: true once URL answers 2xx, false when PID ends or TRIES run out.
+answers() {
+  local i
+  for ((i = 0; i < $3; i++)); do
+    curl -fs -o /dev/null "$1" && return 0
+    kill -0 "$2" 2>/dev/null || return 1
+    sleep "$4"
+  done
+  return 1
+}
 start_nginx() {
   mkdir -p "$NGX/www" "$NGX/tmp"
   chmod 755 "$NGX/www"
@@ -309,12 +319,7 @@ http {
 CONF
   nginx -e "$NGX/error.log" -p "$NGX" -c "$NGX/nginx.conf" >"$NGX/stdout.log" 2>&1 &
   NGINX_PID=$!
-  local i
-  for ((i = 0; i < 100; i++)); do
-    curl -fs -o /dev/null "http://127.0.0.1:$NGINX_PORT/profile.json" && return 0
-    kill -0 "$NGINX_PID" 2>/dev/null || break
-    sleep 0.1
-  done
+  answers "http://127.0.0.1:$NGINX_PORT/profile.json" "$NGINX_PID" 100 0.1 && return 0
   cat "$NGX/stdout.log" "$NGX/error.log" >&2 2>/dev/null || true
   return 1
 }
@@ -324,12 +329,7 @@ start_anchor() {
   QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://127.0.0.1:5432/$ANCHOR_DB" QUARKUS_HTTP_PORT="$ANCHOR_PORT" \
     java $BENCH_JVM_OPTS -jar "$ANCHOR_JAR" >"$WORK/anchor.log" 2>&1 &
   APP_PID=$!
-  local i
-  for ((i = 0; i < 300; i++)); do
-    curl -fs -o /dev/null "http://127.0.0.1:$ANCHOR_PORT/db" && return 0
-    kill -0 "$APP_PID" 2>/dev/null || break
-    sleep 0.2
-  done
+  answers "http://127.0.0.1:$ANCHOR_PORT/db" "$APP_PID" 300 0.2 && return 0
   tail -20 "$WORK/anchor.log" >&2
   stop_app
   return 1
