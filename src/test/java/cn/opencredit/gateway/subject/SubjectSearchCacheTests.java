@@ -39,7 +39,7 @@ class SubjectSearchCacheTests {
 
     @Test
     void shouldAnswerAStatusTypeOrRegionChangeAtOnceAfterThePageWasServed() throws SQLException {
-        String uscc = SubjectFixtures.uscc("91", "MA0C0001");
+        String uscc = SubjectFixtures.uscc("91", "MA9W0001");
         fixtures.register(uscc, "石河子驼铃商贸有限公司");
         search("驼铃", null).then().statusCode(200).body("items.uscc", contains(uscc)).body("items.status", contains("active"));
         search("驼铃", "enterprise").then().statusCode(200).body("items.uscc", contains(uscc));
@@ -64,7 +64,7 @@ class SubjectSearchCacheTests {
 
     @Test
     void shouldNotKeepServingAPageReadWhileASubjectWasBeingRegistered() throws SQLException {
-        String uscc = SubjectFixtures.uscc("91", "MA0C0002");
+        String uscc = SubjectFixtures.uscc("91", "MA9W0002");
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             update(connection, """
@@ -77,7 +77,7 @@ class SubjectSearchCacheTests {
 
     @Test
     void shouldRaiseTheGenerationOnlyForChangesASearchCanSee() throws SQLException {
-        String uscc = SubjectFixtures.uscc("91", "MA0C0003");
+        String uscc = SubjectFixtures.uscc("91", "MA9W0003");
         fixtures.register(uscc, "石河子鹤影文化有限公司");
         try (Connection connection = dataSource.getConnection()) {
             long before = generation(connection);
