@@ -31,6 +31,7 @@ import cn.opencredit.gateway.access.AccessFixtures;
 import cn.opencredit.gateway.access.ConsumerType;
 import cn.opencredit.gateway.shared.redis.RedisAvailability;
 import cn.opencredit.gateway.shared.uscc.Uscc;
+import cn.opencredit.gateway.evaluation.EvaluationFixtures;
 import cn.opencredit.gateway.subject.SubjectFixtures;
 import cn.opencredit.gateway.profile.ProfileService;
 
@@ -64,10 +65,12 @@ class ReadThroughCacheTests {
     private final MeterRegistry meters;
     private final RedisAvailability availability;
     private final ProfileService profiles;
+    private final EvaluationFixtures evaluations;
 
     ReadThroughCacheTests(SubjectFixtures fixtures, AccessFixtures access, AgroalDataSource dataSource, SubjectDataVersions versions,
             ReadThroughCache cache, InvalidationSubscriber invalidations, RedisDataSource redis, MeterRegistry meters,
-            RedisAvailability availability, ProfileService profiles) {
+            RedisAvailability availability, ProfileService profiles, EvaluationFixtures evaluations) {
+        this.evaluations = evaluations;
         this.availability = availability;
         this.profiles = profiles;
         this.fixtures = fixtures;
@@ -111,6 +114,27 @@ class ReadThroughCacheTests {
         // "*" matches a current representation only: there is none for an unknown subject.
         given().header("If-None-Match", "*").when().get(PROFILE, SubjectFixtures.UNREGISTERED).then().statusCode(404);
         assertEquals("Authorization", first.header("Vary"), "shared caches must keep the views of different callers apart");
+    }
+
+    /** A value in Redis that is not {@code version|etag|body} (damaged, or written by something else) is a miss, never served. */
+    @Test
+    void shouldReloadAnAnswerWhoseStoredValueIsDamaged() {
+        String uscc = SubjectFixtures.uscc("91", "MA0C0006");
+        fixtures.register(uscc, "天山缓存测试有限公司");
+        // Its first evaluation would bump its version between two reads below.
+        evaluations.awaitQuiet();
+        given().when().get(PROFILE, uscc).then().statusCode(200);
+        String key = redis.key().keys("cache:{" + uscc + "}:profile:public:*").getFirst();
+        for (String damage : new String[] {"no separator at all", "|", "@VERSION@|one separator only"}) {
+            // The bump also drops this replica's copy in memory, so the next read asks Redis.
+            versions.subjectChanged(uscc).await().atMost(Duration.ofSeconds(2));
+            String version = redis.value(String.class).get(SubjectDataVersions.key(uscc));
+            redis.value(String.class).set(key, damage.replace("@VERSION@", version));
+            String body = given().when().get(PROFILE, uscc).then().statusCode(200).header("X-Cache", "MISS")
+                    .body("uscc", equalTo(uscc)).body("name", equalTo("天山缓存测试有限公司")).extract().asString();
+            assertTrue(redis.value(String.class).get(key).startsWith(version + "|\""), "the reload stored a well-formed value again");
+            given().when().get(PROFILE, uscc).then().statusCode(200).header("X-Cache", "HIT").body(equalTo(body));
+        }
     }
 
     @Test
