@@ -282,6 +282,24 @@ failed() { # scale scenario variant why: a run without figures
 }
 note() { echo "  note: $*"; echo "$*" >>"$WORK/notes.txt"; }
 
+# The first start evaluates every subject in a background job (tens of minutes at 1 000 000): measuring
+# while it runs measures the job too. Waits for it (and the queue) with a progress line a minute,
+# the running jar having taken the job over from an interrupted load.
+wait_for_evaluation() {
+  local waited=0 job
+  while :; do
+    job=$(psql_ -d "$DB" -c "SELECT subjects_done || ' of ' || subjects_total FROM evaluation_job
+                             WHERE state IN ('QUEUED', 'RUNNING') ORDER BY requested_at LIMIT 1")
+    if [ -z "$job" ] && [ "$(psql_ -d "$DB" -c "SELECT count(*) FROM evaluation_pending")" = 0 ]; then
+      [ "$waited" -eq 0 ] || note "waited $waited s for the first evaluation of the data set"
+      return 0
+    fi
+    [ $((waited % 60)) -ne 0 ] || echo "  evaluating the data set: ${job:-queue} subjects ($waited s)"
+    sleep 5
+    waited=$((waited + 5))
+  done
+}
+
 # answers URL PID TRIES INTERVAL: true once URL answers 2xx, false when PID ends or TRIES run out.
 answers() {
   local i
@@ -483,6 +501,7 @@ for SCALE in "${SCALES[@]}"; do
   echo "  data set $DB: $SUBJECTS subjects; ${SEED_LINE:-already loaded} (ready after $start_seconds s)"
   [ "$SUBJECTS" -gt 0 ] || die "$DB holds no subjects"
   [ "$SUBJECTS" = "$SCALE" ] || note "$DB holds $SUBJECTS subjects, not $SCALE (RELOAD=1 reloads it)"
+  wait_for_evaluation
 
   # Subjects in a fixed pseudo-random order (the same every run): the first SAMPLE are the hot set.
   pct=$(awk -v n="$UNIFORM_SAMPLE" -v s="$SUBJECTS" 'BEGIN {p = 150 * n / s; printf "%.6f", (p > 100 ? 100 : p)}')
