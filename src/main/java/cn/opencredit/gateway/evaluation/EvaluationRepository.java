@@ -49,6 +49,26 @@ class EvaluationRepository {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(stored(rows.iterator().next())));
     }
 
+    /** A subject's current grade, as the profile shows it. */
+    record StoredGrade(String grade, String supervisionClass, LocalDate asOf, String modelVersion) {
+    }
+
+    /**
+     * The grade of the subject with this internal id, empty when it has none; only the columns the
+     * profile shows (not the contributions, a JSON array the profile does not need to read or parse).
+     */
+    Uni<Optional<StoredGrade>> findGrade(long subjectId) {
+        return pool.preparedQuery("SELECT grade, supervision_class, as_of, model_version FROM evaluation WHERE subject_id = $1 AND grade IS NOT NULL")
+                .execute(Tuple.of(subjectId))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return Optional.empty();
+                    }
+                    Row row = rows.iterator().next();
+                    return Optional.of(new StoredGrade(row.getString(0), row.getString(1), row.getLocalDate(2), row.getString(3)));
+                });
+    }
+
     private static StoredEvaluation stored(Row row) {
         Object contributions = row.getValue(10);
         return new StoredEvaluation(row.getLong(0), row.getString(1), row.getString(2), row.getBoolean(3), row.getString(4),

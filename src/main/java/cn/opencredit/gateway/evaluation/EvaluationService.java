@@ -72,14 +72,15 @@ public class EvaluationService {
                 });
     }
 
-    /** The grade the profile shows; empty while the subject has none (not evaluated yet, cancelled, revoked). */
-    public Uni<Optional<GradeSummary>> grade(Uscc uscc) {
-        return repository.find(uscc.value()).map(found -> found.filter(stored -> stored.grade() != null).map(stored -> {
+    /** The grade the profile shows of the subject with this internal id; empty while it has none (not evaluated yet, cancelled, revoked). */
+    public Uni<Optional<GradeSummary>> grade(long subjectId) {
+        return repository.findGrade(subjectId).map(found -> found.map(stored -> {
             Grade grade = Grade.valueOf(stored.grade());
             SupervisionClass supervision = SupervisionClass.valueOf(stored.supervisionClass());
             return new GradeSummary(grade, grade.nameZh(), supervision, supervision.nameZh(), stored.asOf(), stored.modelVersion());
         }));
     }
+
 
     /** The evaluation as the public sees it (grade, supervision class, explanation), read now (for the credit report). */
     public Uni<Optional<EvaluationView>> summary(Uscc uscc) {

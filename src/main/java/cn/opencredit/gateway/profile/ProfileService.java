@@ -65,7 +65,7 @@ public class ProfileService {
         return subjects.require(uscc)
                 .chain(subject -> Uni.combine().all()
                         .unis(lists.standing(subject.id()), records.visibleSummary(subject.id(), audience, LATEST_RECORDS),
-                                evaluations.grade(uscc))
+                                evaluations.grade(subject.id()))
                         .with((standing, summary, grade) -> {
                             Map<String, Long> counts = new LinkedHashMap<>();
                             summary.counts().forEach((category, count) -> counts.put(category.code(), count));

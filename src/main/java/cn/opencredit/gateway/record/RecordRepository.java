@@ -28,6 +28,19 @@ class RecordRepository {
     /** {@link RecordVisibility#visible} as SQL: $2 = listed statuses, $3 = today, $4 = the audience's disclosure levels. */
     private static final String VISIBLE = RecordVisibility.visibleSql("", "$4", "$2", "$3");
 
+    /**
+     * Counts per category and the newest records of one subject the audience may see: $1 = the
+     * subject's id, $2–$4 as {@link #VISIBLE}, $5 = how many newest records.
+     */
+    static final String SUMMARY = "SELECT " + COLUMNS + """
+            , n, recency FROM (
+                SELECT %s, count(*) OVER (PARTITION BY category) AS n,
+                       row_number() OVER (ORDER BY decision_date DESC, id DESC) AS recency,
+                       row_number() OVER (PARTITION BY category ORDER BY decision_date DESC, id DESC) AS in_category
+                FROM credit_record WHERE subject_id = $1 AND %s) visible
+            WHERE recency <= $5 OR in_category = 1
+            ORDER BY recency""".formatted(COLUMNS, VISIBLE);
+
     private final Pool pool;
 
     RecordRepository(Pool pool) {
@@ -64,14 +77,7 @@ class RecordRepository {
      * its count, come back.
      */
     Uni<RecordSummary> summarise(long subjectId, RecordAudience audience, LocalDate today, int latest) {
-        return pool.preparedQuery("SELECT " + COLUMNS + """
-                        , n, recency FROM (
-                            SELECT %s, count(*) OVER (PARTITION BY category) AS n,
-                                   row_number() OVER (ORDER BY decision_date DESC, id DESC) AS recency,
-                                   row_number() OVER (PARTITION BY category ORDER BY decision_date DESC, id DESC) AS in_category
-                            FROM credit_record WHERE subject_id = $1 AND %s) visible
-                        WHERE recency <= $5 OR in_category = 1
-                        ORDER BY recency""".formatted(COLUMNS, VISIBLE))
+        return pool.preparedQuery(SUMMARY)
                 .execute(Tuple.of(subjectId, visibleStatuses(), today, levels(audience), latest))
                 .map(rows -> {
                     Map<RecordCategory, Long> counts = new EnumMap<>(RecordCategory.class);

@@ -1,0 +1,71 @@
+package cn.opencredit.gateway.record;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The profile's per-subject record read is served by an index for every audience, with the plan
+ * PostgreSQL makes for these values and with the generic plan it keeps for a prepared statement
+ * after a few executions. Sequential scans are switched off for the check: with them off, a plan
+ * that still scans credit_record has no index it could use (the tables here are too small for the
+ * planner to prefer an index by itself).
+ */
+@QuarkusTest
+class RecordSubjectIndexTests {
+
+    private final DataSource dataSource;
+
+    RecordSubjectIndexTests(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @ParameterizedTest
+    @EnumSource(RecordAudience.class)
+    void shouldReadOneSubjectsRecordsThroughAnIndexWhoeverAsks(RecordAudience audience) throws SQLException {
+        String levels = audience.levels().stream().map(Enum::name).collect(Collectors.joining(",", "'{", "}'"));
+        String statuses = String.join(",", RecordVisibility.listedStatuses());
+        String execute = "EXPLAIN EXECUTE record_summary(1, '{" + statuses + "}', DATE '2026-12-06', " + levels + ", 5)";
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.execute("SET LOCAL enable_seqscan = off");
+            statement.execute("PREPARE record_summary(bigint, text[], date, text[], int) AS " + RecordRepository.SUMMARY);
+            try {
+                statement.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+                assertIndexed(plan(statement, execute), audience + ", custom plan");
+                statement.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+                assertIndexed(plan(statement, execute), audience + ", generic plan");
+            } finally {
+                statement.execute("DEALLOCATE record_summary");
+                connection.rollback();
+            }
+        }
+    }
+
+    private static void assertIndexed(String plan, String which) {
+        assertFalse(plan.contains("Seq Scan on credit_record"), which + " scans the table:\n" + plan);
+        assertTrue(plan.contains("on credit_record"), which + " does not read credit_record at all:\n" + plan);
+    }
+
+    private static String plan(Statement statement, String explain) throws SQLException {
+        StringBuilder plan = new StringBuilder();
+        try (ResultSet rows = statement.executeQuery(explain)) {
+            while (rows.next()) {
+                plan.append(rows.getString(1)).append('\n');
+            }
+        }
+        return plan.toString();
+    }
+}
