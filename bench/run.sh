@@ -34,7 +34,9 @@
 # Environment (defaults in brackets): DURATION [30s] and WARMUP [10s] per wrk run; JIT_WARMUP [20s]
 # of hot-set lookups after each start of the jar, not measured (C2 needs about that to settle; without
 # it the first scenario measures the compiler); PRIME [20s] of lookups spread evenly over the hot set,
-# once per scale before the variants, so that every variant finds the same subjects cached; BENCH_JVM_OPTS [-Xms224m -Xmx224m -XX:+UseParallelGC]; SCENARIOS and
+# into an emptied cache (FLUSHDB of BENCH_REDIS_DB) once per scale before the variants and again after
+# each uniform run, which starts from an emptied cache itself, so that every variant finds the same
+# subjects cached and no run inherits another's answers; BENCH_JVM_OPTS [-Xms224m -Xmx224m -XX:+UseParallelGC]; SCENARIOS and
 # VARIANTS [all], comma- or space-separated; THREADS [2], CONNECTIONS [64]; PLAN [bench] for the
 # keyed consumers (plan "bench" is defined without practical limits); SAMPLE [20000] subjects in the
 # hot set; UNIFORM_SAMPLE [200000]; PAGES [1000]; REGION [41]; INGEST_BATCH [1000],
@@ -282,6 +284,15 @@ failed() { # scale scenario variant why: a run without figures
 }
 note() { echo "  note: $*"; echo "$*" >>"$WORK/notes.txt"; }
 
+flush_cache() { redis-cli -h 127.0.0.1 -n "$BENCH_REDIS_DB" FLUSHDB >/dev/null; }
+
+# Every hot-set subject read once into the shared cache (uniformly over the set, by the keyed consumer,
+# whose audience the anonymous one shares), so that the first variant does not pay the misses the
+# later ones are spared: without it the Zipf tail was still cold in the first variant's window.
+prime_hot_set() {
+  HOTSET_EXPONENT=0 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$PRIME" -s bench/hotset.lua "$URL" -- "$WORK/hot.txt" "$KEY" >/dev/null 2>&1 || true
+}
+
 # The first start evaluates every subject in a background job (tens of minutes at 1 000 000): measuring
 # while it runs measures the job too. Waits for it (and the queue) with a progress line a minute,
 # the running jar having taken the job over from an interrupted load.
@@ -520,10 +531,10 @@ for SCALE in "${SCALES[@]}"; do
   done <"$WORK/hot.txt"
   cp "$(wc -c "$WORK"/profile-*.json | grep -v ' total$' | sort -n | awk '{a[NR] = $2} END {print a[int((NR + 1) / 2)]}')" "$WORK/profile.json"
   PROFILE_BYTES=$(wc -c <"$WORK/profile.json")
-  # Every hot-set subject read once into the shared cache (uniformly over the set, by the keyed consumer,
-  # whose audience the anonymous one shares), so that the first variant does not pay the misses the
-  # later ones are spared: without it the Zipf tail was still cold in the first variant's window.
-  HOTSET_EXPONENT=0 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$PRIME" -s bench/hotset.lua "$URL" -- "$WORK/hot.txt" "$KEY" >/dev/null 2>&1 || true
+  # The cache starts empty: answers an earlier run left (ten minutes' lifetime) would turn this run's
+  # misses into hits.
+  flush_cache
+  prime_hot_set
 
   INGEST=no
   if wants ingest; then
@@ -626,8 +637,13 @@ for SCALE in "${SCALES[@]}"; do
             if bench_wrk "$name" "$CONNECTIONS" -s bench/hotset.lua "$URL" -- "$WORK/hot.txt" "${CALLER[@]}"; then
               record "$SCALE" hotset "$VARIANT" "$name"; else failed "$SCALE" hotset "$VARIANT" "wrk failed"; fi ;;
           uniform)
+            # From an empty cache in every variant (the variant before filled it with the same sample),
+            # then the hot set primed again for the next variant.
+            flush_cache
             if bench_wrk "$name" "$CONNECTIONS" -s bench/lookup.lua "$URL" -- "$WORK/uniform.txt" "${CALLER[@]}"; then
-              record "$SCALE" uniform "$VARIANT" "$name"; else failed "$SCALE" uniform "$VARIANT" "wrk failed"; fi ;;
+              record "$SCALE" uniform "$VARIANT" "$name"; else failed "$SCALE" uniform "$VARIANT" "wrk failed"; fi
+            flush_cache
+            prime_hot_set ;;
           search)
             if bench_wrk "$name" "$CONNECTIONS" -s bench/search.lua "$URL" -- bench/search-terms.txt "${CALLER[@]}"; then
               record "$SCALE" search "$VARIANT" "$name"; else failed "$SCALE" search "$VARIANT" "wrk failed"; fi ;;
