@@ -13,7 +13,9 @@
 #   paging   GET /api/v1/subjects?region=41&limit=20: page 1, and page PAGES (or the last one) with
 #            the cursor found by walking there with curl; keyset paging should cost the same
 #   ingest   POST /api/v1/ingest/records, batches of INGEST_BATCH rows with unique sourceRecordIds, as a
-#            department consumer (bench/ingest.lua), into a throw-away copy of the database; skipped
+#            department consumer (bench/ingest.lua), into a throw-away copy of the database, each row
+#            about one of INGEST_SUBJECTS active enterprises of the data set drawn at random (0: all
+#            about the request example's one subject, the figure before 2026-12-06); skipped
 #            with a note while the running app's OpenAPI document has no such operation
 #
 # Variants (ingestion always needs a department's key; there "open" only switches limiter and audit off):
@@ -40,7 +42,7 @@
 # VARIANTS [all], comma- or space-separated; THREADS [2], CONNECTIONS [64]; PLAN [bench] for the
 # keyed consumers (plan "bench" is defined without practical limits); SAMPLE [20000] subjects in the
 # hot set; UNIFORM_SAMPLE [200000]; PAGES [1000]; REGION [41]; INGEST_BATCH [1000],
-# INGEST_CONNECTIONS [8]; HOTSET_EXPONENT [1.1]; PORT [8090] and NGINX_PORT [8099], the first free
+# INGEST_CONNECTIONS [8]; INGEST_SUBJECTS [10000]; HOTSET_EXPONENT [1.1]; PORT [8090] and NGINX_PORT [8099], the first free
 # port from there is taken; BENCH_REDIS_DB [1], the Redis database of the gateway's cache and limiter
 # (not the one the tests use); RELOAD=1 drops and reloads each data set; BUILD=never takes
 # target/quarkus-app as it is instead of packaging it when the sources are newer; RESULTS_DIR
@@ -59,7 +61,7 @@ ALL_VARIANTS=(secured+cache limited+cache secured-nocache open+cache open-nocach
 quote() { if [[ "$1" =~ ^[A-Za-z0-9_./:,=+@%-]+$ ]]; then printf '%s' "$1"; else printf "'%s'" "${1//\'/\'\\\'\'}"; fi; }
 COMMAND=
 for v in DURATION WARMUP JIT_WARMUP PRIME BENCH_JVM_OPTS SCENARIOS VARIANTS THREADS CONNECTIONS PLAN SAMPLE UNIFORM_SAMPLE PAGES REGION \
-    INGEST_BATCH INGEST_CONNECTIONS HOTSET_EXPONENT PORT NGINX_PORT BENCH_REDIS_DB RELOAD BUILD RESULTS_DIR DOCS_FILE; do
+    INGEST_BATCH INGEST_CONNECTIONS INGEST_SUBJECTS HOTSET_EXPONENT PORT NGINX_PORT BENCH_REDIS_DB RELOAD BUILD RESULTS_DIR DOCS_FILE; do
   if [ -n "${!v+x}" ]; then COMMAND+="$v=$(quote "${!v}") "; fi
 done
 COMMAND+=bench/run.sh
@@ -80,6 +82,7 @@ PAGES=${PAGES:-1000}
 REGION=${REGION:-41}
 INGEST_BATCH=${INGEST_BATCH:-1000}
 INGEST_CONNECTIONS=${INGEST_CONNECTIONS:-8}
+INGEST_SUBJECTS=${INGEST_SUBJECTS:-10000}
 export HOTSET_EXPONENT=${HOTSET_EXPONENT:-1.1}
 BENCH_REDIS_DB=${BENCH_REDIS_DB:-1}
 RESULTS_DIR=${RESULTS_DIR:-bench/results}
@@ -108,7 +111,7 @@ select_names() { # GIVEN KNOWN...: "all" or a comma/space-separated list of know
 }
 for s in "${SCALES[@]}"; do [[ "$s" =~ ^[1-9][0-9]*$ ]] || die "a scale is a positive number of subjects, not '$s'"; done
 for v in DURATION WARMUP JIT_WARMUP PRIME; do [[ "$(seconds "${!v}")" =~ ^[1-9][0-9]*$ ]] || die "$v must be like 30s, 2m or 1h"; done
-for v in THREADS CONNECTIONS SAMPLE UNIFORM_SAMPLE PAGES INGEST_BATCH INGEST_CONNECTIONS BENCH_REDIS_DB; do
+for v in THREADS CONNECTIONS SAMPLE UNIFORM_SAMPLE PAGES INGEST_BATCH INGEST_CONNECTIONS INGEST_SUBJECTS BENCH_REDIS_DB; do
   [[ "${!v}" =~ ^[0-9]+$ ]] || die "$v must be a number"
 done
 [[ "$REGION" =~ ^[0-9]{2}([0-9]{2}([0-9]{2})?)?$ ]] || die "REGION must be a 2, 4 or 6-digit region code"
@@ -400,7 +403,7 @@ write_results() {
     --slurpfile machine "$WORK/machine.json" --slurpfile scales "$WORK/scales.jsonl" --slurpfile figures "$WORK/figures.jsonl" \
     --arg duration "$DURATION" --arg warmup "$WARMUP" --argjson threads "$THREADS" --argjson connections "$CONNECTIONS" \
     --arg plan "$PLAN" --argjson sample "$SAMPLE" --argjson uniform "$UNIFORM_SAMPLE" --argjson pages "$PAGES" --arg region "$REGION" \
-    --argjson batch "$INGEST_BATCH" --argjson ingest_connections "$INGEST_CONNECTIONS" --arg exponent "$HOTSET_EXPONENT" \
+    --argjson batch "$INGEST_BATCH" --argjson ingest_connections "$INGEST_CONNECTIONS" --argjson ingest_subjects "$INGEST_SUBJECTS" --arg exponent "$HOTSET_EXPONENT" \
     --arg jvm "$BENCH_JVM_OPTS" --arg jit_warmup "$JIT_WARMUP" \
     --arg jar_built "$JAR_BUILT" --arg jar_stale "$JAR_STALE" --arg scenarios "${SCENARIO_LIST[*]}" --arg variants "${VARIANT_LIST[*]}" \
     '{date: $date, started: $started, finished: $finished, command: $command,
@@ -408,7 +411,7 @@ write_results() {
       settings: {duration: $duration, warmup: $warmup, wrk: "-t\($threads) -c\($connections) --latency", plan: $plan,
                  hotset_subjects: $sample, hotset_exponent: ($exponent | tonumber), uniform_subjects: $uniform,
                  paging: "region=\($region)&limit=20, page 1 vs page \($pages)", ingest_rows_per_batch: $batch,
-                 ingest_connections: $ingest_connections, jvm: "\($jvm), prod profile", jit_warmup: $jit_warmup,
+                 ingest_connections: $ingest_connections, ingest_subjects: $ingest_subjects, jvm: "\($jvm), prod profile", jit_warmup: $jit_warmup,
                  scenarios: ($scenarios | split(" ")), variants: ($variants | split(" "))},
       machine: $machine[0], scales: $scales, figures: $figures}' >"$WORK/results.json"
   cp "$WORK/results.json" "$RESULTS"
@@ -425,7 +428,7 @@ write_results() {
          search: "name search, 2-character fragment",
          "paging-first": "list of region \($r.settings.paging | split("&")[0] | ltrimstr("region=")), page",
          "paging-deep": "list of region \($r.settings.paging | split("&")[0] | ltrimstr("region=")), page",
-         ingest: "ingestion, \($r.settings.ingest_rows_per_batch) rows a batch, -c\($r.settings.ingest_connections)"}[$s] // $s;
+         ingest: "ingestion, \($r.settings.ingest_rows_per_batch) rows a batch over \(if ($r.settings.ingest_subjects // 0) == 0 then "one subject" else "\($r.settings.ingest_subjects) subjects" end), -c\($r.settings.ingest_connections)"}[$s] // $s;
     $open_marker,
       "## Every scenario against the machine'"'"'s ceilings (`bench/run.sh`)",
       "",
@@ -682,7 +685,14 @@ for SCALE in "${SCALES[@]}"; do
         echo "  ingestion probe: HTTP $status $(head -c 300 "$WORK/probe-answer.json")"
         [[ "$status" == 2* ]] || note "ingestion ($VARIANT): a two-row batch was answered $status: $(head -c 300 "$WORK/probe-answer.json")"
         name=$SCALE-$VARIANT-ingest
-        if bench_wrk "$name" "$INGEST_CONNECTIONS" --timeout 60s -s bench/ingest.lua "$URL" -- "$WORK/ingest-template.txt" "$DEPT_KEY" "$INGEST_BATCH"; then
+        SPREAD=()
+        if [ "$INGEST_SUBJECTS" != 0 ]; then
+          psql_ -d "$CLONE_DB" -F $'\t' -c "SELECT uscc, to_json(name) FROM subject WHERE uscc IS NOT NULL
+              AND subject_type = 'ENTERPRISE' AND status = 'ACTIVE' ORDER BY md5(uscc) LIMIT $INGEST_SUBJECTS" >"$WORK/ingest-subjects.txt"
+          SPREAD=("$WORK/ingest-subjects.txt")
+        fi
+        if bench_wrk "$name" "$INGEST_CONNECTIONS" --timeout 60s -s bench/ingest.lua "$URL" -- "$WORK/ingest-template.txt" "$DEPT_KEY" "$INGEST_BATCH" \
+            "${SPREAD[@]}"; then
           record "$SCALE" ingest "$VARIANT" "$name" "$INGEST_BATCH"; else failed "$SCALE" ingest "$VARIANT" "wrk failed"; fi
         stop_app
       fi
