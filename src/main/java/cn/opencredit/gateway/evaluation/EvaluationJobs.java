@@ -29,7 +29,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 
 import cn.opencredit.gateway.shared.cache.SubjectDataVersions;
 import cn.opencredit.gateway.shared.problem.ProblemException;
@@ -50,8 +49,6 @@ public class EvaluationJobs {
     enum Kind {
         RECOMPUTE, BACKTEST
     }
-
-    private static final int CACHE_BUMP_CONCURRENCY = 64;
 
     private final AgroalDataSource dataSource;
     private final EvaluationStore store;
@@ -293,8 +290,7 @@ public class EvaluationJobs {
         if (changed.isEmpty()) {
             return;
         }
-        Multi.createFrom().iterable(changed).onItem().transformToUni(c -> versions.subjectChanged(c.uscc())).merge(CACHE_BUMP_CONCURRENCY)
-                .collect().last().await().atMost(Duration.ofMinutes(1));
+        versions.subjectsChanged(changed.stream().map(EvaluationStore.Changed::uscc).toList()).await().atMost(Duration.ofMinutes(1));
     }
 
     /**

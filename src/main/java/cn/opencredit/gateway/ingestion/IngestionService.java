@@ -23,7 +23,6 @@ import jakarta.enterprise.event.Observes;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -47,7 +46,6 @@ public class IngestionService {
 
     static final String IDEMPOTENCY_KEY = IdempotencyKeys.HEADER;
     /** Cache versions are bumped this many subjects at a time, well inside the Redis client's pool. */
-    private static final int CACHE_BUMP_CONCURRENCY = 16;
     private static final int MIN_IDENTITY_KEY_LENGTH = 32;
 
     private final BatchReader reader;
@@ -169,12 +167,9 @@ public class IngestionService {
                 today, now, now.plus(config.idempotencyTtl()));
     }
 
-    /** Cached views of the subjects are bumped after commit, a few at a time. */
+    /** Cached views of the subjects are bumped after commit, in a few pipelines. */
     private Uni<Void> subjectsChanged(Set<String> usccs) {
-        return Multi.createFrom().iterable(usccs)
-                .onItem().transformToUni(versions::subjectChanged).merge(CACHE_BUMP_CONCURRENCY)
-                .collect().last()
-                .replaceWithVoid();
+        return versions.subjectsChanged(usccs);
     }
 
     /** A retry gets the first answer; a different request under the same key is a client error. */

@@ -1,6 +1,8 @@
 package cn.opencredit.gateway.shared.cache;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,6 +38,8 @@ public class SubjectDataVersions {
     /** Bumps kept for retry at most; beyond it the cache TTL is the only bound on staleness. */
     private static final int MAX_PENDING = 100_000;
     private static final int RETRY_CONCURRENCY = 16;
+    static final int PIPELINE_SUBJECTS = 200;
+    private static final int PIPELINES_IN_FLIGHT = 4;
 
     private final Redis redis;
     private final NearCache near;
@@ -73,6 +77,36 @@ public class SubjectDataVersions {
     }
 
     /**
+     * {@link #subjectChanged} for many subjects at once (a batch's): the bumps go to Redis as a few
+     * pipelines of {@value #PIPELINE_SUBJECTS} subjects, each one round trip, instead of a round trip
+     * per subject. A pipeline that fails leaves its subjects pending, as a single bump would.
+     */
+    public Uni<Void> subjectsChanged(Collection<String> usccs) {
+        if (usccs.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<String> all = List.copyOf(usccs);
+        all.forEach(near::invalidate);
+        List<List<String>> pipelines = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += PIPELINE_SUBJECTS) {
+            pipelines.add(all.subList(from, Math.min(all.size(), from + PIPELINE_SUBJECTS)));
+        }
+        return Multi.createFrom().iterable(pipelines)
+                .onItem().transformToUni(pipeline -> bumpAll(pipeline)
+                        .invoke(() -> pipeline.forEach(near::invalidate))
+                        .onFailure().invoke(failure -> {
+                            Log.warnf("Could not invalidate the cached views of %d subjects yet (%s); retrying every second", pipeline.size(),
+                                    failure.toString());
+                            pipeline.stream().limit(Math.max(0, MAX_PENDING - pending.size())).forEach(pending::add);
+                            pipeline.forEach(near::invalidate);
+                        })
+                        .onFailure().recoverWithNull())
+                .merge(PIPELINES_IN_FLIGHT)
+                .collect().last()
+                .replaceWithVoid();
+    }
+
+    /**
      * Whether a change of the subject made through this replica has not reached Redis yet: until it
      * does, what Redis holds about the subject may predate the change.
      */
@@ -98,6 +132,18 @@ public class SubjectDataVersions {
     private Uni<Void> bump(String uscc) {
         return redis.batch(List.of(Request.cmd(Command.INCR).arg(key(uscc)), Request.cmd(Command.PUBLISH).arg(InvalidationSubscriber.CHANNEL)
                         .arg(uscc)))
+                .ifNoItem().after(REDIS_WAIT).fail()
+                .replaceWithVoid();
+    }
+
+    /** {@link #bump} of each subject, in one pipeline: per subject its version, then its announcement. */
+    private Uni<Void> bumpAll(List<String> usccs) {
+        List<Request> commands = new ArrayList<>(usccs.size() * 2);
+        usccs.forEach(uscc -> {
+            commands.add(Request.cmd(Command.INCR).arg(key(uscc)));
+            commands.add(Request.cmd(Command.PUBLISH).arg(InvalidationSubscriber.CHANNEL).arg(uscc));
+        });
+        return redis.batch(commands)
                 .ifNoItem().after(REDIS_WAIT).fail()
                 .replaceWithVoid();
     }
