@@ -291,16 +291,7 @@ class ReadThroughCacheTests {
     }
 
     private static void awaitUntil(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertFalse(System.nanoTime() > deadline, "waited " + PATIENCE + " for: " + what);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        Eventually.awaitUntil(what, PATIENCE, condition);
     }
 
     private void insertRecord(String uscc, String title) throws SQLException {
