@@ -81,7 +81,6 @@ public class EvaluationService {
         }));
     }
 
-
     /** The evaluation as the public sees it (grade, supervision class, explanation), read now (for the credit report). */
     public Uni<Optional<EvaluationView>> summary(Uscc uscc) {
         return load(uscc, EvaluationView.Detail.SUMMARY).map(Optional::ofNullable);

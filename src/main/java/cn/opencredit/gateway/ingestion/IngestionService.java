@@ -45,7 +45,6 @@ import cn.opencredit.gateway.shared.time.WorkdayCalendar;
 public class IngestionService {
 
     static final String IDEMPOTENCY_KEY = IdempotencyKeys.HEADER;
-    /** Cache versions are bumped this many subjects at a time, well inside the Redis client's pool. */
     private static final int MIN_IDENTITY_KEY_LENGTH = 32;
 
     private final BatchReader reader;
