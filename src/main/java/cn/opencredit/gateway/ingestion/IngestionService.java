@@ -144,13 +144,13 @@ public class IngestionService {
 
     /** After the transaction of {@link #ingestInTransaction} committed: the changed subjects' cached views are invalidated. */
     public Uni<Void> announce(Ingested ingested) {
-        return subjectsChanged(ingested.changedUsccs());
+        return versions.subjectsChanged(ingested.changedUsccs());
     }
 
     private Uni<Answer> store(ApiClient caller, IngestionPolicies.Sender sender, Optional<String> key, BatchReader.ParsedBatch parsed) {
         BatchWriter.Batch batch = batch(caller, sender, key, parsed);
         return writer.write(batch)
-                .call(written -> subjectsChanged(written.changedUsccs()))
+                .call(written -> versions.subjectsChanged(written.changedUsccs()))
                 .map(written -> new Answer(written.reportJson(), false))
                 .onFailure(BatchWriter.KeyTaken.class).recoverWithUni(() -> replay(caller, key.orElseThrow(), parsed.requestHash(), batch.now()));
     }
@@ -164,11 +164,6 @@ public class IngestionService {
         parsed.rows().forEach(row -> checks.add(RowValidation.check(row, sender, today, identityHash)));
         return new BatchWriter.Batch(UUID.randomUUID(), caller.consumerId(), key, parsed, IngestionPolicies.uniqueRecordPolicy(parsed.rows(), checks),
                 today, now, now.plus(config.idempotencyTtl()));
-    }
-
-    /** Cached views of the subjects are bumped after commit, in a few pipelines. */
-    private Uni<Void> subjectsChanged(Set<String> usccs) {
-        return versions.subjectsChanged(usccs);
     }
 
     /** A retry gets the first answer; a different request under the same key is a client error. */

@@ -3,6 +3,7 @@ package cn.opencredit.gateway.subject;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -82,7 +83,7 @@ class SubjectSearchCacheTests {
         try (Connection connection = dataSource.getConnection()) {
             long before = generation(connection);
             update(connection, "UPDATE subject SET address = '新疆石河子市北四路2号' WHERE uscc = ?", uscc);
-            assertTrue(generation(connection) == before, "an address is in no search answer");
+            assertEquals(before, generation(connection), "an address is in no search answer");
             update(connection, "UPDATE subject SET name = '石河子鹤影传媒有限公司' WHERE uscc = ?", uscc);
             assertTrue(generation(connection) > before, "a rename changes what a search finds");
         }

@@ -37,7 +37,6 @@ public class SubjectDataVersions {
     private static final Duration REDIS_WAIT = Duration.ofMillis(200);
     /** Bumps kept for retry at most; beyond it the cache TTL is the only bound on staleness. */
     private static final int MAX_PENDING = 100_000;
-    private static final int RETRY_CONCURRENCY = 16;
     static final int PIPELINE_SUBJECTS = 200;
     private static final int PIPELINES_IN_FLIGHT = 4;
 
@@ -58,46 +57,32 @@ public class SubjectDataVersions {
      * an invalidation that cannot reach Redis now is retried until it does.
      */
     public Uni<Void> subjectChanged(String uscc) {
-        // This replica's own near cache first: a client that wrote here reads its write here at once.
-        near.invalidate(uscc);
-        return bump(uscc)
-                // And again after it: a read that fetched the old version meanwhile must not have left it here.
-                .invoke(() -> near.invalidate(uscc))
-                .onFailure().invoke(failure -> {
-                    Log.warnf("Could not invalidate the cached views of %s yet (%s); retrying every second", uscc, failure.toString());
-                    if (pending.size() < MAX_PENDING) {
-                        pending.add(uscc);
-                    }
-                    // A read may have put the old answer back from Redis while the bump was failing;
-                    // from now on reads of the subject find it pending and go to PostgreSQL.
-                    near.invalidate(uscc);
-                })
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
+        return subjectsChanged(List.of(uscc));
     }
 
     /**
-     * {@link #subjectChanged} for many subjects at once (a batch's): the bumps go to Redis as a few
-     * pipelines of {@value #PIPELINE_SUBJECTS} subjects, each one round trip, instead of a round trip
-     * per subject. A pipeline that fails leaves its subjects pending, as a single bump would.
+     * {@link #subjectChanged} for every subject a write changed (an ingested batch's, an evaluation
+     * job's): the bumps go to Redis as pipelines of {@value #PIPELINE_SUBJECTS} subjects, each one
+     * round trip, not a round trip per subject. A pipeline Redis does not take leaves its subjects
+     * pending for the retry.
      */
     public Uni<Void> subjectsChanged(Collection<String> usccs) {
         if (usccs.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         List<String> all = List.copyOf(usccs);
+        // This replica's own near cache first: a client that wrote here reads its write here at once.
         all.forEach(near::invalidate);
-        List<List<String>> pipelines = new ArrayList<>();
-        for (int from = 0; from < all.size(); from += PIPELINE_SUBJECTS) {
-            pipelines.add(all.subList(from, Math.min(all.size(), from + PIPELINE_SUBJECTS)));
-        }
-        return Multi.createFrom().iterable(pipelines)
+        return Multi.createFrom().iterable(pipelines(all))
                 .onItem().transformToUni(pipeline -> bumpAll(pipeline)
+                        // And again after it: a read that fetched the old version meanwhile must not have left it here.
                         .invoke(() -> pipeline.forEach(near::invalidate))
                         .onFailure().invoke(failure -> {
-                            Log.warnf("Could not invalidate the cached views of %d subjects yet (%s); retrying every second", pipeline.size(),
-                                    failure.toString());
+                            Log.warnf("Could not invalidate the cached views of %s yet (%s); retrying every second",
+                                    pipeline.size() == 1 ? pipeline.getFirst() : pipeline.size() + " subjects", failure.toString());
                             pipeline.stream().limit(Math.max(0, MAX_PENDING - pending.size())).forEach(pending::add);
+                            // A read may have put the old answer back from Redis while the bump was failing;
+                            // from now on reads of the subject find it pending and go to PostgreSQL.
                             pipeline.forEach(near::invalidate);
                         })
                         .onFailure().recoverWithNull())
@@ -119,24 +104,27 @@ public class SubjectDataVersions {
         if (pending.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Multi.createFrom().iterable(List.copyOf(pending))
-                .onItem().transformToUni(uscc -> bump(uscc)
-                        .invoke(() -> pending.remove(uscc))
+        return Multi.createFrom().iterable(pipelines(List.copyOf(pending)))
+                .onItem().transformToUni(pipeline -> bumpAll(pipeline)
+                        .invoke(() -> pipeline.forEach(pending::remove))
                         .onFailure().recoverWithNull())
-                .merge(RETRY_CONCURRENCY)
+                .merge(PIPELINES_IN_FLIGHT)
                 .collect().last()
                 .replaceWithVoid();
     }
 
-    /** The version and the announcement in one round trip, in this order, so no replica hears of a change before it is visible. */
-    private Uni<Void> bump(String uscc) {
-        return redis.batch(List.of(Request.cmd(Command.INCR).arg(key(uscc)), Request.cmd(Command.PUBLISH).arg(InvalidationSubscriber.CHANNEL)
-                        .arg(uscc)))
-                .ifNoItem().after(REDIS_WAIT).fail()
-                .replaceWithVoid();
+    private static List<List<String>> pipelines(List<String> usccs) {
+        List<List<String>> pipelines = new ArrayList<>();
+        for (int from = 0; from < usccs.size(); from += PIPELINE_SUBJECTS) {
+            pipelines.add(usccs.subList(from, Math.min(usccs.size(), from + PIPELINE_SUBJECTS)));
+        }
+        return pipelines;
     }
 
-    /** {@link #bump} of each subject, in one pipeline: per subject its version, then its announcement. */
+    /**
+     * Per subject its version, then its announcement, in one pipeline: so no replica hears of a
+     * change before it is visible.
+     */
     private Uni<Void> bumpAll(List<String> usccs) {
         List<Request> commands = new ArrayList<>(usccs.size() * 2);
         usccs.forEach(uscc -> {
