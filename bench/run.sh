@@ -7,6 +7,9 @@
 #
 #   hotset   GET /api/v1/subjects/{uscc}, Zipf-like over SAMPLE subjects (bench/hotset.lua): the
 #            first 1 % of them get most calls
+#   paced    the hot set at a fixed rate (open model, bench/paced.lua): PACED_LOADS [50,80] per cent of
+#            the rate the same variant's hotset run just reached, latency from each request's due time
+#            (needs hotset in SCENARIOS)
 #   uniform  GET /api/v1/subjects/{uscc}, uniform over up to UNIFORM_SAMPLE subjects (bench/lookup.lua);
 #            at 1 000 000 subjects mostly misses of the cache
 #   search   GET /api/v1/subjects?q=<two-character fragment> (bench/search.lua, bench/search-terms.txt)
@@ -38,11 +41,12 @@
 # it the first scenario measures the compiler); PRIME [20s] of lookups spread evenly over the hot set,
 # into an emptied cache (FLUSHDB of BENCH_REDIS_DB) once per scale before the variants and again after
 # each uniform run, which starts from an emptied cache itself, so that every variant finds the same
-# subjects cached and no run inherits another's answers; BENCH_JVM_OPTS [-Xms224m -Xmx224m -XX:+UseParallelGC]; SCENARIOS and
+# subjects cached and no run inherits another's answers; every variant also starts from an emptied
+# access log of the data set (empty_access_log); BENCH_JVM_OPTS [-Xms224m -Xmx224m -XX:+UseParallelGC]; SCENARIOS and
 # VARIANTS [all], comma- or space-separated; THREADS [2], CONNECTIONS [64]; PLAN [bench] for the
 # keyed consumers (plan "bench" is defined without practical limits); SAMPLE [20000] subjects in the
 # hot set; UNIFORM_SAMPLE [200000]; PAGES [1000]; REGION [41]; INGEST_BATCH [1000],
-# INGEST_CONNECTIONS [8]; INGEST_SUBJECTS [10000]; HOTSET_EXPONENT [1.1]; PORT [8090] and NGINX_PORT [8099], the first free
+# INGEST_CONNECTIONS [8]; INGEST_SUBJECTS [10000]; HOTSET_EXPONENT [1.1]; PACED_LOADS [50,80]; PORT [8090] and NGINX_PORT [8099], the first free
 # port from there is taken; BENCH_REDIS_DB [1], the Redis database of the gateway's cache and limiter
 # (not the one the tests use); RELOAD=1 drops and reloads each data set; BUILD=never takes
 # target/quarkus-app as it is instead of packaging it when the sources are newer; RESULTS_DIR
@@ -54,14 +58,14 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-ALL_SCENARIOS=(hotset uniform search paging ingest)
+ALL_SCENARIOS=(hotset paced uniform search paging ingest)
 ALL_VARIANTS=(secured+cache limited+cache secured-nocache open+cache open-nocache)
 
 # The exact command line, with the settings given in the environment, for the docs.
 quote() { if [[ "$1" =~ ^[A-Za-z0-9_./:,=+@%-]+$ ]]; then printf '%s' "$1"; else printf "'%s'" "${1//\'/\'\\\'\'}"; fi; }
 COMMAND=
 for v in DURATION WARMUP JIT_WARMUP PRIME BENCH_JVM_OPTS SCENARIOS VARIANTS THREADS CONNECTIONS PLAN SAMPLE UNIFORM_SAMPLE PAGES REGION \
-    INGEST_BATCH INGEST_CONNECTIONS INGEST_SUBJECTS HOTSET_EXPONENT PORT NGINX_PORT BENCH_REDIS_DB RELOAD BUILD RESULTS_DIR DOCS_FILE; do
+    INGEST_BATCH INGEST_CONNECTIONS INGEST_SUBJECTS HOTSET_EXPONENT PACED_LOADS PORT NGINX_PORT BENCH_REDIS_DB RELOAD BUILD RESULTS_DIR DOCS_FILE; do
   if [ -n "${!v+x}" ]; then COMMAND+="$v=$(quote "${!v}") "; fi
 done
 COMMAND+=bench/run.sh
@@ -84,6 +88,7 @@ INGEST_BATCH=${INGEST_BATCH:-1000}
 INGEST_CONNECTIONS=${INGEST_CONNECTIONS:-8}
 INGEST_SUBJECTS=${INGEST_SUBJECTS:-10000}
 export HOTSET_EXPONENT=${HOTSET_EXPONENT:-1.1}
+PACED_LOADS=${PACED_LOADS:-50,80}
 BENCH_REDIS_DB=${BENCH_REDIS_DB:-1}
 RESULTS_DIR=${RESULTS_DIR:-bench/results}
 DOCS_FILE=${DOCS_FILE:-docs/benchmarks.md}
@@ -257,9 +262,10 @@ bench_wrk() {
 
 NGINX_RPS=0
 ANCHOR_RPS=0
-# record SCALE SCENARIO VARIANT NAME [rows-per-request] [page]: appends the figures of run NAME.
+# record SCALE SCENARIO VARIANT NAME [rows-per-request] [page] [target-rate load-percent]: appends the
+# figures of run NAME.
 record() {
-  local scale=$1 scenario=$2 variant=$3 name=$4 rows=${5:-0} page=${6:-0} figures cpu=null
+  local scale=$1 scenario=$2 variant=$3 name=$4 rows=${5:-0} page=${6:-0} target=${7:-0} load=${8:-0} figures cpu=null
   figures=$(wrk_json "$WORK/$name.txt")
   if [ -s "$WORK/$name.cpu" ]; then
     cpu=$(jq -c . "$WORK/$name.cpu")
@@ -268,9 +274,10 @@ record() {
   jq -c -n --argjson w "$figures" --arg scenario "$scenario" --arg variant "$variant" \
     --argjson scale "$scale" --argjson rows "$rows" --argjson page "$page" \
     --argjson rss "$(cat "$WORK/$name.rss" 2>/dev/null || echo 0)" --argjson nginx "$NGINX_RPS" --argjson anchor "$ANCHOR_RPS" \
-    --argjson cpu "$cpu" \
+    --argjson cpu "$cpu" --argjson target "$target" --argjson load "$load" \
     '{scale: $scale, scenario: $scenario, variant: $variant}
-     + (if $page > 0 then {page: $page} else {} end) + $w
+     + (if $page > 0 then {page: $page} else {} end)
+     + (if $target > 0 then {target_requests_per_second: $target, load_percent: $load} else {} end) + $w
      + {ok_requests_per_second: (if $w.requests > 0 then $w.requests_per_second * ($w.requests - $w.non_2xx) / $w.requests else 0 end),
         ratio_to_nginx: (if $nginx > 0 then $w.requests_per_second / $nginx else null end),
         ratio_to_anchor: (if $anchor > 0 then $w.requests_per_second / $anchor else null end),
@@ -278,7 +285,7 @@ record() {
         rss_mb: (if $rss > 0 then ($rss / 1024 | round) else null end)}
      + (if $rows > 0 then {rows_per_request: $rows, rows_per_second: ($w.requests_per_second * $rows)} else {} end)' \
     | tee -a "$WORK/figures.jsonl" \
-    | jq -r '"  \(.scenario)\(if .page then " page \(.page)" else "" end) \(.variant): \(.requests_per_second) req/s, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms, non-2xx \(.non_2xx), errors \(.socket_errors), × nginx \(if .ratio_to_nginx then (.ratio_to_nginx * 1000 | round / 1000) else "-" end), × /db \(if .ratio_to_anchor then (.ratio_to_anchor * 100 | round / 100) else "-" end), JVM \(.cpu.jvm.us_per_request // "-") µs/req, PostgreSQL \(.cpu.postgres.us_per_request // "-") µs/req, RSS \(.rss_mb // "-") MB"'
+    | jq -r '"  \(.scenario)\(if .page then " page \(.page)" else "" end)\(if .load_percent then " at \(.load_percent) % (\(.target_requests_per_second) req/s)" else "" end) \(.variant): \(.requests_per_second) req/s, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms, non-2xx \(.non_2xx), errors \(.socket_errors), × nginx \(if .ratio_to_nginx then (.ratio_to_nginx * 1000 | round / 1000) else "-" end), × /db \(if .ratio_to_anchor then (.ratio_to_anchor * 100 | round / 100) else "-" end), JVM \(.cpu.jvm.us_per_request // "-") µs/req, PostgreSQL \(.cpu.postgres.us_per_request // "-") µs/req, RSS \(.rss_mb // "-") MB"'
 }
 failed() { # scale scenario variant why: a run without figures
   jq -c -n --argjson scale "$1" --arg scenario "$2" --arg variant "$3" --arg why "$4" \
@@ -288,6 +295,17 @@ failed() { # scale scenario variant why: a run without figures
 note() { echo "  note: $*"; echo "$*" >>"$WORK/notes.txt"; }
 
 flush_cache() { redis-cli -h 127.0.0.1 -n "$BENCH_REDIS_DB" FLUSHDB >/dev/null; }
+
+# Every variant starts from an empty access log: the rows of earlier runs and variants (hundreds of
+# thousands each) grow the log's subject index past PostgreSQL's buffers, and later runs paid more
+# for each entry than earlier ones (secured hot set 9 375 → 5 113 req/s with 3 000 000 rows left).
+# The data set is the benchmark's own; its logs hold nothing else. Prints the rows removed.
+empty_access_log() {
+  local rows
+  rows=$(psql_ -d "$DB" -c "SELECT (SELECT count(*) FROM audit_access_log) + (SELECT count(*) FROM audit_operation_log)")
+  [ "$rows" = 0 ] || psql_ -d "$DB" -c "TRUNCATE audit_access_log, audit_operation_log" >/dev/null
+  echo "$rows"
+}
 
 # Every hot-set subject read once into the shared cache (uniformly over the set, by the keyed consumer,
 # whose audience the anonymous one shares), so that the first variant does not pay the misses the
@@ -420,10 +438,11 @@ write_results() {
     def n2: if . == null then "—" else (. * 100 | round / 100 | tostring) end;
     def n0: if . == null then "—" else (. | round | tostring) end;
     def pct: if . == null then "—" else (. * 1000 | round / 10 | tostring) + " %" end;
-    def scenario_order: ["hotset", "uniform", "search", "paging-first", "paging-deep", "ingest"];
+    def scenario_order: ["hotset", "paced", "uniform", "search", "paging-first", "paging-deep", "ingest"];
     . as $r
     | def scenario_name($s):
         {hotset: "hot-set lookup (Zipf, s = \($r.settings.hotset_exponent))",
+         paced: "hot set at a fixed rate, latency from the due time:",
          uniform: "uniform lookup",
          search: "name search, 2-character fragment",
          "paging-first": "list of region \($r.settings.paging | split("&")[0] | ltrimstr("region=")), page",
@@ -457,11 +476,11 @@ write_results() {
           ( [$r.figures[] | select(.scale == $s.scale)]
             | sort_by([(.scenario as $x | scenario_order | index($x)), (.variant as $v | $r.settings.variants | index($v))])[]
             | if .failed then "| \(scenario_name(.scenario)) | \(.variant) | failed: \(.failed) | | | | | | | | | |"
-              else "| \(scenario_name(.scenario))\(if .page then " \(.page)" else "" end)\(if .rows_per_second then " (\(.rows_per_second | n0) rows/s)" else "" end) | \(.variant) | \(.requests_per_second | n2) | \(.p50_ms | n2) | \(.p99_ms | n2) | \(.non_2xx) | \(.ratio_to_nginx | pct) | \(.ratio_to_anchor | n2) | \(.cpu.jvm.us_per_request // "—") | \(.cpu.postgres.us_per_request // "—") | \(.cpu.redis.us_per_request // "—") | \(.rss_mb // "—") |"
+              else "| \(scenario_name(.scenario))\(if .page then " \(.page)" else "" end)\(if .load_percent then " \(.load_percent) % of the closed-loop rate (\(.target_requests_per_second) req/s asked)" else "" end)\(if .rows_per_second then " (\(.rows_per_second | n0) rows/s)" else "" end) | \(.variant) | \(.requests_per_second | n2) | \(.p50_ms | n2) | \(.p99_ms | n2) | \(.non_2xx) | \(.ratio_to_nginx | pct) | \(.ratio_to_anchor | n2) | \(.cpu.jvm.us_per_request // "—") | \(.cpu.postgres.us_per_request // "—") | \(.cpu.redis.us_per_request // "—") | \(.rss_mb // "—") |"
               end ),
           ( [$r.figures[] | select(.scale == $s.scale and .failed == null)] as $f
             | def rps($sc; $v): [$f[] | select(.scenario == $sc and .variant == $v) | .requests_per_second] | first;
-              def ratios($a; $b): [scenario_order[] as $sc | select(rps($sc; $a) and rps($sc; $b) and rps($sc; $b) > 0)
+              def ratios($a; $b): [scenario_order[] as $sc | select($sc != "paced") | select(rps($sc; $a) and rps($sc; $b) and rps($sc; $b) > 0)
                                    | "\($sc) \(rps($sc; $a) / rps($sc; $b) | n2)"] | join(", ");
               (ratios("secured+cache"; "open+cache") | select(. != "") | "", "Requests/s with authentication, limits and audit ÷ without them (cache on): \(.)."),
               (ratios("limited+cache"; "open+cache") | select(. != "") | "", "Requests/s with authentication and limits but no access log ÷ without any of them (cache on): \(.)."),
@@ -624,21 +643,35 @@ for SCALE in "${SCALES[@]}"; do
     HEADER=()
     [[ "$VARIANT" == open* ]] || HEADER=(-H "Authorization: Bearer $KEY")
     READS=0
-    for s in hotset uniform search paging; do
+    for s in hotset paced uniform search paging; do
       if wants "$s"; then READS=1; fi
     done
     if [ "$READS" = 1 ]; then
-      echo "  -- $VARIANT ${VENV[*]}"
+      echo "  -- $VARIANT ${VENV[*]} (access log emptied of $(empty_access_log) rows)"
       start_app "$DB" "$PORT" "$WORK/$SCALE-$VARIANT.log" "${COMMON[@]}" "${VENV[@]}"
       wrk -t"$THREADS" -c"$CONNECTIONS" -d"$JIT_WARMUP" -s bench/hotset.lua "$URL" -- "$WORK/hot.txt" "${CALLER[@]}" >/dev/null 2>&1 || true
-      for SCENARIO in hotset uniform search paging; do
+      HOTSET_RPS=
+      for SCENARIO in hotset paced uniform search paging; do
         wants "$SCENARIO" || continue
         if ! kill -0 "$APP_PID" 2>/dev/null; then failed "$SCALE" "$SCENARIO" "$VARIANT" "the gateway had exited"; continue; fi
         name=$SCALE-$VARIANT-$SCENARIO
         case "$SCENARIO" in
           hotset)
             if bench_wrk "$name" "$CONNECTIONS" -s bench/hotset.lua "$URL" -- "$WORK/hot.txt" "${CALLER[@]}"; then
-              record "$SCALE" hotset "$VARIANT" "$name"; else failed "$SCALE" hotset "$VARIANT" "wrk failed"; fi ;;
+              record "$SCALE" hotset "$VARIANT" "$name"
+              HOTSET_RPS=$(wrk_json "$WORK/$name.txt" | jq .requests_per_second)
+            else failed "$SCALE" hotset "$VARIANT" "wrk failed"; fi ;;
+          paced)
+            if [ -z "$HOTSET_RPS" ]; then failed "$SCALE" paced "$VARIANT" "no closed-loop hotset figure of this variant to take a share of"; continue; fi
+            for load in ${PACED_LOADS//,/ }; do
+              rate=$(awk -v r="$HOTSET_RPS" -v p="$load" 'BEGIN {printf "%d", r * p / 100}')
+              if PACED_SCRIPT=bench/hotset.lua PACED_RATE=$rate PACED_THREADS=$THREADS \
+                  bench_wrk "$name-$load" "$CONNECTIONS" -s bench/paced.lua "$URL" -- "$WORK/hot.txt" "${CALLER[@]}"; then
+                record "$SCALE" paced "$VARIANT" "$name-$load" 0 0 "$rate" "$load"
+                lost=$(awk '/^Paced at/ {print $(NF-4)}' "$WORK/$name-$load.txt")
+                [ "${lost:-0}" = 0 ] || note "paced $load % ($VARIANT): $lost answers came back without the echoed X-Request-Id and are not in its latencies"
+              else failed "$SCALE" paced "$VARIANT" "wrk failed"; fi
+            done ;;
           uniform)
             # From an empty cache in every variant (the variant before filled it with the same sample),
             # then the hot set primed again for the next variant.
