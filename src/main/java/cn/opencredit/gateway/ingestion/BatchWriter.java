@@ -131,11 +131,13 @@ class BatchWriter {
                 .chain(reckoned -> {
                     List<AcceptedRow> kept = reckoned.writes().stream().map(Reported::row).toList();
                     Set<String> usccs = new LinkedHashSet<>();
-                    Set<String> nameKeys = new LinkedHashSet<>();
+                    Set<String> rowNames = new LinkedHashSet<>();
                     kept.stream().filter(r -> r.subject().uscc() != null).forEach(r -> {
                         usccs.add(r.subject().uscc());
-                        nameKeys.add(SubjectNames.key(r.subject().name()));
+                        rowNames.add(r.subject().name());
                     });
+                    Set<String> nameKeys = new LinkedHashSet<>();
+                    rowNames.forEach(name -> nameKeys.add(SubjectNames.key(name)));
                     return subjects.registeredNames(tx, usccs)
                             .chain(names -> subjects.usccsByNameKey(tx, nameKeys)
                                     .map(byName -> IngestionPolicies.duplicateCodePolicy(kept, names, byName))

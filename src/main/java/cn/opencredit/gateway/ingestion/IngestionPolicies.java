@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -278,11 +279,14 @@ final class IngestionPolicies {
     static List<NameFlag> duplicateCodePolicy(List<AcceptedRow> rows, Map<String, String> registeredNames,
             Map<String, Set<String>> registeredUsccsByName) {
         Map<String, String> namesByUscc = new LinkedHashMap<>(registeredNames);
+        // A batch names each subject in many rows; its key (a fold and a pattern) is worked out once.
+        Map<String, String> keys = new HashMap<>();
+        Function<String, String> keyOf = name -> keys.computeIfAbsent(name, SubjectNames::key);
         Map<String, Set<String>> usccsByName = new TreeMap<>();
         registeredUsccsByName.forEach((key, usccs) -> usccsByName.computeIfAbsent(key, k -> new TreeSet<>()).addAll(usccs));
         for (AcceptedRow row : rows) {
             if (row.subject().uscc() != null) {
-                usccsByName.computeIfAbsent(SubjectNames.key(row.subject().name()), k -> new TreeSet<>()).add(row.subject().uscc());
+                usccsByName.computeIfAbsent(keyOf.apply(row.subject().name()), k -> new TreeSet<>()).add(row.subject().uscc());
             }
         }
         List<NameFlag> flags = new ArrayList<>();
@@ -292,10 +296,10 @@ final class IngestionPolicies {
                 continue;
             }
             String known = namesByUscc.putIfAbsent(uscc, row.subject().name());
-            if (known != null && !SubjectNames.key(known).equals(SubjectNames.key(row.subject().name()))) {
+            if (known != null && !keyOf.apply(known).equals(keyOf.apply(row.subject().name()))) {
                 flags.add(new NameFlag(IngestionFlagKind.NAME_MISMATCH, row, known, List.of()));
             }
-            List<String> others = usccsByName.getOrDefault(SubjectNames.key(row.subject().name()), Set.of()).stream()
+            List<String> others = usccsByName.getOrDefault(keyOf.apply(row.subject().name()), Set.of()).stream()
                     .filter(other -> !other.equals(uscc)).toList();
             if (!others.isEmpty()) {
                 flags.add(new NameFlag(IngestionFlagKind.NAME_UNDER_SEVERAL_CODES, row, null, others));
