@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -86,6 +88,45 @@ class AccessLogTests {
                 .body("items.find { it.purpose == 'loan-application' }.consumerName", equalTo("bank fixture"))
                 .body("items.find { it.purpose == 'loan-application' }.consumerType", equalTo("bank"))
                 .body("items.find { it.purpose == 'loan-application' }.operation", equalTo("subject.profile"));
+    }
+
+    /**
+     * Many reads at once share commits and resume on every event loop: each is answered with its own
+     * request id and its own body, and each has its row.
+     */
+    @Test
+    void shouldAnswerConcurrentReadsEachAfterItsOwnRowIsCommitted() throws Exception {
+        String prefix = "together-" + UUID.randomUUID() + "-";
+        ExecutorService callers = Executors.newFixedThreadPool(32);
+        try {
+            List<CompletableFuture<Response>> answers = new ArrayList<>();
+            for (int i = 0; i < 96; i++) {
+                String requestId = prefix + i;
+                String uscc = i % 2 == 0 ? SubjectFixtures.RICH : SubjectFixtures.BARE;
+                answers.add(CompletableFuture.supplyAsync(() -> given().header("X-Request-Id", requestId)
+                        .when().get("/api/v1/subjects/{uscc}", uscc), callers));
+            }
+            for (int i = 0; i < answers.size(); i++) {
+                Response answer = answers.get(i).get(60, TimeUnit.SECONDS);
+                assertEquals(200, answer.statusCode(), answer.asString());
+                assertEquals(prefix + i, answer.header("X-Request-Id"));
+                assertEquals(i % 2 == 0 ? SubjectFixtures.RICH : SubjectFixtures.BARE, answer.path("uscc"));
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("""
+                        SELECT count(*), count(DISTINCT request_id), count(*) FILTER (WHERE outcome = 200)
+                        FROM audit_access_log WHERE request_id LIKE ?""")) {
+            select.setString(1, prefix + "%");
+            try (ResultSet row = select.executeQuery()) {
+                assertTrue(row.next());
+                assertEquals(96, row.getInt(1));
+                assertEquals(96, row.getInt(2));
+                assertEquals(96, row.getInt(3));
+            }
+        }
     }
 
     @Test
