@@ -298,7 +298,7 @@ flush_cache() { redis-cli -h 127.0.0.1 -n "$BENCH_REDIS_DB" FLUSHDB >/dev/null; 
 
 # Every variant starts from an empty access log: the rows of earlier runs and variants (hundreds of
 # thousands each) grow the log's subject index past PostgreSQL's buffers, and later runs paid more
-# for each entry than earlier ones (secured hot set 9 375 → 5 113 req/s with 3 000 000 rows left).
+# for each entry than earlier ones (PostgreSQL 30–35 → 52–59 µs a logged read with 3 000 000 rows left).
 # The data set is the benchmark's own; its logs hold nothing else. Prints the rows removed.
 empty_access_log() {
   local rows
