@@ -34,7 +34,11 @@ class NearCache {
     record Token(long epoch, long stripe) {
     }
 
-    private record Entry(CachedJson answer, long expiresAtNanos) {
+    private record Entry(CachedJson answer, String version, long expiresAtNanos) {
+    }
+
+    /** An answer past its TTL, and the subject's data version it was read under. */
+    record Expired(CachedJson answer, String version) {
     }
 
     private final Cache<String, Map<String, Entry>> subjects;
@@ -46,7 +50,8 @@ class NearCache {
         this.subjects = Caffeine.newBuilder()
                 .maximumWeight(config.near().maxSize().asLongValue())
                 .weigher((String uscc, Map<String, Entry> answers) -> weight(answers))
-                .expireAfterWrite(config.near().ttl())
+                // Twice the TTL: an answer past its own TTL stays findable for a while, to be renewed (see expired).
+                .expireAfterWrite(config.near().ttl().multipliedBy(2))
                 .build();
     }
 
@@ -60,16 +65,32 @@ class NearCache {
         return entry == null || System.nanoTime() - entry.expiresAtNanos() >= 0 ? null : entry.answer();
     }
 
+    /**
+     * A found answer past its TTL, still held: if the subject's data version is still the one it was
+     * read under, it can be renewed ({@link #put}) instead of read and kept again as new bytes, which
+     * a collection would have to promote each time (the hot set's answers, every TTL). Null otherwise.
+     */
+    Expired expired(String uscc, String key) {
+        if (!live) {
+            return null;
+        }
+        Map<String, Entry> answers = subjects.getIfPresent(uscc);
+        Entry entry = answers == null ? null : answers.get(key);
+        return entry == null || !entry.answer().found() || System.nanoTime() - entry.expiresAtNanos() < 0 ? null
+                : new Expired(entry.answer(), entry.version());
+    }
+
     /** Take before reading an answer elsewhere; pass to {@link #put}. */
     Token token(String uscc) {
         return new Token(epoch.get(), stripes.get(stripe(uscc)));
     }
 
-    void put(String uscc, String key, CachedJson answer, Token token, Duration ttl) {
+    /** Keeps {@code answer}, read under the subject's data {@code version}, for {@code ttl}, unless an invalidation came in since {@code token}. */
+    void put(String uscc, String key, CachedJson answer, String version, Token token, Duration ttl) {
         if (!current(uscc, token)) {
             return;
         }
-        Entry entry = new Entry(answer, System.nanoTime() + ttl.toNanos());
+        Entry entry = new Entry(answer, version, System.nanoTime() + ttl.toNanos());
         subjects.asMap().compute(uscc, (ignored, old) -> with(old, key, entry));
         // An invalidation between the check and the write may have missed what was just written.
         if (!current(uscc, token)) {

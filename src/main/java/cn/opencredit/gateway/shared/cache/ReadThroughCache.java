@@ -48,7 +48,10 @@ import cn.opencredit.gateway.shared.time.ChinaTime;
  * replica; replicas do not coordinate, so at most one load per replica).</li>
  * <li>"Not found" is cached briefly too, so scanning unknown codes cannot drive PostgreSQL.</li>
  * <li>The near cache ({@link NearCache}) serves an answer for at most its TTL, and only while this
- * replica hears every change announcement ({@link InvalidationSubscriber}).</li>
+ * replica hears every change announcement ({@link InvalidationSubscriber}). Past its TTL, a found
+ * answer is renewed when Redis says the subject's version is still the one it was read under
+ * (one GET of the version instead of the answer), so the hot set's answers are not read and kept
+ * as new bytes every TTL.</li>
  * <li>Redis unreachable or slower than the read timeout: the answer is loaded from PostgreSQL
  * and not stored; the miss is counted as degraded. After such a failure reads go straight to
  * PostgreSQL, so an outage does not add the timeout to every read, until Redis answers a PING
@@ -73,6 +76,7 @@ public class ReadThroughCache {
     private final Map<String, Uni<CachedJson>> loading = new ConcurrentHashMap<>();
     private final Counter nearHits;
     private final Counter hits;
+    private final Counter renewed;
     private final Counter misses;
     private final Counter degraded;
     private final RedisAvailability availability;
@@ -87,10 +91,11 @@ public class ReadThroughCache {
         this.near = near;
         this.versions = versions;
         this.clock = clock;
-        String description = "Cached reads by where the answer came from: near (this replica's memory), hit (Redis), miss (PostgreSQL, "
-                + "then stored), degraded (PostgreSQL because Redis did not answer, or has not heard of a change made here yet)";
+        String description = "Cached reads by where the answer came from: near (this replica's memory), renewed (this replica's memory "
+                + "past its TTL, once Redis confirmed the subject unchanged), hit (Redis), miss (PostgreSQL, then stored), degraded (PostgreSQL because Redis did not answer, or has not heard of a change made here yet)";
         this.nearHits = Counter.builder("opencredit.cache.requests").description(description).tag("result", "near").register(registry);
         this.hits = Counter.builder("opencredit.cache.requests").description(description).tag("result", "hit").register(registry);
+        this.renewed = Counter.builder("opencredit.cache.requests").description(description).tag("result", "renewed").register(registry);
         this.misses = Counter.builder("opencredit.cache.requests").description(description).tag("result", "miss").register(registry);
         this.degraded = Counter.builder("opencredit.cache.requests").description(description).tag("result", "degraded").register(registry);
         Gauge.builder("opencredit.cache.degraded.active", this, cache -> cache.degraded() ? 1 : 0)
@@ -124,26 +129,57 @@ public class ReadThroughCache {
             return load(loader).map(body -> answer(body, false));
         }
         NearCache.Token token = near.token(uscc);
+        NearCache.Expired expired = config.near().enabled() ? near.expired(uscc, key) : null;
+        if (expired == null) {
+            return viaRedis(uscc, key, loader, token);
+        }
+        // Only the version is asked for: unchanged, the answer held is still the answer.
+        return redis.send(Request.cmd(Command.GET).arg(SubjectDataVersions.key(uscc)))
+                .ifNoItem().after(config.redisTimeout()).fail()
+                .onItemOrFailure().transformToUni((reply, failure) -> {
+                    if (failure != null) {
+                        return degradedLoad(failure, loader);
+                    }
+                    availability.answered();
+                    if (!expired.version().equals(versionOf(text(reply)))) {
+                        return viaRedis(uscc, key, loader, token);
+                    }
+                    renewed.increment();
+                    remember(uscc, key, expired.answer(), expired.version(), token);
+                    return Uni.createFrom().item(expired.answer());
+                });
+    }
+
+    private Uni<CachedJson> viaRedis(String uscc, String key, Supplier<Uni<?>> loader, NearCache.Token token) {
         return redis.send(Request.cmd(Command.MGET).arg(SubjectDataVersions.key(uscc)).arg(key))
                 .ifNoItem().after(config.redisTimeout()).fail()
                 .onItemOrFailure().transformToUni((reply, failure) -> {
                     if (failure != null) {
-                        availability.failed("cache", failure);
-                        degraded.increment();
-                        return load(loader).map(body -> answer(body, false));
+                        return degradedLoad(failure, loader);
                     }
                     availability.answered();
-                    String version = text(reply.get(0));
+                    String version = versionOf(text(reply.get(0)));
                     Response stored = reply.get(1);
                     CachedJson cached = stored == null ? null : fromStored(stored.toBytes(), version);
                     if (cached != null) {
                         hits.increment();
-                        remember(uscc, key, cached, token);
+                        remember(uscc, key, cached, version, token);
                         return Uni.createFrom().item(cached);
                     }
                     misses.increment();
                     return loadOnce(uscc, key, version, loader, token);
                 });
+    }
+
+    private Uni<CachedJson> degradedLoad(Throwable failure, Supplier<Uni<?>> loader) {
+        availability.failed("cache", failure);
+        degraded.increment();
+        return load(loader).map(body -> answer(body, false));
+    }
+
+    /** A subject's data version as stored with answers: "0" before its first change. */
+    private static String versionOf(String version) {
+        return version == null ? "0" : version;
     }
 
     private Uni<CachedJson> loadOnce(String uscc, String key, String version, Supplier<Uni<?>> loader, NearCache.Token token) {
@@ -152,7 +188,7 @@ public class ReadThroughCache {
                 .ifNoItem().after(config.loadTimeout()).fail()
                 .map(body -> answer(body, false))
                 .call(answer -> store(key, version, answer))
-                .invoke(answer -> remember(uscc, key, answer.asHit(), token))
+                .invoke(answer -> remember(uscc, key, answer.asHit(), version, token))
                 // A block, not an expression: remove() returns this very Uni, and eventually() would wait for it.
                 .eventually(() -> {
                     loading.remove(flightKey);
@@ -181,10 +217,10 @@ public class ReadThroughCache {
     private record Day(LocalDate date, String text) {
     }
 
-    private void remember(String uscc, String key, CachedJson answer, NearCache.Token token) {
+    private void remember(String uscc, String key, CachedJson answer, String version, NearCache.Token token) {
         if (config.near().enabled()) {
             Duration ttl = answer.found() ? config.near().ttl() : min(config.near().ttl(), config.negativeTtl());
-            near.put(uscc, key, answer, token, ttl);
+            near.put(uscc, key, answer, version, token, ttl);
         }
     }
 
@@ -194,7 +230,7 @@ public class ReadThroughCache {
 
     private Uni<Void> store(String key, String version, CachedJson answer) {
         byte[] body = answer.found() ? answer.body() : NOT_FOUND;
-        byte[] head = ((version == null ? "0" : version) + SEPARATOR + answer.etag() + SEPARATOR).getBytes(StandardCharsets.US_ASCII);
+        byte[] head = (version + SEPARATOR + answer.etag() + SEPARATOR).getBytes(StandardCharsets.US_ASCII);
         byte[] value = Arrays.copyOf(head, head.length + body.length);
         System.arraycopy(body, 0, value, head.length, body.length);
         long ttlMillis = (body.length == 0 ? config.negativeTtl() : config.ttl()).toMillis();
@@ -213,7 +249,7 @@ public class ReadThroughCache {
             return null;
         }
         String storedVersion = new String(stored, 0, first, StandardCharsets.US_ASCII);
-        if (!storedVersion.equals(currentVersion == null ? "0" : currentVersion)) {
+        if (!storedVersion.equals(currentVersion)) {
             return null;
         }
         byte[] body = Arrays.copyOfRange(stored, second + 1, stored.length);

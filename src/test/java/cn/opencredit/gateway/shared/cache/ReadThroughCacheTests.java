@@ -52,6 +52,8 @@ class ReadThroughCacheTests {
     private static final String PAUSED_SUBJECT = SubjectFixtures.uscc("91", "MA0C0003");
     private static final String UNSUBSCRIBED_SUBJECT = SubjectFixtures.uscc("91", "MA0C0004");
     private static final String UNANNOUNCED_SUBJECT = SubjectFixtures.uscc("91", "MA0C0005");
+    private static final String RENEWED_SUBJECT = SubjectFixtures.uscc("91", "MA0C0006");
+    private static final String SILENTLY_CHANGED_SUBJECT = SubjectFixtures.uscc("91", "MA0C0007");
     private static final String PROFILE = "/api/v1/subjects/{uscc}";
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
@@ -66,11 +68,13 @@ class ReadThroughCacheTests {
     private final RedisAvailability availability;
     private final ProfileService profiles;
     private final EvaluationFixtures evaluations;
+    private final CacheConfig config;
 
     ReadThroughCacheTests(SubjectFixtures fixtures, AccessFixtures access, AgroalDataSource dataSource, SubjectDataVersions versions,
             ReadThroughCache cache, InvalidationSubscriber invalidations, RedisDataSource redis, MeterRegistry meters,
-            RedisAvailability availability, ProfileService profiles, EvaluationFixtures evaluations) {
+            RedisAvailability availability, ProfileService profiles, EvaluationFixtures evaluations, CacheConfig config) {
         this.evaluations = evaluations;
+        this.config = config;
         this.availability = availability;
         this.profiles = profiles;
         this.fixtures = fixtures;
@@ -86,7 +90,8 @@ class ReadThroughCacheTests {
     @BeforeEach
     void subjectsAndAHealthyCache() {
         fixtures.ensureLoaded();
-        for (String uscc : new String[] {CACHED_SUBJECT, ANNOUNCED_SUBJECT, PAUSED_SUBJECT, UNSUBSCRIBED_SUBJECT, UNANNOUNCED_SUBJECT}) {
+        for (String uscc : new String[] {CACHED_SUBJECT, ANNOUNCED_SUBJECT, PAUSED_SUBJECT, UNSUBSCRIBED_SUBJECT, UNANNOUNCED_SUBJECT,
+                RENEWED_SUBJECT, SILENTLY_CHANGED_SUBJECT}) {
             fixtures.register(uscc, "天山缓存测试有限公司");
         }
         // A subject registered just now is evaluated moments later, and its new grade invalidates its
@@ -283,6 +288,39 @@ class ReadThroughCacheTests {
         double fromMemory = count("near");
         given().when().get(PROFILE, UNSUBSCRIBED_SUBJECT).then().statusCode(200).header("X-Cache", "HIT");
         assertEquals(fromMemory + 1, count("near"));
+    }
+
+    /** Past the near TTL, an unchanged subject's answer is renewed after Redis confirms its version, not fetched again. */
+    @Test
+    void shouldRenewAnAnswerPastItsTtlWhenRedisConfirmsTheSubjectUnchanged() throws InterruptedException {
+        given().when().get(PROFILE, RENEWED_SUBJECT).then().statusCode(200);
+        String etag = given().when().get(PROFILE, RENEWED_SUBJECT).then().statusCode(200).header("X-Cache", "HIT").extract().header("ETag");
+        Thread.sleep(config.near().ttl().plusMillis(300).toMillis());
+        double renewed = count("renewed");
+        double fromRedis = count("hit");
+        given().when().get(PROFILE, RENEWED_SUBJECT).then().statusCode(200).header("X-Cache", "HIT").header("ETag", etag)
+                .body("uscc", equalTo(RENEWED_SUBJECT));
+        assertEquals(renewed + 1, count("renewed"), "the answer held was renewed");
+        assertEquals(fromRedis, count("hit"), "the answer itself was not fetched from Redis");
+        double fromMemory = count("near");
+        given().when().get(PROFILE, RENEWED_SUBJECT).then().statusCode(200).header("X-Cache", "HIT");
+        assertEquals(fromMemory + 1, count("near"), "and is served from memory for another TTL");
+    }
+
+    /**
+     * A version raised without its announcement (as if the announcement were lost): the answer held
+     * is served until its TTL, and past it is not renewed but read again.
+     */
+    @Test
+    void shouldNotRenewAnAnswerWhoseSubjectChangedWithoutAnnouncement() throws InterruptedException {
+        given().when().get(PROFILE, SILENTLY_CHANGED_SUBJECT).then().statusCode(200);
+        given().when().get(PROFILE, SILENTLY_CHANGED_SUBJECT).then().statusCode(200).header("X-Cache", "HIT");
+        redis.value(String.class).incr(SubjectDataVersions.key(SILENTLY_CHANGED_SUBJECT));
+        Thread.sleep(config.near().ttl().plusMillis(300).toMillis());
+        double renewed = count("renewed");
+        given().when().get(PROFILE, SILENTLY_CHANGED_SUBJECT).then().statusCode(200).header("X-Cache", "MISS")
+                .body("uscc", equalTo(SILENTLY_CHANGED_SUBJECT));
+        assertEquals(renewed, count("renewed"), "nothing was renewed");
     }
 
     private double count(String result) {
