@@ -129,7 +129,7 @@ public class ReadThroughCache {
             return load(loader).map(body -> answer(body, false));
         }
         NearCache.Token token = near.token(uscc);
-        NearCache.Expired expired = config.near().enabled() ? near.expired(uscc, key) : null;
+        NearCache.Expired expired = near.expired(uscc, key);
         if (expired == null) {
             return viaRedis(uscc, key, loader, token);
         }

@@ -73,7 +73,7 @@ public class SubjectDataVersions {
         List<String> all = List.copyOf(usccs);
         // This replica's own near cache first: a client that wrote here reads its write here at once.
         all.forEach(near::invalidate);
-        return Multi.createFrom().iterable(pipelines(all))
+        return Multi.createFrom().iterable(all).group().intoLists().of(PIPELINE_SUBJECTS)
                 .onItem().transformToUni(pipeline -> bumpAll(pipeline)
                         // And again after it: a read that fetched the old version meanwhile must not have left it here.
                         .invoke(() -> pipeline.forEach(near::invalidate))
@@ -104,21 +104,13 @@ public class SubjectDataVersions {
         if (pending.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Multi.createFrom().iterable(pipelines(List.copyOf(pending)))
+        return Multi.createFrom().iterable(List.copyOf(pending)).group().intoLists().of(PIPELINE_SUBJECTS)
                 .onItem().transformToUni(pipeline -> bumpAll(pipeline)
                         .invoke(() -> pipeline.forEach(pending::remove))
                         .onFailure().recoverWithNull())
                 .merge(PIPELINES_IN_FLIGHT)
                 .collect().last()
                 .replaceWithVoid();
-    }
-
-    private static List<List<String>> pipelines(List<String> usccs) {
-        List<List<String>> pipelines = new ArrayList<>();
-        for (int from = 0; from < usccs.size(); from += PIPELINE_SUBJECTS) {
-            pipelines.add(usccs.subList(from, Math.min(usccs.size(), from + PIPELINE_SUBJECTS)));
-        }
-        return pipelines;
     }
 
     /**
