@@ -84,7 +84,9 @@ start_app() {
       QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="$management" QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
       OPENCREDIT_BOOTSTRAP_OPERATOR_KEY="$BENCH_OPERATOR_KEY" \
       OPENCREDIT_HISTORY_SIGNING_KEY="$BENCH_HISTORY_SIGNING_KEY" OPENCREDIT_HISTORY_PUBLIC_KEY="$BENCH_HISTORY_PUBLIC_KEY" \
-      OPENCREDIT_PERSON_IDENTITY_KEY="$BENCH_PERSON_IDENTITY_KEY" "${envs[@]}" \
+      OPENCREDIT_PERSON_IDENTITY_KEY="$BENCH_PERSON_IDENTITY_KEY" \
+      ${TRACE_SINK_PORT:+QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL=http/protobuf} \
+      ${TRACE_SINK_PORT:+QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT=http://127.0.0.1:$TRACE_SINK_PORT} "${envs[@]}" \
       java $BENCH_JVM_OPTS "${props[@]}" -jar target/quarkus-app/quarkus-run.jar >"$log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 1800); do
@@ -94,6 +96,53 @@ start_app() {
   done
   echo "the service on port $port did not become ready" >&2
   return 1
+}
+
+# start_trace_sink: an OTLP/HTTP endpoint (nginx on a free loopback port from 4318) that takes every
+# batch of spans and answers 200, as a healthy collector does; start_app points the service's span
+# exporter at it (TRACE_SINK_PORT). Without one every export fails against the default endpoint and
+# the exporter holds the sampled spans while it retries, objects a benchmark's heap has to promote
+# and a production deployment (which has a collector) does not. Sets TRACE_SINK_PID and TRACE_SINK_DIR.
+start_trace_sink() {
+  TRACE_SINK_DIR=$(mktemp -d /tmp/opencredit-bench-traces.XXXXXX)
+  chmod 755 "$TRACE_SINK_DIR"
+  TRACE_SINK_PORT=$(free_port 4318) || return 1
+  mkdir -p "$TRACE_SINK_DIR/tmp"
+  cat >"$TRACE_SINK_DIR/nginx.conf" <<CONF
+daemon off;
+worker_processes 1;
+pid $TRACE_SINK_DIR/nginx.pid;
+error_log $TRACE_SINK_DIR/error.log warn;
+events { worker_connections 256; }
+http {
+  access_log off;
+  client_body_temp_path $TRACE_SINK_DIR/tmp/body;
+  proxy_temp_path $TRACE_SINK_DIR/tmp/proxy;
+  fastcgi_temp_path $TRACE_SINK_DIR/tmp/fastcgi;
+  uwsgi_temp_path $TRACE_SINK_DIR/tmp/uwsgi;
+  scgi_temp_path $TRACE_SINK_DIR/tmp/scgi;
+  server {
+    listen 127.0.0.1:$TRACE_SINK_PORT;
+    location = /v1/traces { default_type application/x-protobuf; return 200 ""; }
+  }
+}
+CONF
+  PATH=$PATH:/usr/sbin nginx -e "$TRACE_SINK_DIR/error.log" -p "$TRACE_SINK_DIR" -c "$TRACE_SINK_DIR/nginx.conf" >"$TRACE_SINK_DIR/stdout.log" 2>&1 &
+  TRACE_SINK_PID=$!
+  for _ in $(seq 1 100); do
+    curl -fs -X POST --data-binary '' "http://127.0.0.1:$TRACE_SINK_PORT/v1/traces" >/dev/null 2>&1 && return 0
+    kill -0 "$TRACE_SINK_PID" 2>/dev/null || break
+    sleep 0.1
+  done
+  cat "$TRACE_SINK_DIR/stdout.log" "$TRACE_SINK_DIR/error.log" >&2 2>/dev/null || true
+  TRACE_SINK_PORT=
+  return 1
+}
+
+stop_trace_sink() {
+  if [ -n "${TRACE_SINK_PID:-}" ]; then kill "$TRACE_SINK_PID" 2>/dev/null || true; wait "$TRACE_SINK_PID" 2>/dev/null || true; fi
+  [ -z "${TRACE_SINK_DIR:-}" ] || rm -rf "$TRACE_SINK_DIR"
+  TRACE_SINK_PID= TRACE_SINK_DIR= TRACE_SINK_PORT=
 }
 
 stop_app() {

@@ -155,6 +155,7 @@ cleanup() {
   if [ -n "$WRK_PID" ]; then kill "$WRK_PID" 2>/dev/null || true; wait "$WRK_PID" 2>/dev/null || true; fi
   stop_app || true
   stop_nginx || true
+  stop_trace_sink || true
   if [ -n "$CLONE_DB" ]; then psql_ -c "DROP DATABASE IF EXISTS $CLONE_DB WITH (FORCE)" 2>/dev/null || true; fi
   rm -rf "$WORK" "$NGX"
   exit "$rc"
@@ -162,6 +163,9 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+# Every start of the jar exports its sampled spans to this sink, as it would to a collector (bench/lib.sh).
+if start_trace_sink; then TRACES="sampled spans exported over OTLP/HTTP to a sink answering 200 (nginx, bench/lib.sh)"
+else TRACES="no trace sink could be started: span exports failed"; echo "note: $TRACES" >&2; fi
 
 bench_package
 # The peer anchor (bench/anchors/db): packaged like the gateway, when missing or older than its sources.
@@ -422,14 +426,14 @@ write_results() {
     --arg duration "$DURATION" --arg warmup "$WARMUP" --argjson threads "$THREADS" --argjson connections "$CONNECTIONS" \
     --arg plan "$PLAN" --argjson sample "$SAMPLE" --argjson uniform "$UNIFORM_SAMPLE" --argjson pages "$PAGES" --arg region "$REGION" \
     --argjson batch "$INGEST_BATCH" --argjson ingest_connections "$INGEST_CONNECTIONS" --argjson ingest_subjects "$INGEST_SUBJECTS" --arg exponent "$HOTSET_EXPONENT" \
-    --arg jvm "$BENCH_JVM_OPTS" --arg jit_warmup "$JIT_WARMUP" \
+    --arg jvm "$BENCH_JVM_OPTS" --arg jit_warmup "$JIT_WARMUP" --arg traces "$TRACES" \
     --arg jar_built "$JAR_BUILT" --arg jar_stale "$JAR_STALE" --arg scenarios "${SCENARIO_LIST[*]}" --arg variants "${VARIANT_LIST[*]}" \
     '{date: $date, started: $started, finished: $finished, command: $command,
       git: {commit: $commit, uncommitted_files: $dirty}, jar: {built: $jar_built, older_than_sources: ($jar_stale != "")},
       settings: {duration: $duration, warmup: $warmup, wrk: "-t\($threads) -c\($connections) --latency", plan: $plan,
                  hotset_subjects: $sample, hotset_exponent: ($exponent | tonumber), uniform_subjects: $uniform,
                  paging: "region=\($region)&limit=20, page 1 vs page \($pages)", ingest_rows_per_batch: $batch,
-                 ingest_connections: $ingest_connections, ingest_subjects: $ingest_subjects, jvm: "\($jvm), prod profile", jit_warmup: $jit_warmup,
+                 ingest_connections: $ingest_connections, ingest_subjects: $ingest_subjects, jvm: "\($jvm), prod profile", jit_warmup: $jit_warmup, traces: $traces,
                  scenarios: ($scenarios | split(" ")), variants: ($variants | split(" "))},
       machine: $machine[0], scales: $scales, figures: $figures}' >"$WORK/results.json"
   cp "$WORK/results.json" "$RESULTS"
@@ -459,7 +463,7 @@ write_results() {
       "",
       "Machine: \($r.machine.nproc) × \($r.machine.cpu_model), \($r.machine.memory), \($r.machine.os); \($r.machine.java_version | split(";")[0]); PostgreSQL \($r.machine.postgresql), Redis \($r.machine.redis), \($r.machine.nginx), wrk \($r.machine.wrk).",
       "",
-      "Each figure: `wrk \($r.settings.wrk) -d\($r.settings.duration)` after a \($r.settings.warmup) warm-up of the same, against the packaged jar (\($r.settings.jvm)) restarted per variant, after \($r.settings.jit_warmup) of hot-set lookups for the JIT. Variants: *secured* is a keyed consumer on the `\($r.settings.plan)` plan with the rate limiter and the access log on, *limited* the same with the access log off, *open* is anonymous with both off (ingestion keeps a department key); *nocache* sets `OPENCREDIT_CACHE_ENABLED=false`. Requests/s counts every answer, non-2xx included; \"of nginx\" is the share of the static-file ceiling of the same scale, \"÷ /db\" the ratio to the peer anchor; CPU per request is each process'"'"'s user and system time over the measured run (from `/proc/<pid>/stat`, postgres summed over its processes) divided by the requests answered; RSS is the JVM'"'"'s largest resident set during the run.",
+      "Each figure: `wrk \($r.settings.wrk) -d\($r.settings.duration)` after a \($r.settings.warmup) warm-up of the same, against the packaged jar (\($r.settings.jvm)) restarted per variant, after \($r.settings.jit_warmup) of hot-set lookups for the JIT. Traces: \($r.settings.traces // "sampled spans exported to the default OTLP endpoint, where nothing listened (every export failed)"). Variants: *secured* is a keyed consumer on the `\($r.settings.plan)` plan with the rate limiter and the access log on, *limited* the same with the access log off, *open* is anonymous with both off (ingestion keeps a department key); *nocache* sets `OPENCREDIT_CACHE_ENABLED=false`. Requests/s counts every answer, non-2xx included; \"of nginx\" is the share of the static-file ceiling of the same scale, \"÷ /db\" the ratio to the peer anchor; CPU per request is each process'"'"'s user and system time over the measured run (from `/proc/<pid>/stat`, postgres summed over its processes) divided by the requests answered; RSS is the JVM'"'"'s largest resident set during the run.",
       ( $r.scales[] as $s
         | "",
           "### \($s.scale) subjects",
