@@ -60,6 +60,9 @@ public final class Uscc {
             "61", "62", "63", "64", "65",
             "71", "81", "82");
 
+    /** REGION_PREFIXES by their two digits' value. */
+    private static final boolean[] REGION_PREFIX_TABLE = regionPrefixTable();
+
     private final String value;
 
     private Uscc(String value) {
@@ -127,7 +130,7 @@ public final class Uscc {
      */
     public static char organisationCodeCheckCharacter(CharSequence body8) {
         requireAlphabet(body8, ORGANISATION_CODE_WEIGHTS.length, "body8");
-        return computeOrganisationCodeCheckCharacter(body8);
+        return computeOrganisationCodeCheckCharacter(body8, 0);
     }
 
     @JsonValue
@@ -184,6 +187,9 @@ public final class Uscc {
     // the client typed.
     private static List<UsccViolation> lengthAndCharsetViolations(String input) {
         List<UsccViolation> violations = new ArrayList<>();
+        if (input.length() == LENGTH && inCharset(input)) {
+            return violations;
+        }
         int[] codePoints = input.codePoints().toArray();
         if (codePoints.length != LENGTH) {
             violations.add(new UsccViolation(UsccPart.LENGTH, 0, String.valueOf(codePoints.length), String.valueOf(LENGTH),
@@ -217,10 +223,14 @@ public final class Uscc {
         }
     }
 
+    // The checks of a valid code allocate nothing: every keyed read validates its code at least twice.
     private static void addRegionCodeViolations(String input, List<UsccViolation> violations) {
-        String region = input.substring(2, ORGANISATION_CODE_START);
-        boolean digits = region.chars().allMatch(c -> c >= '0' && c <= '9');
-        if (!digits || !REGION_PREFIXES.contains(region.substring(0, 2))) {
+        boolean digits = true;
+        for (int i = 2; i < ORGANISATION_CODE_START; i++) {
+            digits &= input.charAt(i) >= '0' && input.charAt(i) <= '9';
+        }
+        if (!digits || !REGION_PREFIX_TABLE[(input.charAt(2) - '0') * 10 + input.charAt(3) - '0']) {
+            String region = input.substring(2, ORGANISATION_CODE_START);
             violations.add(new UsccViolation(UsccPart.REGION_CODE, 3, region, null,
                     "region code (positions 3-8) '" + region
                             + "' is not an administrative division code (6 digits starting with a province code)"));
@@ -228,7 +238,7 @@ public final class Uscc {
     }
 
     private static void addOrganisationCodeViolations(String input, List<UsccViolation> violations) {
-        char expected = computeOrganisationCodeCheckCharacter(input.subSequence(ORGANISATION_CODE_START, LENGTH - 2));
+        char expected = computeOrganisationCodeCheckCharacter(input, ORGANISATION_CODE_START);
         char actual = input.charAt(LENGTH - 2);
         if (actual != expected) {
             violations.add(new UsccViolation(UsccPart.ORGANISATION_CODE_CHECK, LENGTH - 1, String.valueOf(actual),
@@ -240,7 +250,7 @@ public final class Uscc {
     // Computed over the characters as given, so when position 17 is wrong too, the expected value here is the one
     // that matches the input rather than the corrected code.
     private static void addCheckCharacterViolations(String input, List<UsccViolation> violations) {
-        char expected = computeCheckCharacter(input.subSequence(0, LENGTH - 1));
+        char expected = computeCheckCharacter(input);
         char actual = input.charAt(LENGTH - 1);
         if (actual != expected) {
             violations.add(new UsccViolation(UsccPart.CHECK_CHARACTER, LENGTH, String.valueOf(actual),
@@ -249,20 +259,22 @@ public final class Uscc {
         }
     }
 
-    private static char computeCheckCharacter(CharSequence first17) {
+    /** Over the first 17 characters of {@code chars}. */
+    private static char computeCheckCharacter(CharSequence chars) {
         int modulus = CHARSET.length();
         int sum = 0;
-        for (int i = 0; i < first17.length(); i++) {
-            sum += CHARSET.indexOf(first17.charAt(i)) * CHECK_WEIGHTS[i];
+        for (int i = 0; i < LENGTH - 1; i++) {
+            sum += CHARSET.indexOf(chars.charAt(i)) * CHECK_WEIGHTS[i];
         }
         return CHARSET.charAt((modulus - sum % modulus) % modulus);
     }
 
     // Radix 36 gives exactly GB 11714's character values: digits as themselves, A = 10 … Z = 35.
-    private static char computeOrganisationCodeCheckCharacter(CharSequence body8) {
+    /** Over the 8 characters of {@code chars} from {@code start}. */
+    private static char computeOrganisationCodeCheckCharacter(CharSequence chars, int start) {
         int sum = 0;
-        for (int i = 0; i < body8.length(); i++) {
-            sum += Character.digit(body8.charAt(i), 36) * ORGANISATION_CODE_WEIGHTS[i];
+        for (int i = 0; i < ORGANISATION_CODE_WEIGHTS.length; i++) {
+            sum += Character.digit(chars.charAt(start + i), 36) * ORGANISATION_CODE_WEIGHTS[i];
         }
         int check = 11 - sum % 11;
         return switch (check) {
@@ -270,6 +282,12 @@ public final class Uscc {
             case 11 -> '0';
             default -> (char) ('0' + check);
         };
+    }
+
+    private static boolean[] regionPrefixTable() {
+        boolean[] table = new boolean[100];
+        REGION_PREFIXES.forEach(prefix -> table[Integer.parseInt(prefix)] = true);
+        return table;
     }
 
     private static int[] checkWeights() {
@@ -280,6 +298,15 @@ public final class Uscc {
             weight = weight * 3 % CHARSET.length();
         }
         return weights;
+    }
+
+    private static boolean inCharset(String input) {
+        for (int i = 0; i < input.length(); i++) {
+            if (CHARSET.indexOf(input.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void requireAlphabet(CharSequence chars, int length, String name) {
