@@ -34,11 +34,40 @@ class NearCache {
     record Token(long epoch, long stripe) {
     }
 
-    private record Entry(CachedJson answer, String version, long expiresAtNanos) {
+    /** An answer; its expiry moves when it is renewed (the rest never changes). */
+    private static final class Entry {
+
+        private final CachedJson answer;
+        private final String version;
+        private volatile long expiresAtNanos;
+
+        Entry(CachedJson answer, String version, long expiresAtNanos) {
+            this.answer = answer;
+            this.version = version;
+            this.expiresAtNanos = expiresAtNanos;
+        }
+
+        boolean fresh() {
+            return System.nanoTime() - expiresAtNanos < 0;
+        }
     }
 
     /** An answer past its TTL, and the subject's data version it was read under. */
-    record Expired(CachedJson answer, String version) {
+    static final class Expired {
+
+        private final Entry entry;
+
+        private Expired(Entry entry) {
+            this.entry = entry;
+        }
+
+        CachedJson answer() {
+            return entry.answer;
+        }
+
+        String version() {
+            return entry.version;
+        }
     }
 
     private final Cache<String, Map<String, Entry>> subjects;
@@ -50,8 +79,9 @@ class NearCache {
         this.subjects = Caffeine.newBuilder()
                 .maximumWeight(config.near().maxSize().asLongValue())
                 .weigher((String uscc, Map<String, Entry> answers) -> weight(answers))
-                // Twice the TTL: an answer past its own TTL stays findable for a while, to be renewed (see expired).
-                .expireAfterWrite(config.near().ttl().multipliedBy(2))
+                // Each answer's own expiry bounds what is served; this only frees the memory of subjects no longer read.
+                // After access, not write: renewing moves an answer's expiry without writing the map (see renew).
+                .expireAfterAccess(config.near().ttl().multipliedBy(2))
                 .build();
     }
 
@@ -62,7 +92,7 @@ class NearCache {
         }
         Map<String, Entry> answers = subjects.getIfPresent(uscc);
         Entry entry = answers == null ? null : answers.get(key);
-        return entry == null || System.nanoTime() - entry.expiresAtNanos() >= 0 ? null : entry.answer();
+        return entry == null || !entry.fresh() ? null : entry.answer;
     }
 
     /**
@@ -76,8 +106,7 @@ class NearCache {
         }
         Map<String, Entry> answers = subjects.getIfPresent(uscc);
         Entry entry = answers == null ? null : answers.get(key);
-        return entry == null || !entry.answer().found() || System.nanoTime() - entry.expiresAtNanos() < 0 ? null
-                : new Expired(entry.answer(), entry.version());
+        return entry == null || !entry.answer.found() || entry.fresh() ? null : new Expired(entry);
     }
 
     /** Take before reading an answer elsewhere; pass to {@link #put}. */
@@ -93,6 +122,23 @@ class NearCache {
         Entry entry = new Entry(answer, version, System.nanoTime() + ttl.toNanos());
         subjects.asMap().compute(uscc, (ignored, old) -> with(old, key, entry));
         // An invalidation between the check and the write may have missed what was just written.
+        if (!current(uscc, token)) {
+            subjects.invalidate(uscc);
+        }
+    }
+
+    /**
+     * Serves {@code expired} for another {@code ttl}, the subject's data version being confirmed
+     * unchanged, unless an invalidation came in since {@code token}. The entry's expiry moves in
+     * place: a new entry and a copy of the subject's map every TTL would be objects that live a few
+     * seconds, which collections promote and later have to reclaim from the old generation.
+     */
+    void renew(String uscc, Expired expired, Token token, Duration ttl) {
+        if (!current(uscc, token)) {
+            return;
+        }
+        expired.entry.expiresAtNanos = System.nanoTime() + ttl.toNanos();
+        // An invalidation between the check and the write may have missed the renewal.
         if (!current(uscc, token)) {
             subjects.invalidate(uscc);
         }
@@ -140,7 +186,7 @@ class NearCache {
     private static int weight(Map<String, Entry> answers) {
         long bytes = 0;
         for (Map.Entry<String, Entry> answer : answers.entrySet()) {
-            byte[] body = answer.getValue().answer().body();
+            byte[] body = answer.getValue().answer.body();
             bytes += ENTRY_OVERHEAD_BYTES + 2L * answer.getKey().length() + (body == null ? 0 : body.length);
         }
         return (int) Math.min(Integer.MAX_VALUE, bytes);

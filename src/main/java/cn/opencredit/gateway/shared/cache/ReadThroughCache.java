@@ -145,7 +145,7 @@ public class ReadThroughCache {
                         return viaRedis(uscc, key, loader, token);
                     }
                     renewed.increment();
-                    remember(uscc, key, expired.answer(), expired.version(), token);
+                    near.renew(uscc, expired, token, config.near().ttl());
                     return Uni.createFrom().item(expired.answer());
                 });
     }

@@ -305,6 +305,11 @@ class ReadThroughCacheTests {
         double fromMemory = count("near");
         given().when().get(PROFILE, RENEWED_SUBJECT).then().statusCode(200).header("X-Cache", "HIT");
         assertEquals(fromMemory + 1, count("near"), "and is served from memory for another TTL");
+        // Renewed in place, the answer outlives twice the TTL since it was first kept, and is renewed again.
+        Thread.sleep(config.near().ttl().plusMillis(300).toMillis());
+        given().when().get(PROFILE, RENEWED_SUBJECT).then().statusCode(200).header("X-Cache", "HIT").header("ETag", etag);
+        assertEquals(renewed + 2, count("renewed"), "the answer held was renewed a second time");
+        assertEquals(fromRedis, count("hit"), "and still not fetched from Redis");
     }
 
     /**
