@@ -45,7 +45,7 @@
 # keyed consumers (defined here without practical limits; anonymous callers are put on it too, so
 # that the limiter runs and refuses none of wrk's calls); SAMPLE [20000] subjects in the hot set,
 # HOTSET_EXPONENT [1.1]; DEPARTMENT_USCC [11659001MB0000019Q] of the ingesting department;
-# BENCH_JVM_OPTS [-Xms224m -Xmx224m -XX:+UseParallelGC]; BENCH_REDIS_DB [8], the Redis database of
+# BENCH_JVM_OPTS [-Xms224m -Xmx224m -XX:+UseParallelGC -XX:-UseAdaptiveSizePolicy -XX:SurvivorRatio=8]; BENCH_REDIS_DB [8], the Redis database of
 # the jar's cache and limiter; PORT [8190], the first free port from there is taken; RELOAD=1 drops
 # and reloads each data set (the first evaluation is then measured again); BUILD=never takes
 # target/quarkus-app as it is; RESULTS_DIR [bench/results] and DOCS_FILE [docs/benchmarks.md].

@@ -37,7 +37,7 @@
 # PLAN [bench] of the bank (defined here without practical limits, so the limiter runs and refuses
 # none of wrk's calls); SAMPLE [20000] subjects in the hot set, HOTSET_EXPONENT [1.1];
 # PAYMENT_SUBJECTS [1000], PAYMENT_MONTHS [12]; DEPARTMENT_USCC [11659001MB0000019Q];
-# BENCH_JVM_OPTS [-Xms224m -Xmx224m -XX:+UseParallelGC]; BENCH_REDIS_DB [10]; PORT [8390], the
+# BENCH_JVM_OPTS [-Xms224m -Xmx224m -XX:+UseParallelGC -XX:-UseAdaptiveSizePolicy -XX:SurvivorRatio=8]; BENCH_REDIS_DB [10]; PORT [8390], the
 # first free port from there is taken; RELOAD=1 drops and reloads each data set; BUILD=never takes
 # target/quarkus-app as it is; RESULTS_DIR [bench/results] and DOCS_FILE [docs/benchmarks.md].
 # Everything listens on and talks to 127.0.0.1 only.

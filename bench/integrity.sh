@@ -23,7 +23,7 @@
 #   QUICK=1 bench/integrity.sh            a check of the script: 20000 subjects
 #
 # Environment (defaults in brackets): JOB_TIMEOUT [3600] seconds a check may take; BENCH_JVM_OPTS
-# [-Xms224m -Xmx224m -XX:+UseParallelGC]; BENCH_REDIS_DB [9]; PORT [8290], the first free port from
+# [-Xms224m -Xmx224m -XX:+UseParallelGC -XX:-UseAdaptiveSizePolicy -XX:SurvivorRatio=8]; BENCH_REDIS_DB [9]; PORT [8290], the first free port from
 # there is taken; RELOAD=1 drops and reloads each data set; BUILD=never takes target/quarkus-app as it
 # is; RESULTS_DIR [bench/results] and DOCS_FILE [docs/benchmarks.md].
 #

@@ -19,8 +19,11 @@ BENCH_HISTORY_PUBLIC_KEY=$(printf '%s\n' "$BENCH_HISTORY_KEY" | openssl pkey -pu
 BENCH_PERSON_IDENTITY_KEY="bench:$(printf 'opencredit-bench-person-identity' | base64 -w0)"
 
 # The JVM of the measured jar: a heap small enough that the whole process stays under 512 MB
-# resident (about 220 MB live outside the heap, see docs/benchmarks.md), with the throughput collector.
-BENCH_JVM_OPTS=${BENCH_JVM_OPTS:--Xms224m -Xmx224m -XX:+UseParallelGC}
+# resident (about 220 MB live outside the heap, see docs/benchmarks.md), with the throughput collector
+# and fixed survivor spaces, as k8s/base/deployment.yaml runs it: left to its adaptive sizing the
+# collector shrank them to 1 MB, so what a young collection found in flight was promoted and the old
+# generation filled about three times as fast (docs/benchmarks.md, fourth sitting).
+BENCH_JVM_OPTS=${BENCH_JVM_OPTS:--Xms224m -Xmx224m -XX:+UseParallelGC -XX:-UseAdaptiveSizePolicy -XX:SurvivorRatio=8}
 psql_() { psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
 
 # bench_database SUBJECTS [PREFIX]: the database of a data set of SUBJECTS subjects, PREFIX_SUBJECTS

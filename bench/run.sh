@@ -42,7 +42,7 @@
 # into an emptied cache (FLUSHDB of BENCH_REDIS_DB) once per scale before the variants and again after
 # each uniform run, which starts from an emptied cache itself, so that every variant finds the same
 # subjects cached and no run inherits another's answers; every variant also starts from an emptied
-# access log of the data set (empty_access_log); BENCH_JVM_OPTS [-Xms224m -Xmx224m -XX:+UseParallelGC]; SCENARIOS and
+# access log of the data set (empty_access_log); BENCH_JVM_OPTS [-Xms224m -Xmx224m -XX:+UseParallelGC -XX:-UseAdaptiveSizePolicy -XX:SurvivorRatio=8]; SCENARIOS and
 # VARIANTS [all], comma- or space-separated; THREADS [2], CONNECTIONS [64]; PLAN [bench] for the
 # keyed consumers (plan "bench" is defined without practical limits); SAMPLE [20000] subjects in the
 # hot set; UNIFORM_SAMPLE [200000]; PAGES [1000]; REGION [41]; INGEST_BATCH [1000],
