@@ -22,7 +22,10 @@ public final class ClientAddress {
 
     /** The client of {@code request}, as far as the trusted proxies in front of the gateway tell. */
     public static String of(HttpServerRequest request, TrustedProxies trusted) {
-        String peer = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        // The connection's own peer: the request's remoteAddress() would run Vert.x Web's Forwarded parser on every
+        // call (7.5 % of the byte arrays an anonymous read allocated, JFR), and the forwarding rules are ours, below.
+        var address = request.connection() == null ? null : request.connection().remoteAddress();
+        String peer = address == null ? "unknown" : address.hostAddress();
         if (!trusted.contains(peer)) {
             return counted(peer);
         }
