@@ -101,6 +101,15 @@ start_app() {
   return 1
 }
 
+# nginx_temp_paths DIR: the http-block lines that keep an nginx's temporary files under DIR/tmp
+# (its defaults are under /var/lib/nginx, which a benchmark does not own).
+nginx_temp_paths() {
+  local kind
+  for kind in client_body proxy fastcgi uwsgi scgi; do
+    printf '  %s_temp_path %s/tmp/%s;\n' "$kind" "$1" "${kind#client_}"
+  done
+}
+
 # start_trace_sink: an OTLP/HTTP endpoint (nginx on a free loopback port from 4318) that takes every
 # batch of spans and answers 200, as a healthy collector does; start_app points the service's span
 # exporter at it (TRACE_SINK_PORT). Without one every export fails against the default endpoint and
@@ -119,11 +128,7 @@ error_log $TRACE_SINK_DIR/error.log warn;
 events { worker_connections 256; }
 http {
   access_log off;
-  client_body_temp_path $TRACE_SINK_DIR/tmp/body;
-  proxy_temp_path $TRACE_SINK_DIR/tmp/proxy;
-  fastcgi_temp_path $TRACE_SINK_DIR/tmp/fastcgi;
-  uwsgi_temp_path $TRACE_SINK_DIR/tmp/uwsgi;
-  scgi_temp_path $TRACE_SINK_DIR/tmp/scgi;
+$(nginx_temp_paths "$TRACE_SINK_DIR")
   server {
     listen 127.0.0.1:$TRACE_SINK_PORT;
     location = /v1/traces { default_type application/x-protobuf; return 200 ""; }

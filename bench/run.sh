@@ -359,11 +359,7 @@ http {
   access_log off;
   default_type application/json;
   keepalive_requests 1000000000;
-  client_body_temp_path $NGX/tmp/body;
-  proxy_temp_path $NGX/tmp/proxy;
-  fastcgi_temp_path $NGX/tmp/fastcgi;
-  uwsgi_temp_path $NGX/tmp/uwsgi;
-  scgi_temp_path $NGX/tmp/scgi;
+$(nginx_temp_paths "$NGX")
   server {
     listen 127.0.0.1:$NGINX_PORT;
     root $NGX/www;
