@@ -55,6 +55,14 @@ public interface CacheConfig {
         @WithDefault("PT5S")
         Duration ttl();
 
+        /**
+         * How long a subject's answers stay in memory while nobody asks for them. Past its TTL an answer
+         * held is served again only once Redis confirms the subject's data unchanged, so this bounds
+         * memory, not staleness; within {@link #maxSize()}.
+         */
+        @WithDefault("PT1M")
+        Duration keepIdle();
+
         /** Memory the near cache may take, roughly (UTF-16 bodies plus bookkeeping). */
         @WithDefault("32M")
         MemorySize maxSize();

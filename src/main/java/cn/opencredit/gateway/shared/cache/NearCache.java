@@ -80,8 +80,11 @@ class NearCache {
                 .maximumWeight(config.near().maxSize().asLongValue())
                 .weigher((String uscc, Map<String, Entry> answers) -> weight(answers))
                 // Each answer's own expiry bounds what is served; this only frees the memory of subjects no longer read.
-                // After access, not write: renewing moves an answer's expiry without writing the map (see renew).
-                .expireAfterAccess(config.near().ttl().multipliedBy(2))
+                // After access, not write: renewing moves an answer's expiry without writing the map (see renew). Long
+                // against the TTL: a subject asked for every ten seconds or so, dropped and read again each time, was new
+                // bytes kept for seconds and then reclaimed from the old generation (docs/benchmarks.md).
+                .expireAfterAccess(config.near().keepIdle().compareTo(config.near().ttl()) > 0 ? config.near().keepIdle()
+                        : config.near().ttl())
                 .build();
     }
 

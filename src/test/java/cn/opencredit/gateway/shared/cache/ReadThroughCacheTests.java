@@ -54,6 +54,7 @@ class ReadThroughCacheTests {
     private static final String UNANNOUNCED_SUBJECT = SubjectFixtures.uscc("91", "MA0C0005");
     private static final String RENEWED_SUBJECT = SubjectFixtures.uscc("91", "MA0C0006");
     private static final String SILENTLY_CHANGED_SUBJECT = SubjectFixtures.uscc("91", "MA0C0007");
+    private static final String IDLE_SUBJECT = SubjectFixtures.uscc("91", "MA0C0008");
     private static final String PROFILE = "/api/v1/subjects/{uscc}";
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
@@ -91,7 +92,7 @@ class ReadThroughCacheTests {
     void subjectsAndAHealthyCache() {
         fixtures.ensureLoaded();
         for (String uscc : new String[] {CACHED_SUBJECT, ANNOUNCED_SUBJECT, PAUSED_SUBJECT, UNSUBSCRIBED_SUBJECT, UNANNOUNCED_SUBJECT,
-                RENEWED_SUBJECT, SILENTLY_CHANGED_SUBJECT}) {
+                RENEWED_SUBJECT, SILENTLY_CHANGED_SUBJECT, IDLE_SUBJECT}) {
             fixtures.register(uscc, "天山缓存测试有限公司");
         }
         // A subject registered just now is evaluated moments later, and its new grade invalidates its
@@ -310,6 +311,19 @@ class ReadThroughCacheTests {
         given().when().get(PROFILE, RENEWED_SUBJECT).then().statusCode(200).header("X-Cache", "HIT").header("ETag", etag);
         assertEquals(renewed + 2, count("renewed"), "the answer held was renewed a second time");
         assertEquals(fromRedis, count("hit"), "and still not fetched from Redis");
+    }
+
+    /** An answer nobody asked for during twice its TTL is still held, and renewed rather than fetched again. */
+    @Test
+    void shouldRenewAnAnswerLeftIdleForTwiceItsTtl() throws InterruptedException {
+        given().when().get(PROFILE, IDLE_SUBJECT).then().statusCode(200);
+        String etag = given().when().get(PROFILE, IDLE_SUBJECT).then().statusCode(200).header("X-Cache", "HIT").extract().header("ETag");
+        Thread.sleep(config.near().ttl().multipliedBy(2).plusMillis(300).toMillis());
+        double renewed = count("renewed");
+        double fromRedis = count("hit");
+        given().when().get(PROFILE, IDLE_SUBJECT).then().statusCode(200).header("X-Cache", "HIT").header("ETag", etag);
+        assertEquals(renewed + 1, count("renewed"), "the idle answer was renewed");
+        assertEquals(fromRedis, count("hit"), "not fetched from Redis again");
     }
 
     /**
