@@ -58,7 +58,8 @@ public interface CacheConfig {
         /**
          * How long a subject's answers stay in memory while nobody asks for them. Past its TTL an answer
          * held is served again only once Redis confirms the subject's data unchanged, so this bounds
-         * memory, not staleness; within {@link #maxSize()}.
+         * memory, not staleness; within {@link #maxSize()}. Shorter than the TTL only means fewer answers
+         * from memory; it must be positive.
          */
         @WithDefault("PT1M")
         Duration keepIdle();

@@ -76,6 +76,10 @@ class NearCache {
     private volatile boolean live;
 
     NearCache(CacheConfig config) {
+        Duration keepIdle = config.near().keepIdle();
+        if (keepIdle.isNegative() || keepIdle.isZero()) {
+            throw new IllegalArgumentException("opencredit.cache.near.keep-idle must be positive, not " + keepIdle);
+        }
         this.subjects = Caffeine.newBuilder()
                 .maximumWeight(config.near().maxSize().asLongValue())
                 .weigher((String uscc, Map<String, Entry> answers) -> weight(answers))
@@ -83,8 +87,7 @@ class NearCache {
                 // After access, not write: renewing moves an answer's expiry without writing the map (see renew). Long
                 // against the TTL: a subject asked for every ten seconds or so, dropped and read again each time, was new
                 // bytes kept for seconds and then reclaimed from the old generation (docs/benchmarks.md).
-                .expireAfterAccess(config.near().keepIdle().compareTo(config.near().ttl()) > 0 ? config.near().keepIdle()
-                        : config.near().ttl())
+                .expireAfterAccess(keepIdle)
                 .build();
     }
 
