@@ -294,9 +294,8 @@ class ReadThroughCacheTests {
     /** Past the near TTL, an unchanged subject's answer is renewed after Redis confirms its version, not fetched again. */
     @Test
     void shouldRenewAnAnswerPastItsTtlWhenRedisConfirmsTheSubjectUnchanged() throws InterruptedException {
-        given().when().get(PROFILE, RENEWED_SUBJECT).then().statusCode(200);
-        String etag = given().when().get(PROFILE, RENEWED_SUBJECT).then().statusCode(200).header("X-Cache", "HIT").extract().header("ETag");
-        Thread.sleep(config.near().ttl().plusMillis(300).toMillis());
+        String etag = heldInMemory(RENEWED_SUBJECT);
+        sleepPast(config.near().ttl());
         double renewed = count("renewed");
         double fromRedis = count("hit");
         given().when().get(PROFILE, RENEWED_SUBJECT).then().statusCode(200).header("X-Cache", "HIT").header("ETag", etag)
@@ -307,7 +306,7 @@ class ReadThroughCacheTests {
         given().when().get(PROFILE, RENEWED_SUBJECT).then().statusCode(200).header("X-Cache", "HIT");
         assertEquals(fromMemory + 1, count("near"), "and is served from memory for another TTL");
         // Renewed in place, the answer outlives twice the TTL since it was first kept, and is renewed again.
-        Thread.sleep(config.near().ttl().plusMillis(300).toMillis());
+        sleepPast(config.near().ttl());
         given().when().get(PROFILE, RENEWED_SUBJECT).then().statusCode(200).header("X-Cache", "HIT").header("ETag", etag);
         assertEquals(renewed + 2, count("renewed"), "the answer held was renewed a second time");
         assertEquals(fromRedis, count("hit"), "and still not fetched from Redis");
@@ -316,9 +315,8 @@ class ReadThroughCacheTests {
     /** An answer nobody asked for during twice its TTL is still held, and renewed rather than fetched again. */
     @Test
     void shouldRenewAnAnswerLeftIdleForTwiceItsTtl() throws InterruptedException {
-        given().when().get(PROFILE, IDLE_SUBJECT).then().statusCode(200);
-        String etag = given().when().get(PROFILE, IDLE_SUBJECT).then().statusCode(200).header("X-Cache", "HIT").extract().header("ETag");
-        Thread.sleep(config.near().ttl().multipliedBy(2).plusMillis(300).toMillis());
+        String etag = heldInMemory(IDLE_SUBJECT);
+        sleepPast(config.near().ttl().multipliedBy(2));
         double renewed = count("renewed");
         double fromRedis = count("hit");
         given().when().get(PROFILE, IDLE_SUBJECT).then().statusCode(200).header("X-Cache", "HIT").header("ETag", etag);
@@ -332,14 +330,23 @@ class ReadThroughCacheTests {
      */
     @Test
     void shouldNotRenewAnAnswerWhoseSubjectChangedWithoutAnnouncement() throws InterruptedException {
-        given().when().get(PROFILE, SILENTLY_CHANGED_SUBJECT).then().statusCode(200);
-        given().when().get(PROFILE, SILENTLY_CHANGED_SUBJECT).then().statusCode(200).header("X-Cache", "HIT");
+        heldInMemory(SILENTLY_CHANGED_SUBJECT);
         redis.value(String.class).incr(SubjectDataVersions.key(SILENTLY_CHANGED_SUBJECT));
-        Thread.sleep(config.near().ttl().plusMillis(300).toMillis());
+        sleepPast(config.near().ttl());
         double renewed = count("renewed");
         given().when().get(PROFILE, SILENTLY_CHANGED_SUBJECT).then().statusCode(200).header("X-Cache", "MISS")
                 .body("uscc", equalTo(SILENTLY_CHANGED_SUBJECT));
         assertEquals(renewed, count("renewed"), "nothing was renewed");
+    }
+
+    /** Reads the subject's profile until it is a cached answer (and so held in this replica's memory); its ETag. */
+    private static String heldInMemory(String uscc) {
+        given().when().get(PROFILE, uscc).then().statusCode(200);
+        return given().when().get(PROFILE, uscc).then().statusCode(200).header("X-Cache", "HIT").extract().header("ETag");
+    }
+
+    private static void sleepPast(Duration duration) throws InterruptedException {
+        Thread.sleep(duration.plusMillis(300).toMillis());
     }
 
     private double count(String result) {
