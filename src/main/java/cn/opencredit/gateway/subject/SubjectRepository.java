@@ -34,6 +34,9 @@ class SubjectRepository {
     /** {@link SubjectNames#key} in SQL: the folded name without white space. */
     private static final String NAME_KEY = "regexp_replace(name_folded, '[[:space:]]+', '', 'g')";
 
+    /** The subjects with a USCC whose name key is one of $1; served by the index subject_name_key. */
+    static final String USCCS_BY_NAME_KEY = "SELECT " + NAME_KEY + ", uscc FROM subject WHERE uscc IS NOT NULL AND " + NAME_KEY + " = ANY($1)";
+
     /** Counting a pair's subjects up to this tells a rare pair from a common one without counting the common ones. */
     private static final int PAIR_COUNT_CAP = 1_000;
 
@@ -72,7 +75,7 @@ class SubjectRepository {
 
     /** Registered USCCs by name key ({@link SubjectNames#key} as SQL, served by the subject_name_key index). */
     Uni<Map<String, Set<String>>> usccsByNameKey(SqlConnection tx, Set<String> nameKeys) {
-        return tx.preparedQuery("SELECT " + NAME_KEY + ", uscc FROM subject WHERE uscc IS NOT NULL AND " + NAME_KEY + " = ANY($1)")
+        return tx.preparedQuery(USCCS_BY_NAME_KEY)
                 .execute(Tuple.of(nameKeys.toArray(String[]::new)))
                 .map(result -> {
                     Map<String, Set<String>> usccs = new HashMap<>();
