@@ -195,7 +195,7 @@ class HistoryIntegrityTests {
         integrity().then().statusCode(200).body("intact", equalTo(true));
     }
 
-    /** One statement's rows are appended in one go (V050): consecutive entries in row order, each linked to the one before. */
+    /** One statement's rows are appended in one go (V050, V057): consecutive entries in row order, each linked to the one before. */
     @Test
     void shouldLinkEveryRowOfAMultiRowStatementInRowOrder() throws SQLException {
         long subject = subject();
