@@ -18,6 +18,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 
+import cn.opencredit.gateway.testing.Jdbc;
+
 /**
  * The profile's per-subject record read is served by an index for every audience, with the plan
  * PostgreSQL makes for these values and with the generic plan it keeps for a prepared statement
@@ -48,9 +50,9 @@ class RecordSubjectIndexTests {
             statement.execute("PREPARE record_summary(bigint, text[], date, text[], int) AS " + RecordRepository.SUMMARY);
             try {
                 statement.execute("SET LOCAL plan_cache_mode = force_custom_plan");
-                assertIndexed(plan(statement, execute), audience + ", custom plan");
+                assertIndexed(Jdbc.lines(statement, execute), audience + ", custom plan");
                 statement.execute("SET LOCAL plan_cache_mode = force_generic_plan");
-                assertIndexed(plan(statement, execute), audience + ", generic plan");
+                assertIndexed(Jdbc.lines(statement, execute), audience + ", generic plan");
             } finally {
                 statement.execute("DEALLOCATE record_summary");
                 connection.rollback();
@@ -81,15 +83,5 @@ class RecordSubjectIndexTests {
     private static void assertIndexed(String plan, String which) {
         assertFalse(plan.contains("Seq Scan on credit_record"), which + " scans the table:\n" + plan);
         assertTrue(plan.contains("on credit_record"), which + " does not read credit_record at all:\n" + plan);
-    }
-
-    private static String plan(Statement statement, String explain) throws SQLException {
-        StringBuilder plan = new StringBuilder();
-        try (ResultSet rows = statement.executeQuery(explain)) {
-            while (rows.next()) {
-                plan.append(rows.getString(1)).append('\n');
-            }
-        }
-        return plan.toString();
     }
 }

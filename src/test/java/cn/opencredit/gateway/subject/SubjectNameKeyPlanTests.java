@@ -3,7 +3,6 @@ package cn.opencredit.gateway.subject;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.stream.Collectors;
@@ -15,6 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.test.junit.QuarkusTest;
+
+import cn.opencredit.gateway.testing.Jdbc;
 
 /**
  * Ingestion's look-up of a batch's names ({@link SubjectRepository#USCCS_BY_NAME_KEY}) goes through
@@ -54,7 +55,7 @@ class SubjectNameKeyPlanTests {
                 statement.execute("PREPARE names_of_batch(text[]) AS " + SubjectRepository.USCCS_BY_NAME_KEY);
                 prepared = true;
                 String keys = IntStream.rangeClosed(1, KEYS).mapToObj(i -> "名称键计划测试" + i + "有限公司").collect(Collectors.joining(",", "'{", "}'"));
-                String plan = plan(statement, "EXPLAIN EXECUTE names_of_batch(" + keys + ")");
+                String plan = Jdbc.lines(statement, "EXPLAIN EXECUTE names_of_batch(" + keys + ")");
                 assertTrue(plan.contains("subject_name_key"), planCacheMode + ": the batch's names are not read through subject_name_key:\n"
                         + plan.lines().map(line -> line.length() > 160 ? line.substring(0, 160) + " …" : line).collect(Collectors.joining("\n")));
             } finally {
@@ -64,15 +65,5 @@ class SubjectNameKeyPlanTests {
                 }
             }
         }
-    }
-
-    private static String plan(Statement statement, String explain) throws SQLException {
-        StringBuilder plan = new StringBuilder();
-        try (ResultSet rows = statement.executeQuery(explain)) {
-            while (rows.next()) {
-                plan.append(rows.getString(1)).append('\n');
-            }
-        }
-        return plan.toString();
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 import javax.sql.DataSource;
 
@@ -37,6 +38,20 @@ public final class Jdbc {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Every row's first column, a line each, read with the caller's {@code statement} (so in its
+     * transaction and under its settings): the plan of an {@code EXPLAIN}.
+     */
+    public static String lines(Statement statement, String sql) throws SQLException {
+        StringBuilder lines = new StringBuilder();
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                lines.append(rows.getString(1)).append('\n');
+            }
+        }
+        return lines.toString();
     }
 
     private static PreparedStatement prepare(Connection connection, String sql, Object... args) throws SQLException {
