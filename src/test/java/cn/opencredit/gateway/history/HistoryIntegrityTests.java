@@ -195,7 +195,10 @@ class HistoryIntegrityTests {
         integrity().then().statusCode(200).body("intact", equalTo(true));
     }
 
-    /** One statement's rows are appended in one go (V050, V057): consecutive entries in row order, each linked to the one before. */
+    /**
+     * One statement's rows, inserted, updated or deleted, are appended in one go (V050, V057): consecutive
+     * entries in row order, each linked to the one before.
+     */
     @Test
     void shouldLinkEveryRowOfAMultiRowStatementInRowOrder() throws SQLException {
         long subject = subject();
@@ -209,12 +212,14 @@ class HistoryIntegrityTests {
                 FROM generate_series(1, 40) AS g""".formatted(subject, DEPARTMENT, batch));
         execute("UPDATE credit_record SET status = 'REPAIRED', updated_at = now() WHERE source_record_id LIKE '" + batch + "%'");
         List<String> ids = strings("SELECT id FROM credit_record WHERE source_record_id LIKE '" + batch + "%' ORDER BY id");
+        execute("DELETE FROM credit_record WHERE source_record_id LIKE '" + batch + "%'");
         String ours = "h.sequence > " + before + " AND h.table_name = 'credit_record' AND h.row_id IN (" + String.join(", ", ids) + ")";
         List<String> operations = strings("SELECT h.operation || ':' || h.row_id FROM history_entry h WHERE " + ours
                 + " ORDER BY h.sequence");
         List<String> expected = new ArrayList<>();
         ids.forEach(id -> expected.add("INSERT:" + id));
         ids.forEach(id -> expected.add("UPDATE:" + id));
+        ids.forEach(id -> expected.add("DELETE:" + id));
         assertEquals(expected, operations);
         assertEquals(39, scalar("SELECT max(h.sequence) - min(h.sequence) FROM history_entry h WHERE " + ours
                 + " AND h.operation = 'INSERT'"));
@@ -233,7 +238,7 @@ class HistoryIntegrityTests {
                         HexFormat.of().formatHex(HistoryChain.linkHash(rows.getBytes(8), link)));
                 linked++;
             }
-            assertEquals(80, linked);
+            assertEquals(120, linked);
         }
         assertEquals(1, scalar("SELECT count(*) FROM history_chain_head c "
                 + "JOIN history_entry h ON h.sequence = c.last_sequence AND h.hash = c.last_hash"));
