@@ -48,7 +48,9 @@
 # hot set; UNIFORM_SAMPLE [200000]; PAGES [1000]; REGION [41]; INGEST_BATCH [1000],
 # INGEST_CONNECTIONS [8]; INGEST_SUBJECTS [10000]; HOTSET_EXPONENT [1.1]; PACED_LOADS [50,80]; PORT [8090] and NGINX_PORT [8099], the first free
 # port from there is taken; BENCH_REDIS_DB [1], the Redis database of the gateway's cache and limiter
-# (not the one the tests use); RELOAD=1 drops and reloads each data set; BUILD=never takes
+# (not the one the tests use); INGEST_REDIS_DB [4], the ingestion copy's, emptied before each ingestion
+# run (the copy has the data set's subjects: sharing BENCH_REDIS_DB, its version bumps reached the
+# next variant's cached answers); RELOAD=1 drops and reloads each data set; BUILD=never takes
 # target/quarkus-app as it is instead of packaging it when the sources are newer; RESULTS_DIR
 # [bench/results] and DOCS_FILE [docs/benchmarks.md]. Everything listens on and talks to 127.0.0.1 only.
 #
@@ -65,7 +67,7 @@ ALL_VARIANTS=(secured+cache limited+cache secured-nocache open+cache open-nocach
 quote() { if [[ "$1" =~ ^[A-Za-z0-9_./:,=+@%-]+$ ]]; then printf '%s' "$1"; else printf "'%s'" "${1//\'/\'\\\'\'}"; fi; }
 COMMAND=
 for v in DURATION WARMUP JIT_WARMUP PRIME BENCH_JVM_OPTS SCENARIOS VARIANTS THREADS CONNECTIONS PLAN SAMPLE UNIFORM_SAMPLE PAGES REGION \
-    INGEST_BATCH INGEST_CONNECTIONS INGEST_SUBJECTS HOTSET_EXPONENT PACED_LOADS PORT NGINX_PORT BENCH_REDIS_DB RELOAD BUILD RESULTS_DIR DOCS_FILE; do
+    INGEST_BATCH INGEST_CONNECTIONS INGEST_SUBJECTS HOTSET_EXPONENT PACED_LOADS PORT NGINX_PORT BENCH_REDIS_DB INGEST_REDIS_DB RELOAD BUILD RESULTS_DIR DOCS_FILE; do
   if [ -n "${!v+x}" ]; then COMMAND+="$v=$(quote "${!v}") "; fi
 done
 COMMAND+=bench/run.sh
@@ -90,6 +92,7 @@ INGEST_SUBJECTS=${INGEST_SUBJECTS:-10000}
 export HOTSET_EXPONENT=${HOTSET_EXPONENT:-1.1}
 PACED_LOADS=${PACED_LOADS:-50,80}
 BENCH_REDIS_DB=${BENCH_REDIS_DB:-1}
+INGEST_REDIS_DB=${INGEST_REDIS_DB:-4}
 RESULTS_DIR=${RESULTS_DIR:-bench/results}
 DOCS_FILE=${DOCS_FILE:-docs/benchmarks.md}
 BEGIN_MARKER='<!-- bench:run.sh:begin -->'
@@ -116,9 +119,10 @@ select_names() { # GIVEN KNOWN...: "all" or a comma/space-separated list of know
 }
 for s in "${SCALES[@]}"; do [[ "$s" =~ ^[1-9][0-9]*$ ]] || die "a scale is a positive number of subjects, not '$s'"; done
 for v in DURATION WARMUP JIT_WARMUP PRIME; do [[ "$(seconds "${!v}")" =~ ^[1-9][0-9]*$ ]] || die "$v must be like 30s, 2m or 1h"; done
-for v in THREADS CONNECTIONS SAMPLE UNIFORM_SAMPLE PAGES INGEST_BATCH INGEST_CONNECTIONS INGEST_SUBJECTS BENCH_REDIS_DB; do
+for v in THREADS CONNECTIONS SAMPLE UNIFORM_SAMPLE PAGES INGEST_BATCH INGEST_CONNECTIONS INGEST_SUBJECTS BENCH_REDIS_DB INGEST_REDIS_DB; do
   [[ "${!v}" =~ ^[0-9]+$ ]] || die "$v must be a number"
 done
+[ "$INGEST_REDIS_DB" != "$BENCH_REDIS_DB" ] || die "INGEST_REDIS_DB must differ from BENCH_REDIS_DB"
 [[ "$REGION" =~ ^[0-9]{2}([0-9]{2}([0-9]{2})?)?$ ]] || die "REGION must be a 2, 4 or 6-digit region code"
 [[ "$PLAN" =~ ^[a-z0-9-]+$ ]] || die "PLAN must be a plan name"
 select_names "${SCENARIOS:-all}" "${ALL_SCENARIOS[@]}"
@@ -707,7 +711,9 @@ for SCALE in "${SCALES[@]}"; do
       if [ "$i" -ge 30 ]; then
         failed "$SCALE" ingest "$VARIANT" "could not copy $DB"
       else
-        start_app "$CLONE_DB" "$PORT" "$WORK/$SCALE-$VARIANT-ingest.log" "${COMMON[@]}" "${VENV[@]}"
+        redis-cli -h 127.0.0.1 -n "$INGEST_REDIS_DB" FLUSHDB >/dev/null
+        start_app "$CLONE_DB" "$PORT" "$WORK/$SCALE-$VARIANT-ingest.log" "${COMMON[@]}" "${VENV[@]}" \
+          QUARKUS_REDIS_HOSTS="redis://127.0.0.1:6379/$INGEST_REDIS_DB"
         # One batch of two rows first, to see the answer.
         { sed -n 1p "$WORK/ingest-template.txt"
           sed -n 2p "$WORK/ingest-template.txt" | sed "s/@@ID@@/bench-probe-$$-1/"; echo ,
