@@ -103,7 +103,7 @@ class NearCache {
 
     /**
      * A found answer past its TTL, still held: if the subject's data version is still the one it was
-     * read under, it can be renewed ({@link #put}) instead of read and kept again as new bytes, which
+     * read under, it can be renewed ({@link #renew}) instead of read and kept again as new bytes, which
      * a collection would have to promote each time (the hot set's answers, every TTL). Null otherwise.
      */
     Expired expired(String uscc, String key) {

@@ -1,17 +1,27 @@
 package cn.opencredit.gateway.shared.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
 
-/** The near cache's own settings, without Redis: what it refuses to start with. */
+/** The near cache's own settings, without Redis: what it refuses to start with, and keep-idle as given. */
 class NearCacheTests {
+
+    private static final String USCC = "91350211M0000XUX1N";
+    private static final String KEY = "cache:{91350211M0000XUX1N}:profile:public:20261206";
 
     @Test
     void shouldRefuseAKeepIdleThatIsNotPositive() {
@@ -21,64 +31,25 @@ class NearCacheTests {
         }
     }
 
+    /** A keep-idle shorter than the TTL is taken as given (not raised to the TTL): an answer left idle that long is dropped. */
     @Test
-    void shouldTakeAKeepIdleShorterThanTheTtl() {
-        NearCache near = new NearCache(config(Duration.ofSeconds(1)));
-        assertEquals(0, near.size(), "it starts empty");
+    void shouldDropAnAnswerLeftIdleForKeepIdleThoughWithinItsTtl() throws InterruptedException {
+        NearCache near = new NearCache(config(Duration.ofMillis(500)));
+        near.live(true);
+        CachedJson answer = new CachedJson("{}".getBytes(StandardCharsets.UTF_8), "\"e1\"", false);
+        near.put(USCC, KEY, answer, "3", near.token(USCC), Duration.ofSeconds(5));
+        assertSame(answer, near.get(USCC, KEY), "served within its TTL");
+        Thread.sleep(800);
+        assertNull(near.get(USCC, KEY), "dropped after 0.8 s without a read, 4 s before its TTL");
     }
 
+    /** The mapping as the application reads it: its defaults, and the keep-idle given. */
     private static CacheConfig config(Duration keepIdle) {
-        CacheConfig.Near near = new CacheConfig.Near() {
-            @Override
-            public boolean enabled() {
-                return true;
-            }
-
-            @Override
-            public Duration ttl() {
-                return Duration.ofSeconds(5);
-            }
-
-            @Override
-            public Duration keepIdle() {
-                return keepIdle;
-            }
-
-            @Override
-            public MemorySize maxSize() {
-                return new MemorySize(BigInteger.valueOf(32L << 20));
-            }
-        };
-        return new CacheConfig() {
-            @Override
-            public boolean enabled() {
-                return true;
-            }
-
-            @Override
-            public Duration ttl() {
-                return Duration.ofMinutes(10);
-            }
-
-            @Override
-            public Duration negativeTtl() {
-                return Duration.ofMinutes(1);
-            }
-
-            @Override
-            public Duration redisTimeout() {
-                return Duration.ofMillis(50);
-            }
-
-            @Override
-            public Duration loadTimeout() {
-                return Duration.ofSeconds(10);
-            }
-
-            @Override
-            public Near near() {
-                return near;
-            }
-        };
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .withMapping(CacheConfig.class)
+                .withConverter(MemorySize.class, 100, new MemorySizeConverter())
+                .withSources(new PropertiesConfigSource(Map.of("opencredit.cache.near.keep-idle", keepIdle.toString()), "test", 500))
+                .build();
+        return config.getConfigMapping(CacheConfig.class);
     }
 }
