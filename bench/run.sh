@@ -200,9 +200,11 @@ WRK_LIMIT=$(($(seconds "$DURATION") + 120))
 # A plan without practical limits, for PLAN=bench; the keyed consumers use PLAN. The statistics'
 # first refresh (30 s after start, some seconds of PostgreSQL) would fall in the measured window of
 # every variant: it is put off beyond the run, and measured by itself in docs/benchmarks.md.
-COMMON=(QUARKUS_REDIS_HOSTS="redis://127.0.0.1:6379/$BENCH_REDIS_DB" -Dopencredit.stats.first-refresh-after=PT2H
+# Each start names its Redis database too: the data set's (BENCH_REDIS_DB), or the ingestion copy's.
+COMMON=(-Dopencredit.stats.first-refresh-after=PT2H
   -Dopencredit.plans.bench.rate-per-second=1000000 -Dopencredit.plans.bench.burst=1000000
   -Dopencredit.plans.bench.daily-quota=1000000000000)
+redis_db() { printf 'QUARKUS_REDIS_HOSTS=redis://127.0.0.1:6379/%s' "$1"; }
 
 variant_env() { # variant: prints the environment settings of the variant, one a line
   case "$1" in
@@ -531,7 +533,7 @@ for SCALE in "${SCALES[@]}"; do
 
   # The data set, loaded on the first start into an empty database; keys, samples, cursors, a profile.
   t0=$(date +%s)
-  start_app "$DB" "$PORT" "$WORK/$SCALE-load.log" OPENCREDIT_SEED_SUBJECTS="$SCALE" "${COMMON[@]}"
+  start_app "$DB" "$PORT" "$WORK/$SCALE-load.log" OPENCREDIT_SEED_SUBJECTS="$SCALE" "$(redis_db "$BENCH_REDIS_DB")" "${COMMON[@]}"
   start_seconds=$(($(date +%s) - t0))
   SEED_LINE=$(grep -m1 -oE "Loaded [0-9]+ synthetic subjects.*" "$WORK/$SCALE-load.log" || true)
   SUBJECTS=$(psql_ -d "$DB" -c "SELECT count(*) FROM subject")
@@ -652,7 +654,7 @@ for SCALE in "${SCALES[@]}"; do
     done
     if [ "$READS" = 1 ]; then
       echo "  -- $VARIANT ${VENV[*]} (access log emptied of $(empty_access_log) rows)"
-      start_app "$DB" "$PORT" "$WORK/$SCALE-$VARIANT.log" "${COMMON[@]}" "${VENV[@]}"
+      start_app "$DB" "$PORT" "$WORK/$SCALE-$VARIANT.log" "$(redis_db "$BENCH_REDIS_DB")" "${COMMON[@]}" "${VENV[@]}"
       wrk -t"$THREADS" -c"$CONNECTIONS" -d"$JIT_WARMUP" -s bench/hotset.lua "$URL" -- "$WORK/hot.txt" "${CALLER[@]}" >/dev/null 2>&1 || true
       HOTSET_RPS=
       for SCENARIO in hotset paced uniform search paging; do
@@ -712,8 +714,7 @@ for SCALE in "${SCALES[@]}"; do
         failed "$SCALE" ingest "$VARIANT" "could not copy $DB"
       else
         redis-cli -h 127.0.0.1 -n "$INGEST_REDIS_DB" FLUSHDB >/dev/null
-        start_app "$CLONE_DB" "$PORT" "$WORK/$SCALE-$VARIANT-ingest.log" "${COMMON[@]}" "${VENV[@]}" \
-          QUARKUS_REDIS_HOSTS="redis://127.0.0.1:6379/$INGEST_REDIS_DB"
+        start_app "$CLONE_DB" "$PORT" "$WORK/$SCALE-$VARIANT-ingest.log" "$(redis_db "$INGEST_REDIS_DB")" "${COMMON[@]}" "${VENV[@]}"
         # One batch of two rows first, to see the answer.
         { sed -n 1p "$WORK/ingest-template.txt"
           sed -n 2p "$WORK/ingest-template.txt" | sed "s/@@ID@@/bench-probe-$$-1/"; echo ,
