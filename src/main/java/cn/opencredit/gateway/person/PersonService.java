@@ -13,11 +13,14 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
+import cn.opencredit.gateway.audit.AccessLogService;
+import cn.opencredit.gateway.audit.AccessLogView;
 import cn.opencredit.gateway.consent.ConsentCategory;
 import cn.opencredit.gateway.consent.ConsentService;
 import cn.opencredit.gateway.ingestion.IngestionService;
 import cn.opencredit.gateway.shared.audit.AuditEntry;
 import cn.opencredit.gateway.shared.audit.AuditLog;
+import cn.opencredit.gateway.shared.paging.Page;
 import cn.opencredit.gateway.shared.problem.FieldError;
 import cn.opencredit.gateway.shared.problem.ProblemException;
 import cn.opencredit.gateway.shared.problem.ProblemType;
@@ -41,15 +44,17 @@ public class PersonService {
     private final IngestionService ingestion;
     private final ConsentService consents;
     private final AuditLog audit;
+    private final AccessLogService accessLogs;
     private final Clock clock;
 
     PersonService(PersonRepository repository, IdentityCipher cipher, IngestionService ingestion, ConsentService consents, AuditLog audit,
-            Clock clock) {
+            AccessLogService accessLogs, Clock clock) {
         this.repository = repository;
         this.cipher = cipher;
         this.ingestion = ingestion;
         this.consents = consents;
         this.audit = audit;
+        this.accessLogs = accessLogs;
         this.clock = clock;
     }
 
@@ -104,6 +109,20 @@ public class PersonService {
                 .call(consentId -> logged(operator, UUID.fromString(person.view().id()), "person.consent", 201, requestId, consentId))
                 .map(consentId -> new PersonConsentView(Long.toString(consentId), person.view(), request.granteeId(), "incentive",
                         request.validUntil())));
+    }
+
+    /**
+     * Who looked the person up (查询记录), newest first, for the operator serving the person at the
+     * counter or a supervisor: persons hold no key to read it themselves. The reading is itself an
+     * answer about the person, so it is logged (after the page is read, before it leaves); a bad page
+     * request or an unknown person is refused and logs nothing.
+     */
+    public Uni<Page<AccessLogView>> accessLog(ApiClient caller, String id, String limit, String cursor, String requestId) {
+        return resolve(id).chain(person -> {
+            UUID publicId = UUID.fromString(person.view().id());
+            return accessLogs.accessLogUnder(logKey(publicId), limit, cursor)
+                    .call(page -> logged(caller, publicId, "person.access-log", 200, requestId, null));
+        });
     }
 
     /**

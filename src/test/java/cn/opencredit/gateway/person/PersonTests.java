@@ -143,6 +143,46 @@ class PersonTests {
     }
 
     @Test
+    void shouldShowWhoLookedAPersonUpToTheCounterAndToSupervisorsOnly() {
+        String number = identityNumber();
+        String id = register(number, "teacher").then().statusCode(201).extract().path("id");
+        String logKey = PersonService.logKey(java.util.UUID.fromString(id));
+        as(departmentKey()).body(Map.of("identityNumber", number)).when().post("/api/v1/persons/lookup").then().statusCode(200);
+
+        // Newest first: the department's look-up, then the registration; nothing of the number.
+        Response first = asOperator().queryParam("limit", 1).when().get("/api/v1/persons/{id}/access-log", id);
+        first.then().statusCode(200).body("items.size()", equalTo(1)).body("items[0].operation", equalTo("person.lookup"))
+                .body("items[0].consumerName", equalTo("石河子市人社局（人员核查）")).body("items[0].consumerType", equalTo("department"))
+                .body("items[0].outcome", equalTo(200)).body(not(containsString(number.substring(6, 14))));
+        String cursor = first.path("nextCursor");
+        asOperator().queryParam("limit", 1).queryParam("cursor", cursor).when().get("/api/v1/persons/{id}/access-log", id)
+                .then().statusCode(200).body("items[0].operation", equalTo("person.register"));
+        String supervisor = AccessFixtures.issueKey(AccessFixtures.createConsumer("市信用办监察室", ConsumerType.OPERATOR, null,
+                List.of("audit:read"), "standard"));
+        as(supervisor).when().get("/api/v1/persons/{id}/access-log", id).then().statusCode(200)
+                .body("items.operation", org.hamcrest.Matchers.hasItems("person.access-log", "person.lookup", "person.register"));
+        assertEquals(3, Jdbc.scalar(dataSource, "SELECT count(*) FROM audit_access_log WHERE subject_uscc = ? AND operation = 'person.access-log'",
+                logKey), "every reading of the log is itself in the log");
+
+        // Refused and not logged: another person's cursor, a bad page size, callers without the scope, unknown persons.
+        String other = register(identityNumber(), null).then().statusCode(201).extract().path("id");
+        asOperator().queryParam("cursor", cursor).when().get("/api/v1/persons/{id}/access-log", other).then().statusCode(400)
+                .body("errors[0].field", equalTo("cursor"));
+        asOperator().queryParam("limit", 0).when().get("/api/v1/persons/{id}/access-log", id).then().statusCode(400)
+                .body("errors[0].field", equalTo("limit"));
+        as(departmentKey()).when().get("/api/v1/persons/{id}/access-log", id).then().statusCode(403);
+        as(access.key(ConsumerType.APP)).when().get("/api/v1/persons/{id}/access-log", id).then().statusCode(403);
+        given().when().get("/api/v1/persons/{id}/access-log", id).then().statusCode(401);
+        asOperator().when().get("/api/v1/persons/{id}/access-log", java.util.UUID.randomUUID()).then().statusCode(404)
+                .body("type", equalTo("https://api.opencredit.cn/problems/not-found"));
+        asOperator().when().get("/api/v1/persons/{id}/access-log", "not-a-uuid").then().statusCode(404);
+        assertEquals(3, Jdbc.scalar(dataSource, "SELECT count(*) FROM audit_access_log WHERE subject_uscc = ? AND operation = 'person.access-log'",
+                logKey));
+        assertEquals(0, Jdbc.scalar(dataSource, "SELECT count(*) FROM audit_access_log WHERE subject_uscc = ? AND operation = 'person.access-log'",
+                PersonService.logKey(java.util.UUID.fromString(other))));
+    }
+
+    @Test
     void shouldAnswerAnAppAboutAPersonOnlyUnderThePersonsConsent() {
         String number = identityNumber();
         String id = register(number, "teacher").then().statusCode(201).extract().path("id");
