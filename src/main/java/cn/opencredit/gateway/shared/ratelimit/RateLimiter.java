@@ -23,6 +23,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.ContextInternal;
 import io.vertx.mutiny.redis.client.Redis;
 
 /**
@@ -31,12 +33,15 @@ import io.vertx.mutiny.redis.client.Redis;
  * atomically, so any number of replicas together admit no more than the plan, whatever the
  * clients do.
  *
- * <p>Calls of one consumer are coalesced: while one run for the consumer is in flight, the calls
- * that arrive wait and the next run decides all of them at once, in arrival order. The decisions
- * are the ones one run per call would give (the script admits as many as fit and refuses the rest),
- * but a busy consumer costs one Redis round trip per round trip's worth of calls. A refusal is
- * remembered until the moment a call could be admitted again ({@link Lane}); until then the
- * consumer's calls are refused without asking Redis, which could only refuse them too.
+ * <p>Calls of one consumer on one event loop are coalesced: while one run for them is in flight,
+ * the calls that arrive wait and the next run decides all of them at once, in arrival order. The
+ * decisions are the ones one run per call would give (the script admits as many as fit and refuses
+ * the rest), but a busy consumer costs one Redis round trip per round trip's worth of calls on each
+ * event loop. A run's decisions are handed out on the loop that sent it, where every call it
+ * decides is waiting: a call resumed from another loop costs that loop a wake-up (a system call),
+ * which a lane shared by the loops paid for about half its calls. A refusal is remembered until the
+ * moment a call could be admitted again ({@link Lane}); until then the consumer's calls on that
+ * loop are refused without asking Redis, which could only refuse them too.
  *
  * <p>Redis slow or failing: a run without an answer within {@code opencredit.ratelimit.redis-timeout}
  * may still have been counted, so its calls are neither admitted nor refused but answered 503, to
@@ -64,7 +69,7 @@ public class RateLimiter {
     private final AtomicBoolean alone = new AtomicBoolean();
     private final Counter degradations;
     private final Counter runs;
-    private final ConcurrentHashMap<String, Lane<Waiter>> lanes = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<LaneKey, Lane<Waiter>> lanes = new ConcurrentHashMap<>();
 
     RateLimiter(Redis redis, RedisAvailability availability, RateLimitConfig config, Clock clock, MeterRegistry registry) {
         // Checked here, at start-up, because a bad timeout would otherwise fail every call.
@@ -133,7 +138,7 @@ public class RateLimiter {
     /** The decision on a call that {@link #decideNow} could not take, from the next script run for its consumer. */
     public Uni<RateDecision> await(String consumerKey, RatePlan plan) {
         check(consumerKey, plan);
-        return Uni.createFrom().emitter(emitter -> enqueue(consumerKey, new Waiter(plan, emitter)));
+        return Uni.createFrom().emitter(emitter -> enqueue(LaneKey.here(consumerKey), new Waiter(plan, emitter)));
     }
 
     private static void check(String consumerKey, RatePlan plan) {
@@ -144,7 +149,7 @@ public class RateLimiter {
     }
 
     private RateDecision remembered(String consumerKey, RatePlan plan) {
-        Lane<Waiter> lane = lanes.get(consumerKey);
+        Lane<Waiter> lane = lanes.get(LaneKey.here(consumerKey));
         if (lane == null) {
             return null;
         }
@@ -153,9 +158,9 @@ public class RateLimiter {
         }
     }
 
-    private void enqueue(String consumerKey, Waiter waiter) {
+    private void enqueue(LaneKey key, Waiter waiter) {
         long now = System.nanoTime();
-        Object outcome = withLane(consumerKey, lane -> {
+        Object outcome = withLane(key, lane -> {
             // A refusal may have come in since decideNow found none.
             RateDecision refused = lane.refusal(waiter.plan(), now);
             return refused != null ? refused : lane.enqueue(waiter);
@@ -163,18 +168,18 @@ public class RateLimiter {
         if (outcome instanceof RateDecision refused) {
             waiter.emitter().complete(refused);
         } else if (Boolean.TRUE.equals(outcome)) {
-            next(consumerKey);
+            next(key);
         }
     }
 
     /** Starts the run for the calls waiting next, or lets the lane go when nobody waits. */
-    private void next(String consumerKey) {
+    private void next(LaneKey key) {
         while (true) {
             long now = System.nanoTime();
-            List<Waiter> waiters = withLane(consumerKey, lane -> {
+            List<Waiter> waiters = withLane(key, lane -> {
                 List<Waiter> run = lane.nextRun();
                 if (run.isEmpty() && lane.retireIfIdle(now, lanes.size() <= MAX_REMEMBERED_LANES)) {
-                    lanes.remove(consumerKey, lane);
+                    lanes.remove(key, lane);
                 }
                 return run;
             });
@@ -183,18 +188,19 @@ public class RateLimiter {
             }
             RatePlan plan = waiters.getFirst().plan();
             if (!availability.down()) {
-                run(consumerKey, plan, waiters);
+                run(key, plan, waiters);
                 return;
             }
-            waiters.forEach(waiter -> waiter.emitter().complete(alone(consumerKey, plan)));
+            waiters.forEach(waiter -> waiter.emitter().complete(alone(key.consumerKey(), plan)));
         }
     }
 
     /** Decides the waiting calls in Redis, hands out the decisions and goes on with the calls that arrived meanwhile. */
-    private void run(String consumerKey, RatePlan plan, List<Waiter> waiters) {
+    private void run(LaneKey key, RatePlan plan, List<Waiter> waiters) {
         int calls = waiters.size();
         runs.increment();
-        script.run(consumerKey, plan, calls)
+        // Sent from the lane's loop (a waiting call's, or the previous run's answer), so the answer comes back to it.
+        script.run(key.consumerKey(), plan, calls)
                 .ifNoItem().after(config.redisTimeout()).fail()
                 .subscribe().with(
                         batch -> {
@@ -205,7 +211,7 @@ public class RateLimiter {
                             if (batch.admitted() < calls) {
                                 // Neither limit grows back before then; repeating the refusal until then refuses what Redis would.
                                 RateDecision refusal = decisions.getLast();
-                                withLane(consumerKey, lane -> {
+                                withLane(key, lane -> {
                                     lane.refuse(plan, refusal, now, now + TimeUnit.MICROSECONDS.toNanos(batch.retryAfterMicros()));
                                     return null;
                                 });
@@ -213,20 +219,20 @@ public class RateLimiter {
                             for (int i = 0; i < calls; i++) {
                                 waiters.get(i).emitter().complete(decisions.get(i));
                             }
-                            next(consumerKey);
+                            next(key);
                         },
                         failure -> {
                             availability.failed("rate limiter", failure);
                             ProblemException unknown = undecided();
                             waiters.forEach(waiter -> waiter.emitter().fail(unknown));
-                            next(consumerKey);
+                            next(key);
                         });
     }
 
     /** Runs {@code action} on the consumer's lane under its lock, making the lane if there is none. */
-    private <T> T withLane(String consumerKey, Function<Lane<Waiter>, T> action) {
+    private <T> T withLane(LaneKey key, Function<Lane<Waiter>, T> action) {
         while (true) {
-            Lane<Waiter> lane = lanes.computeIfAbsent(consumerKey, key -> new Lane<>(MAX_RUN));
+            Lane<Waiter> lane = lanes.computeIfAbsent(key, absent -> new Lane<>(MAX_RUN));
             synchronized (lane) {
                 if (!lane.retired()) {
                     return action.apply(lane);
@@ -240,10 +246,10 @@ public class RateLimiter {
     void sweepLanes() {
         long now = System.nanoTime();
         boolean keepRefusals = lanes.size() <= MAX_REMEMBERED_LANES;
-        lanes.forEach((consumerKey, lane) -> {
+        lanes.forEach((key, lane) -> {
             synchronized (lane) {
                 if (!lane.retired() && lane.retireIfIdle(now, keepRefusals)) {
-                    lanes.remove(consumerKey, lane);
+                    lanes.remove(key, lane);
                 }
             }
         });
@@ -270,5 +276,15 @@ public class RateLimiter {
     }
 
     private record Waiter(RatePlan plan, UniEmitter<? super RateDecision> emitter) implements Lane.Waiting {
+    }
+
+    /** A consumer's calls on one event loop; calls made off any Vert.x context share one lane per consumer. */
+    private record LaneKey(String consumerKey, Object loop) {
+
+        private static final Object NO_LOOP = new Object();
+
+        static LaneKey here(String consumerKey) {
+            return new LaneKey(consumerKey, Vertx.currentContext() instanceof ContextInternal context ? context.nettyEventLoop() : NO_LOOP);
+        }
     }
 }

@@ -42,6 +42,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
+import io.vertx.core.impl.ContextInternal;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
@@ -121,6 +122,55 @@ class RateLimiterTests {
         assertTrue(decisions.stream().filter(RateDecision::allowed).map(RateDecision::dayRemaining).distinct().count() == 120,
                 "each admitted call sees its own remainder, as if it had come alone");
         assertEquals("120", redis.value(String.class).get(dayKey(consumer)));
+    }
+
+    @Test
+    void shouldHandEachCallItsDecisionOnItsOwnEventLoopAndStillAdmitExactly() throws Exception {
+        RatePlan plan = new RatePlan("test", 1_000, 1_000, 90);
+        String consumer = consumer();
+        SimpleMeterRegistry replicaMeters = new SimpleMeterRegistry();
+        RateLimiter replica = replica(redisHosts, RACE_TIMEOUT, replicaMeters);
+        List<ContextInternal> loops = twoEventLoops();
+
+        int callsPerLoop = 100;
+        CountDownLatch decided = new CountDownLatch(2 * callsPerLoop);
+        List<RateDecision> decisions = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> elsewhere = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (ContextInternal loop : loops) {
+            loop.runOnContext(ignored -> {
+                Thread caller = Thread.currentThread();
+                for (int i = 0; i < callsPerLoop; i++) {
+                    replica.acquire(consumer, plan).subscribe().with(decision -> {
+                        if (Thread.currentThread() != caller) {
+                            elsewhere.add(caller.getName() + " -> " + Thread.currentThread().getName());
+                        }
+                        decisions.add(decision);
+                        decided.countDown();
+                    }, failure -> decided.countDown());
+                }
+            });
+        }
+
+        assertTrue(decided.await(PATIENCE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(elsewhere.isEmpty(), "every decision is handed out on the loop whose call it decides; " + elsewhere.size()
+                + " were not, the first " + elsewhere.stream().findFirst().orElse(""));
+        assertEquals(2 * callsPerLoop, decisions.size());
+        assertEquals(90, decisions.stream().filter(RateDecision::allowed).count(), "the loops' runs together admit exactly the plan");
+        assertEquals("90", redis.value(String.class).get(dayKey(consumer)));
+        double runs = replicaMeters.get("opencredit.ratelimit.redis.runs").counter().count();
+        assertTrue(runs >= 2 && runs < 2 * callsPerLoop, "each loop's calls are coalesced into runs of their own: " + runs + " runs");
+    }
+
+    /** Two Vert.x contexts on different event loops, as two HTTP connections served by different loops would have. */
+    private List<ContextInternal> twoEventLoops() {
+        ContextInternal first = (ContextInternal) vertx.getDelegate().getOrCreateContext();
+        for (int i = 0; i < 16; i++) {
+            ContextInternal next = ((io.vertx.core.impl.VertxInternal) vertx.getDelegate()).createEventLoopContext();
+            if (next.nettyEventLoop() != first.nettyEventLoop()) {
+                return List.of(first, next);
+            }
+        }
+        throw new IllegalStateException("the test needs two event loops");
     }
 
     @Test
