@@ -7,9 +7,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
 import io.quarkus.security.identity.CurrentIdentityAssociation;
-import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
 import cn.opencredit.gateway.shared.security.ApiClient;
@@ -41,28 +41,55 @@ public class RateLimitFilter {
         this.config = config;
     }
 
-    /** Null, so that the call goes on without being suspended, when the decision could be taken in memory. */
+    /**
+     * Decides in memory when it can; else suspends the request and resumes it with Redis' decision.
+     * Suspended by hand rather than by returning a {@code Uni}, which would build a reactive pipeline
+     * (with context propagation around each of its steps) for every call that waits for Redis.
+     */
     @ServerRequestFilter
-    public Uni<Void> limit(ContainerRequestContext request, RoutingContext routing) {
+    public void limit(ResteasyReactiveContainerRequestContext request, RoutingContext routing) {
         if (!config.enabled()) {
-            return null;
+            return;
         }
         ApiClient client = Callers.known(routing);
         if (client == null) {
-            return Callers.resolve(identities).chain(resolved -> resolved == null ? Uni.createFrom().voidItem()
-                    : applied(request, limiter.acquire(resolved.rateKey(), clients.ratePlan(resolved.plan()))));
+            request.suspend();
+            Callers.resolve(identities).subscribe().with(resolved -> {
+                if (resolved == null) {
+                    request.resume();
+                } else {
+                    decide(request, resolved.rateKey(), clients.ratePlan(resolved.plan()));
+                }
+            }, request::resume);
+            return;
         }
         RatePlan plan = clients.ratePlan(client.plan());
         RateDecision now = limiter.decideNow(client.rateKey(), plan);
         if (now == null) {
-            return applied(request, limiter.await(client.rateKey(), plan));
+            request.suspend();
+            limiter.await(client.rateKey(), plan, decision -> resume(request, decision), request::resume);
+            return;
         }
         apply(request, now);
-        return null;
     }
 
-    private static Uni<Void> applied(ContainerRequestContext request, Uni<RateDecision> decision) {
-        return decision.invoke(taken -> apply(request, taken)).replaceWithVoid();
+    /** Decides for a caller authentication resolved only now, and resumes the suspended request with the decision. */
+    private void decide(ResteasyReactiveContainerRequestContext request, String rateKey, RatePlan plan) {
+        RateDecision now = limiter.decideNow(rateKey, plan);
+        if (now != null) {
+            resume(request, now);
+            return;
+        }
+        limiter.await(rateKey, plan, decision -> resume(request, decision), request::resume);
+    }
+
+    private static void resume(ResteasyReactiveContainerRequestContext request, RateDecision decision) {
+        request.setProperty(DECISION, decision);
+        if (decision.allowed()) {
+            request.resume();
+        } else {
+            request.resume(decision.rejection());
+        }
     }
 
     private static void apply(ContainerRequestContext request, RateDecision decision) {

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import jakarta.inject.Singleton;
@@ -22,7 +23,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.ContextInternal;
 import io.vertx.mutiny.redis.client.Redis;
@@ -138,7 +138,17 @@ public class RateLimiter {
     /** The decision on a call that {@link #decideNow} could not take, from the next script run for its consumer. */
     public Uni<RateDecision> await(String consumerKey, RatePlan plan) {
         check(consumerKey, plan);
-        return Uni.createFrom().emitter(emitter -> enqueue(LaneKey.here(consumerKey), new Waiter(plan, emitter)));
+        return Uni.createFrom().emitter(emitter -> enqueue(LaneKey.here(consumerKey), new Waiter(plan, emitter::complete, emitter::fail)));
+    }
+
+    /**
+     * As {@link #await(String, RatePlan)}, handing the decision (or the 503 problem of an undecided
+     * run) to a callback on the caller's event loop: for the filter every call passes through, which
+     * suspends and resumes the request itself rather than through a reactive pipeline.
+     */
+    public void await(String consumerKey, RatePlan plan, Consumer<RateDecision> decided, Consumer<Throwable> failed) {
+        check(consumerKey, plan);
+        enqueue(LaneKey.here(consumerKey), new Waiter(plan, decided, failed));
     }
 
     private static void check(String consumerKey, RatePlan plan) {
@@ -166,7 +176,7 @@ public class RateLimiter {
             return refused != null ? refused : lane.enqueue(waiter);
         });
         if (outcome instanceof RateDecision refused) {
-            waiter.emitter().complete(refused);
+            waiter.decided().accept(refused);
         } else if (Boolean.TRUE.equals(outcome)) {
             next(key);
         }
@@ -191,7 +201,7 @@ public class RateLimiter {
                 run(key, plan, waiters);
                 return;
             }
-            waiters.forEach(waiter -> waiter.emitter().complete(alone(key.consumerKey(), plan)));
+            waiters.forEach(waiter -> waiter.decided().accept(alone(key.consumerKey(), plan)));
         }
     }
 
@@ -217,14 +227,14 @@ public class RateLimiter {
                                 });
                             }
                             for (int i = 0; i < calls; i++) {
-                                waiters.get(i).emitter().complete(decisions.get(i));
+                                waiters.get(i).decided().accept(decisions.get(i));
                             }
                             next(key);
                         },
                         failure -> {
                             availability.failed("rate limiter", failure);
                             ProblemException unknown = undecided();
-                            waiters.forEach(waiter -> waiter.emitter().fail(unknown));
+                            waiters.forEach(waiter -> waiter.failed().accept(unknown));
                             next(key);
                         });
     }
@@ -275,7 +285,7 @@ public class RateLimiter {
                 "The rate limiter did not answer in time, so this call was neither admitted nor refused; retry in 1 s", List.of(), 1);
     }
 
-    private record Waiter(RatePlan plan, UniEmitter<? super RateDecision> emitter) implements Lane.Waiting {
+    private record Waiter(RatePlan plan, Consumer<RateDecision> decided, Consumer<Throwable> failed) implements Lane.Waiting {
     }
 
     /** A consumer's calls on one event loop; calls made off any Vert.x context share one lane per consumer. */
