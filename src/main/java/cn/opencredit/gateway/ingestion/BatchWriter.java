@@ -136,11 +136,11 @@ class BatchWriter {
                         usccs.add(r.subject().uscc());
                         rowNames.add(r.subject().name());
                     });
-                    Set<String> nameKeys = new LinkedHashSet<>();
-                    rowNames.forEach(name -> nameKeys.add(SubjectNames.key(name)));
+                    Map<String, String> nameKeys = new HashMap<>();
+                    rowNames.forEach(name -> nameKeys.put(name, SubjectNames.key(name)));
                     return subjects.registeredNames(tx, usccs)
-                            .chain(names -> subjects.usccsByNameKey(tx, nameKeys)
-                                    .map(byName -> IngestionPolicies.duplicateCodePolicy(kept, names, byName))
+                            .chain(names -> subjects.usccsByNameKey(tx, new LinkedHashSet<>(nameKeys.values()))
+                                    .map(byName -> IngestionPolicies.duplicateCodePolicy(kept, names, byName, nameKeys))
                                     .chain(nameFlags -> subjects.registerAll(tx, newSubjects(kept, names.keySet()))
                                             .chain(() -> subjects.ids(tx, usccs, naturalPersons(kept)))
                                             .map(ids -> upserts(reckoned.writes(), ids))

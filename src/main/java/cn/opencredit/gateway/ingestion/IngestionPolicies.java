@@ -275,12 +275,13 @@ final class IngestionPolicies {
      *
      * @param registeredNames        registered name per USCC of the batch
      * @param registeredUsccsByName  registered USCCs per {@link SubjectNames#key} of the batch's names
+     * @param keysByName             the {@link SubjectNames#key} of names whose key the caller has worked out already
      */
     static List<NameFlag> duplicateCodePolicy(List<AcceptedRow> rows, Map<String, String> registeredNames,
-            Map<String, Set<String>> registeredUsccsByName) {
+            Map<String, Set<String>> registeredUsccsByName, Map<String, String> keysByName) {
         Map<String, String> namesByUscc = new LinkedHashMap<>(registeredNames);
         // A batch names each subject in many rows; its key (a fold and a pattern) is worked out once.
-        Map<String, String> keys = new HashMap<>();
+        Map<String, String> keys = new HashMap<>(keysByName);
         Function<String, String> keyOf = name -> keys.computeIfAbsent(name, SubjectNames::key);
         Map<String, Set<String>> usccsByName = new TreeMap<>();
         registeredUsccsByName.forEach((key, usccs) -> usccsByName.computeIfAbsent(key, k -> new TreeSet<>()).addAll(usccs));

@@ -96,7 +96,8 @@ class IngestionPoliciesTests {
         AcceptedRow wrong = accepted(2, known, "石河子天山果业公司");
         AcceptedRow shared = accepted(3, other, "石河子天山(兵团)果业有限公司");
         List<IngestionPolicies.NameFlag> flags = IngestionPolicies.duplicateCodePolicy(List.of(variant, wrong, shared),
-                Map.of(known, "石河子天山(兵团)果业有限公司"), Map.of(SubjectNames.key("石河子天山(兵团)果业有限公司"), Set.of(known)));
+                Map.of(known, "石河子天山(兵团)果业有限公司"), Map.of(SubjectNames.key("石河子天山(兵团)果业有限公司"), Set.of(known)),
+                Map.of("石河子天山果业公司", SubjectNames.key("石河子天山果业公司")));
         assertEquals(List.of("1:NAME_UNDER_SEVERAL_CODES", "2:NAME_MISMATCH", "3:NAME_UNDER_SEVERAL_CODES"),
                 flags.stream().map(f -> f.row().number() + ":" + f.kind()).toList());
         assertEquals(List.of(other), flags.getFirst().otherUsccs());
