@@ -27,6 +27,8 @@ import cn.opencredit.gateway.portal.PortalPages.SearchPage;
 import cn.opencredit.gateway.portal.PortalPages.StatisticsPage;
 import cn.opencredit.gateway.portal.PortalPages.SubjectPage;
 import cn.opencredit.gateway.record.RecordCategory;
+import cn.opencredit.gateway.shared.audit.Audited;
+import cn.opencredit.gateway.shared.audit.AuditedBulk;
 import cn.opencredit.gateway.shared.problem.FieldError;
 import cn.opencredit.gateway.shared.security.Scopes;
 import cn.opencredit.gateway.shared.uscc.Uscc;
@@ -36,7 +38,9 @@ import cn.opencredit.gateway.shared.uscc.Uscc;
  * pages are anonymous reads like the public API's, counted by the same rate limiter against the same
  * anonymous plan; they are not part of the API contract. Every lookup is a plain GET form, so it
  * works without JavaScript; only the statistics' charts need it, and their figures are also tables.
- * Refusals are pages too ({@link PortalRefusals}).
+ * Refusals are pages too ({@link PortalRefusals}). A page about one subject is in that subject's
+ * access log, a list or search page in the operations log, as the API's reads are: the subject
+ * learns of a look-up whether it came through the API or through the portal.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
@@ -86,18 +90,21 @@ public class PortalResource {
 
     @GET
     @Path("search")
+    @AuditedBulk("portal.search")
     public Uni<RestResponse<String>> search(@QueryParam("q") String q, @QueryParam("cursor") String cursor) {
         return page(portal.search(q, cursor), Templates::search, REVALIDATE);
     }
 
     @GET
     @Path("subjects/{uscc}")
+    @Audited("portal.subject")
     public Uni<RestResponse<String>> subject(@PathParam("uscc") Uscc uscc) {
         return page(portal.subject(uscc), Templates::subject, REVALIDATE);
     }
 
     @GET
     @Path("subjects/{uscc}/records")
+    @Audited("portal.records")
     public Uni<RestResponse<String>> records(@PathParam("uscc") Uscc uscc, @QueryParam("category") String category,
             @QueryParam("cursor") String cursor) {
         return page(portal.records(uscc, category, cursor), page -> Templates.records(page, List.of(RecordCategory.values())), REVALIDATE);
@@ -105,12 +112,14 @@ public class PortalResource {
 
     @GET
     @Path("subjects/{uscc}/objection")
+    @Audited("portal.objection")
     public Uni<RestResponse<String>> objection(@PathParam("uscc") Uscc uscc) {
         return page(portal.subject(uscc), Templates::objection, REVALIDATE);
     }
 
     @GET
     @Path("lists/{type:red|black}")
+    @AuditedBulk("portal.list")
     public Uni<RestResponse<String>> list(@PathParam("type") String type, @QueryParam("region") String region,
             @QueryParam("authority") String authority, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("active") String active, @QueryParam("cursor") String cursor) {
@@ -120,6 +129,7 @@ public class PortalResource {
 
     @GET
     @Path("disclosures")
+    @AuditedBulk("portal.disclosures")
     public Uni<RestResponse<String>> disclosures(@QueryParam("department") String department, @QueryParam("category") String category,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("cursor") String cursor) {
         DisclosureFilters filters = new DisclosureFilters(blankless(department), blankless(category), blankless(from), blankless(to));
@@ -128,6 +138,7 @@ public class PortalResource {
 
     @GET
     @Path("statistics")
+    @AuditedBulk("portal.statistics")
     public Uni<RestResponse<String>> statistics() {
         return page(portal.statistics(), Templates::statistics, FEW_MINUTES);
     }

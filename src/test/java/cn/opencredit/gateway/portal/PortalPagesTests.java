@@ -20,11 +20,13 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
 import cn.opencredit.gateway.shared.time.ChinaTime;
 import cn.opencredit.gateway.subject.SubjectFixtures;
+import cn.opencredit.gateway.testing.Jdbc;
 
 /** The portal's pages as HTML: status, title, language, cache headers, refusals in Chinese, and what they never show. */
 @QuarkusTest
@@ -39,9 +41,33 @@ class PortalPagesTests {
     @Inject
     SubjectFixtures fixtures;
 
+    @Inject
+    AgroalDataSource dataSource;
+
     @BeforeEach
     void load() {
         fixtures.ensureLoaded();
+    }
+
+    @Test
+    void shouldLogASubjectsPagesInItsAccessLogAndListPagesInTheOperationsLog() {
+        String rich = SubjectFixtures.RICH;
+        String subjectPages = "SELECT count(*) FROM audit_access_log WHERE subject_uscc = ? AND operation IN ('portal.subject', 'portal.records') "
+                + "AND consumer_type = 'ANONYMOUS' AND outcome = 200";
+        String searches = "SELECT count(*) FROM audit_operation_log WHERE operation = 'portal.search' AND filters->>'q' = '恒通'";
+        String everyAccess = "SELECT count(*) FROM audit_access_log";
+        long subjectPagesBefore = Jdbc.scalar(dataSource, subjectPages, rich);
+        long searchesBefore = Jdbc.scalar(dataSource, searches);
+        long everyAccessBefore = Jdbc.scalar(dataSource, everyAccess);
+
+        given().accept("text/html").get("/subjects/" + rich).then().statusCode(200);
+        given().accept("text/html").get("/subjects/" + rich + "/records?category=penalty").then().statusCode(200);
+        given().accept("text/html").get("/search?q=恒通").then().statusCode(200);
+        given().accept("text/html").get("/subjects/not-a-code").then().statusCode(400);
+
+        assertEquals(subjectPagesBefore + 2, Jdbc.scalar(dataSource, subjectPages, rich), "both pages about the subject are in its access log");
+        assertEquals(searchesBefore + 1, Jdbc.scalar(dataSource, searches), "the search page is in the operations log, with its query");
+        assertEquals(everyAccessBefore + 2, Jdbc.scalar(dataSource, everyAccess), "a page for a malformed code is about no subject");
     }
 
     @Test
