@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -33,7 +34,11 @@ public class PortalRefusals {
      */
     private static final Pattern PAGES = Pattern.compile("/(|search|subjects/[^/]+(/records|/objection)?|lists/(red|black)|disclosures|statistics)");
 
-    @ServerResponseFilter
+    /**
+     * Below the default priority, so that it runs after every other response filter (response filters
+     * run from the highest priority down): the access log's filter may replace a page by a 503 problem.
+     */
+    @ServerResponseFilter(priority = Priorities.USER - 100)
     public void asPage(ContainerRequestContext request, ContainerResponseContext response) {
         if (!(response.getEntity() instanceof ProblemDetail problem) || !PAGES.matcher(request.getUriInfo().getPath()).matches()) {
             return;

@@ -227,6 +227,17 @@ class AccessLogTests {
         assertEquals("200", single(retry, "outcome"));
     }
 
+    /** The portal's page about a subject the same way, refused as a page in Chinese rather than as a problem. */
+    @Test
+    void shouldAnswerTheUnavailablePageWithoutTheSubjectWhenThePortalPagesEntryCannotBeWritten() throws Exception {
+        Response answer = whileTheLogWriteFails("audit_access_log",
+                () -> given().accept("text/html").when().get("/subjects/{uscc}", SubjectFixtures.RICH));
+
+        answer.then().statusCode(503).contentType(org.hamcrest.Matchers.startsWith("text/html")).header("Cache-Control", "no-store");
+        assertTrue(answer.asString().contains("服务暂时不可用"), answer.asString());
+        assertFalse(answer.asString().contains("石河子恒通物流有限公司"), answer.asString());
+    }
+
     /** The same for a bulk read, whose entry goes to the operations log. */
     @Test
     void shouldAnswer503WithoutTheItemsWhenTheOperationsLogEntryCannotBeWritten() throws Exception {
