@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
@@ -26,12 +27,13 @@ final class LimiterScript {
 
     private static final String SCRIPT = "/ratelimit/acquire.lua";
 
-    private final Redis redis;
+    private final Supplier<Redis> redis;
     private final String keyPrefix;
     private final String script;
     private final String sha;
 
-    LimiterScript(Redis redis, String keyPrefix) {
+    /** @param redis the client to send a run on, asked on the thread that sends it */
+    LimiterScript(Supplier<Redis> redis, String keyPrefix) {
         this.redis = redis;
         this.keyPrefix = keyPrefix;
         this.script = read();
@@ -51,7 +53,7 @@ final class LimiterScript {
     }
 
     private Uni<Response> evaluate(Command command, String scriptOrSha, String keys, RatePlan plan, int calls) {
-        return redis.send(Request.cmd(command)
+        return redis.get().send(Request.cmd(command)
                 .arg(scriptOrSha)
                 .arg(2)
                 .arg(keys + "tat")

@@ -8,7 +8,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import io.quarkus.logging.Log;
@@ -17,6 +19,7 @@ import io.quarkus.scheduler.Scheduled;
 
 import cn.opencredit.gateway.shared.problem.ProblemException;
 import cn.opencredit.gateway.shared.problem.ProblemType;
+import cn.opencredit.gateway.shared.redis.LoopRedis;
 import cn.opencredit.gateway.shared.redis.RedisAvailability;
 
 import io.micrometer.core.instrument.Counter;
@@ -71,7 +74,18 @@ public class RateLimiter {
     private final Counter runs;
     private final ConcurrentHashMap<LaneKey, Lane<Waiter>> lanes = new ConcurrentHashMap<>();
 
+    /** Runs the script on the Redis client of the event loop the run is sent from ({@link LoopRedis}). */
+    @Inject
+    RateLimiter(LoopRedis redis, RedisAvailability availability, RateLimitConfig config, Clock clock, MeterRegistry registry) {
+        this(redis::here, availability, config, clock, registry);
+    }
+
+    /** Runs the script on one client, whatever the loop: for tests that cut, slow or replace the connection. */
     RateLimiter(Redis redis, RedisAvailability availability, RateLimitConfig config, Clock clock, MeterRegistry registry) {
+        this(() -> redis, availability, config, clock, registry);
+    }
+
+    private RateLimiter(Supplier<Redis> redis, RedisAvailability availability, RateLimitConfig config, Clock clock, MeterRegistry registry) {
         // Checked here, at start-up, because a bad timeout would otherwise fail every call.
         if (config.redisTimeout().isNegative() || config.redisTimeout().isZero()) {
             throw new IllegalArgumentException("opencredit.ratelimit.redis-timeout must be positive, not " + config.redisTimeout());
