@@ -58,7 +58,7 @@ public class RateLimitFilter {
                 if (resolved == null) {
                     request.resume();
                 } else {
-                    decide(request, resolved.rateKey(), clients.ratePlan(resolved.plan()));
+                    limiter.acquire(resolved.rateKey(), clients.ratePlan(resolved.plan()), decision -> resume(request, decision), request::resume);
                 }
             }, request::resume);
             return;
@@ -71,16 +71,6 @@ public class RateLimitFilter {
             return;
         }
         apply(request, now);
-    }
-
-    /** Decides for a caller authentication resolved only now, and resumes the suspended request with the decision. */
-    private void decide(ResteasyReactiveContainerRequestContext request, String rateKey, RatePlan plan) {
-        RateDecision now = limiter.decideNow(rateKey, plan);
-        if (now != null) {
-            resume(request, now);
-            return;
-        }
-        limiter.await(rateKey, plan, decision -> resume(request, decision), request::resume);
     }
 
     private static void resume(ResteasyReactiveContainerRequestContext request, RateDecision decision) {

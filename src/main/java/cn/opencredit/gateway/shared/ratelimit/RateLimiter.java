@@ -155,6 +155,16 @@ public class RateLimiter {
         return Uni.createFrom().emitter(emitter -> enqueue(LaneKey.here(consumerKey), new Waiter(plan, emitter::complete, emitter::fail)));
     }
 
+    /** As {@link #acquire(String, RatePlan)}, handing the decision to callbacks as {@link #await(String, RatePlan, Consumer, Consumer)} does. */
+    public void acquire(String consumerKey, RatePlan plan, Consumer<RateDecision> decided, Consumer<Throwable> failed) {
+        RateDecision now = decideNow(consumerKey, plan);
+        if (now != null) {
+            decided.accept(now);
+        } else {
+            await(consumerKey, plan, decided, failed);
+        }
+    }
+
     /**
      * As {@link #await(String, RatePlan)}, handing the decision (or the 503 problem of an undecided
      * run) to a callback on the caller's event loop: for the filter every call passes through, which
