@@ -37,6 +37,7 @@ import cn.opencredit.gateway.shared.ratelimit.RateDecision.Limit;
 import cn.opencredit.gateway.shared.redis.RedisAvailability;
 import cn.opencredit.gateway.shared.redis.RedisConfig;
 import cn.opencredit.gateway.shared.time.ChinaTime;
+import cn.opencredit.gateway.testing.EventLoops;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -130,7 +131,7 @@ class RateLimiterTests {
         String consumer = consumer();
         SimpleMeterRegistry replicaMeters = new SimpleMeterRegistry();
         RateLimiter replica = replica(redisHosts, RACE_TIMEOUT, replicaMeters);
-        List<ContextInternal> loops = twoEventLoops();
+        List<ContextInternal> loops = EventLoops.two((io.vertx.core.impl.VertxInternal) vertx.getDelegate());
 
         int callsPerLoop = 100;
         CountDownLatch decided = new CountDownLatch(2 * callsPerLoop);
@@ -159,18 +160,6 @@ class RateLimiterTests {
         assertEquals("90", redis.value(String.class).get(dayKey(consumer)));
         double runs = replicaMeters.get("opencredit.ratelimit.redis.runs").counter().count();
         assertTrue(runs >= 2 && runs < 2 * callsPerLoop, "each loop's calls are coalesced into runs of their own: " + runs + " runs");
-    }
-
-    /** Two Vert.x contexts on different event loops, as two HTTP connections served by different loops would have. */
-    private List<ContextInternal> twoEventLoops() {
-        ContextInternal first = (ContextInternal) vertx.getDelegate().getOrCreateContext();
-        for (int i = 0; i < 16; i++) {
-            ContextInternal next = ((io.vertx.core.impl.VertxInternal) vertx.getDelegate()).createEventLoopContext();
-            if (next.nettyEventLoop() != first.nettyEventLoop()) {
-                return List.of(first, next);
-            }
-        }
-        throw new IllegalStateException("the test needs two event loops");
     }
 
     @Test

@@ -22,6 +22,8 @@ import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 
+import cn.opencredit.gateway.testing.EventLoops;
+
 /** Each event loop's own Redis client: chosen by the caller's loop, with the default client's settings (the same database). */
 @QuarkusTest
 class LoopRedisTests {
@@ -43,7 +45,7 @@ class LoopRedisTests {
         assertEquals(count(internal), loops.loops(), "a client for every event loop");
         assertSame(shared, loops.here(), "off any event loop, the default client");
 
-        List<ContextInternal> two = twoEventLoops(internal);
+        List<ContextInternal> two = EventLoops.two(internal);
         Redis first = onLoop(two.get(0));
         Redis second = onLoop(two.get(1));
         assertNotSame(first, second, "two loops, two clients");
@@ -76,16 +78,5 @@ class LoopRedisTests {
             loops++;
         }
         return loops;
-    }
-
-    private static List<ContextInternal> twoEventLoops(VertxInternal internal) {
-        ContextInternal first = internal.createEventLoopContext();
-        for (int i = 0; i < 16; i++) {
-            ContextInternal next = internal.createEventLoopContext();
-            if (next.nettyEventLoop() != first.nettyEventLoop()) {
-                return List.of(first, next);
-            }
-        }
-        throw new IllegalStateException("the test needs two event loops");
     }
 }
