@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import cn.opencredit.gateway.shared.sql.SqlArgs;
@@ -71,12 +70,18 @@ class CreditListRepository {
 
     /** Every entry of the subject, removed and expired ones included, newest inclusion first. */
     Uni<List<EntryRow>> findHistory(long subjectId) {
-        return pool.preparedQuery("SELECT " + ENTRY_COLUMNS + """
-                         FROM list_entry e JOIN subject s ON s.id = e.subject_id
-                        WHERE e.subject_id = $1 ORDER BY e.included_at DESC, e.id DESC""")
+        return pool.preparedQuery(historySql("$1") + " ORDER BY e.included_at DESC, e.id DESC")
                 .execute(Tuple.of(subjectId))
                 .map(CreditListRepository::toEntries);
     }
+
+    /** Every entry of the subject whose id is the SQL {@code subjectId}; {@link #HISTORY_ORDER} orders them. */
+    static String historySql(String subjectId) {
+        return "SELECT " + ENTRY_COLUMNS + " FROM list_entry e JOIN subject s ON s.id = e.subject_id WHERE e.subject_id = " + subjectId;
+    }
+
+    /** The order of a subject's history by the columns {@link #historySql} answers: newest inclusion first. */
+    static final String HISTORY_ORDER = "included_at DESC, id DESC";
 
     Uni<EntryRow> findEntry(ListType type, long id) {
         return pool.preparedQuery("SELECT " + ENTRY_COLUMNS + " FROM list_entry e JOIN subject s ON s.id = e.subject_id"
@@ -122,8 +127,8 @@ class CreditListRepository {
         return day.atStartOfDay(ChinaTime.ZONE).toOffsetDateTime();
     }
 
-    private static List<EntryRow> toEntries(RowSet<Row> rows) {
-        List<EntryRow> entries = new ArrayList<>(rows.size());
+    static List<EntryRow> toEntries(Iterable<Row> rows) {
+        List<EntryRow> entries = new ArrayList<>();
         rows.forEach(row -> entries.add(toEntry(row)));
         return entries;
     }

@@ -21,6 +21,7 @@ import cn.opencredit.gateway.shared.paging.PageRequest;
 import cn.opencredit.gateway.shared.problem.ProblemException;
 import cn.opencredit.gateway.shared.problem.ProblemType;
 import cn.opencredit.gateway.shared.time.ChinaTime;
+import cn.opencredit.gateway.subject.SubjectParts;
 
 /** Reads of red/black and other list entries: the public listing, one entry, and a subject's memberships and history. */
 @ApplicationScoped
@@ -46,13 +47,24 @@ public class CreditListService {
      */
     public Uni<ListStanding> standing(long subjectId) {
         Instant now = clock.instant();
-        return repository.findHistory(subjectId).map(rows -> new ListStanding(
+        return repository.findHistory(subjectId).map(rows -> standing(rows, now));
+    }
+
+    /** {@link #standing} as a part of a read of the subject in one statement. */
+    public SubjectParts.Part<ListStanding> standingPart(SubjectParts read) {
+        Instant now = clock.instant();
+        return read.add(CreditListRepository.historySql(read.subjectId()), CreditListRepository.HISTORY_ORDER,
+                rows -> standing(CreditListRepository.toEntries(rows), now));
+    }
+
+    private static ListStanding standing(List<CreditListRepository.EntryRow> rows, Instant now) {
+        return new ListStanding(
                 rows.stream()
                         .filter(row -> ListEntryMapper.current(row, now))
                         .sorted(MEMBERSHIP_ORDER)
                         .map(ListEntryMapper::toMembership)
                         .toList(),
-                rows.stream().map(row -> ListEntryMapper.toView(row, now)).toList()));
+                rows.stream().map(row -> ListEntryMapper.toView(row, now)).toList());
     }
 
     /** How each of these lists changed per month over the last {@code months} months, this one included (China time). */

@@ -54,19 +54,21 @@ class EvaluationRepository {
     }
 
     /**
-     * The grade of the subject with this internal id, empty when it has none; only the columns the
-     * profile shows (not the contributions, a JSON array the profile does not need to read or parse).
+     * The grade of the subject whose id is the SQL {@code subjectId}: one row, or none while it has no
+     * grade; only the columns the profile shows (not the contributions, a JSON array the profile does
+     * not need to read or parse).
      */
-    Uni<Optional<StoredGrade>> findGrade(long subjectId) {
-        return pool.preparedQuery("SELECT grade, supervision_class, as_of, model_version FROM evaluation WHERE subject_id = $1 AND grade IS NOT NULL")
-                .execute(Tuple.of(subjectId))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        return Optional.empty();
-                    }
-                    Row row = rows.iterator().next();
-                    return Optional.of(new StoredGrade(row.getString(0), row.getString(1), row.getLocalDate(2), row.getString(3)));
-                });
+    static String gradeSql(String subjectId) {
+        return "SELECT grade, supervision_class, as_of, model_version FROM evaluation WHERE subject_id = " + subjectId + " AND grade IS NOT NULL";
+    }
+
+    static Optional<StoredGrade> toGrade(Iterable<Row> rows) {
+        var found = rows.iterator();
+        if (!found.hasNext()) {
+            return Optional.empty();
+        }
+        Row row = found.next();
+        return Optional.of(new StoredGrade(row.getString(0), row.getString(1), row.getLocalDate(2), row.getString(3)));
     }
 
     private static StoredEvaluation stored(Row row) {

@@ -30,6 +30,7 @@ import cn.opencredit.gateway.shared.problem.ProblemType;
 import cn.opencredit.gateway.shared.security.ApiClient;
 import cn.opencredit.gateway.shared.sql.RegionPrefix;
 import cn.opencredit.gateway.shared.uscc.Uscc;
+import cn.opencredit.gateway.subject.SubjectParts;
 import cn.opencredit.gateway.subject.SubjectService;
 
 /**
@@ -72,13 +73,20 @@ public class EvaluationService {
                 });
     }
 
-    /** The grade the profile shows of the subject with this internal id; empty while it has none (not evaluated yet, cancelled, revoked). */
-    public Uni<Optional<GradeSummary>> grade(long subjectId) {
-        return repository.findGrade(subjectId).map(found -> found.map(stored -> {
+    /**
+     * The grade the profile shows, as a part of a read of the subject in one statement; empty while it
+     * has none (not evaluated yet, cancelled, revoked).
+     */
+    public SubjectParts.Part<Optional<GradeSummary>> gradePart(SubjectParts read) {
+        return read.add(EvaluationRepository.gradeSql(read.subjectId()), "as_of", rows -> toGradeSummary(EvaluationRepository.toGrade(rows)));
+    }
+
+    private static Optional<GradeSummary> toGradeSummary(Optional<EvaluationRepository.StoredGrade> found) {
+        return found.map(stored -> {
             Grade grade = Grade.valueOf(stored.grade());
             SupervisionClass supervision = SupervisionClass.valueOf(stored.supervisionClass());
             return new GradeSummary(grade, grade.nameZh(), supervision, supervision.nameZh(), stored.asOf(), stored.modelVersion());
-        }));
+        });
     }
 
     /** The evaluation as the public sees it (grade, supervision class, explanation), read now (for the credit report). */

@@ -2,6 +2,7 @@ package cn.opencredit.gateway.profile;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.inject.Singleton;
 
@@ -9,21 +10,26 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
 import cn.opencredit.gateway.creditlist.CreditListService;
+import cn.opencredit.gateway.creditlist.ListStanding;
 import cn.opencredit.gateway.evaluation.EvaluationService;
+import cn.opencredit.gateway.evaluation.GradeSummary;
 import cn.opencredit.gateway.record.RecordAudience;
 import cn.opencredit.gateway.record.RecordService;
+import cn.opencredit.gateway.record.RecordSummary;
 import cn.opencredit.gateway.shared.cache.CachedJson;
 import cn.opencredit.gateway.shared.cache.ReadThroughCache;
 import cn.opencredit.gateway.shared.money.Money;
 import cn.opencredit.gateway.shared.security.ApiClient;
 import cn.opencredit.gateway.shared.uscc.Uscc;
+import cn.opencredit.gateway.subject.SubjectDetails;
+import cn.opencredit.gateway.subject.SubjectParts;
 import cn.opencredit.gateway.subject.SubjectService;
 
 /**
- * The credit profile: one read model assembled from subjects, records and lists, each read through
- * its own capability. Its parts are independent reads on the connection pool (no shared session),
- * so they run at once. The records in it are those the caller's audience may see; answers are
- * cached per subject and audience, and invalidated by the subject's data version.
+ * The credit profile: one read model assembled from subjects, records, lists and the grade, each
+ * part written and read by its own capability and all of them answered by PostgreSQL in one
+ * statement ({@link SubjectParts}). The records in it are those the caller's audience may see;
+ * answers are cached per subject and audience, and invalidated by the subject's data version.
  */
 @Singleton
 public class ProfileService {
@@ -61,18 +67,22 @@ public class ProfileService {
         return loadProfile(uscc, audience);
     }
 
+    /** The subject and its three parts in one statement (SubjectParts): a miss costs one round trip to PostgreSQL, not four. */
     private Uni<ProfileView> loadProfile(Uscc uscc, RecordAudience audience) {
-        return subjects.require(uscc)
-                .chain(subject -> Uni.combine().all()
-                        .unis(lists.standing(subject.id()), records.visibleSummary(subject.id(), audience, LATEST_RECORDS),
-                                evaluations.grade(subject.id()))
-                        .with((standing, summary, grade) -> {
-                            Map<String, Long> counts = new LinkedHashMap<>();
-                            summary.counts().forEach((category, count) -> counts.put(category.code(), count));
-                            return new ProfileView(subject.uscc(), subject.name(), subject.type(), subject.legalRepresentative(),
-                                    subject.regionCode(), subject.industrySection(), subject.registeredOn(), subject.status(),
-                                    Money.of(subject.registeredCapital(), subject.capitalCurrency()), subject.address(),
-                                    standing.memberships(), standing.history(), counts, summary.latest(), grade.orElse(null));
-                        }));
+        SubjectParts read = SubjectParts.of(uscc);
+        SubjectParts.Part<ListStanding> standingPart = lists.standingPart(read);
+        SubjectParts.Part<RecordSummary> summaryPart = records.visibleSummaryPart(read, audience, LATEST_RECORDS);
+        SubjectParts.Part<Optional<GradeSummary>> gradePart = evaluations.gradePart(read);
+        return subjects.read(read).map(found -> {
+            SubjectDetails subject = found.subject();
+            ListStanding standing = found.get(standingPart);
+            RecordSummary summary = found.get(summaryPart);
+            Map<String, Long> counts = new LinkedHashMap<>();
+            summary.counts().forEach((category, count) -> counts.put(category.code(), count));
+            return new ProfileView(subject.uscc(), subject.name(), subject.type(), subject.legalRepresentative(),
+                    subject.regionCode(), subject.industrySection(), subject.registeredOn(), subject.status(),
+                    Money.of(subject.registeredCapital(), subject.capitalCurrency()), subject.address(),
+                    standing.memberships(), standing.history(), counts, summary.latest(), found.get(gradePart).orElse(null));
+        });
     }
 }

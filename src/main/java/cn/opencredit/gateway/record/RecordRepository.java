@@ -14,7 +14,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+
+import cn.opencredit.gateway.subject.SubjectParts;
 
 
 /** Reads of a subject's credit records as an audience sees them, on the reactive PostgreSQL client (the hot read path). */
@@ -28,23 +31,40 @@ class RecordRepository {
     /** {@link RecordVisibility#visible} as SQL: $2 = listed statuses, $3 = today, $4 = the audience's disclosure levels. */
     private static final String VISIBLE = RecordVisibility.visibleSql("", "$4", "$2", "$3");
 
-    /**
-     * Counts per category and the newest records of one subject the audience may see: $1 = the
-     * subject's id, $2–$4 as {@link #VISIBLE}, $5 = how many newest records.
-     */
-    static final String SUMMARY = "SELECT " + COLUMNS + """
-            , n, recency FROM (
-                SELECT %s, count(*) OVER (PARTITION BY category) AS n,
-                       row_number() OVER (ORDER BY decision_date DESC, id DESC) AS recency,
-                       row_number() OVER (PARTITION BY category ORDER BY decision_date DESC, id DESC) AS in_category
-                FROM credit_record WHERE subject_id = $1 AND %s) visible
-            WHERE recency <= $5 OR in_category = 1
-            ORDER BY recency""".formatted(COLUMNS, VISIBLE);
+    /** {@link #COLUMNS} for a row sent as JSON: the amount as text, which keeps its scale (JsonRow). */
+    private static final String JSON_COLUMNS = COLUMNS.replace("amount,", "amount::text AS amount,");
+
+    /** The order of {@link #summarySql}'s rows by their columns: newest first. */
+    private static final String SUMMARY_ORDER = "recency";
 
     private final Pool pool;
 
     RecordRepository(Pool pool) {
         this.pool = pool;
+    }
+
+    /**
+     * Counts per category and the newest records of one subject the audience may see, unordered
+     * ({@link #SUMMARY_ORDER}), selecting {@code columns} of each record: every visible record is
+     * counted, but only the newest ones, and one per category to carry its count, come back. The
+     * other arguments are SQL expressions for the subject's id, the listed statuses, today, the
+     * audience's disclosure levels and how many newest records.
+     */
+    static String summarySql(String columns, String subjectId, String statuses, String today, String levels, String latest) {
+        return "SELECT " + columns + """
+                , n, recency FROM (
+                    SELECT %s, count(*) OVER (PARTITION BY category) AS n,
+                           row_number() OVER (ORDER BY decision_date DESC, id DESC) AS recency,
+                           row_number() OVER (PARTITION BY category ORDER BY decision_date DESC, id DESC) AS in_category
+                    FROM credit_record WHERE subject_id = %s AND %s) visible
+                WHERE recency <= %s OR in_category = 1""".formatted(COLUMNS, subjectId,
+                RecordVisibility.visibleSql("", levels, statuses, today), latest);
+    }
+
+    /** {@link #summarySql} as a part of a read of the subject in one statement. */
+    static SubjectParts.Part<RecordSummary> summaryPart(SubjectParts read, RecordAudience audience, LocalDate today, int latest) {
+        return read.add(summarySql(JSON_COLUMNS, read.subjectId(), read.bind(visibleStatuses()), read.bind(today), read.bind(levels(audience)),
+                read.bind(latest)), SUMMARY_ORDER, rows -> toSummary(rows, latest));
     }
 
     Uni<List<RecordView>> findVisible(long subjectId, RecordAudience audience, Optional<RecordCategory> category,
@@ -71,25 +91,17 @@ class RecordRepository {
                 });
     }
 
-    /**
-     * The counts per category and the {@code latest} newest records the audience may see, in one
-     * read: every visible record is counted, but only the newest ones, and one per category to carry
-     * its count, come back.
-     */
-    Uni<RecordSummary> summarise(long subjectId, RecordAudience audience, LocalDate today, int latest) {
-        return pool.preparedQuery(SUMMARY)
-                .execute(Tuple.of(subjectId, visibleStatuses(), today, levels(audience), latest))
-                .map(rows -> {
-                    Map<RecordCategory, Long> counts = new EnumMap<>(RecordCategory.class);
-                    List<RecordView> newest = new ArrayList<>(latest);
-                    rows.forEach(row -> {
-                        counts.put(RecordCategory.valueOf(row.getString("category")), row.getLong("n"));
-                        if (row.getLong("recency") <= latest) {
-                            newest.add(RecordView.fromRow(row, "id", "status"));
-                        }
-                    });
-                    return new RecordSummary(counts, newest);
-                });
+    /** Rows of {@link #summarySql} in its order, as counts per category and the {@code latest} newest records. */
+    private static RecordSummary toSummary(Iterable<Row> rows, int latest) {
+        Map<RecordCategory, Long> counts = new EnumMap<>(RecordCategory.class);
+        List<RecordView> newest = new ArrayList<>(latest);
+        rows.forEach(row -> {
+            counts.put(RecordCategory.valueOf(row.getString("category")), row.getLong("n"));
+            if (row.getLong("recency") <= latest) {
+                newest.add(RecordView.fromRow(row, "id", "status"));
+            }
+        });
+        return new RecordSummary(counts, newest);
     }
 
     /**

@@ -20,6 +20,7 @@ import cn.opencredit.gateway.shared.paging.PageRequest;
 import cn.opencredit.gateway.shared.security.ApiClient;
 import cn.opencredit.gateway.shared.time.ChinaTime;
 import cn.opencredit.gateway.shared.uscc.Uscc;
+import cn.opencredit.gateway.subject.SubjectParts;
 import cn.opencredit.gateway.subject.SubjectService;
 
 /** A subject's credit records, as the audience of the caller sees them. */
@@ -66,9 +67,12 @@ public class RecordService {
                 });
     }
 
-    /** Counts per category and the {@code latest} newest records the audience may see, for the profile. */
-    public Uni<RecordSummary> visibleSummary(long subjectId, RecordAudience audience, int latest) {
-        return repository.summarise(subjectId, audience, ChinaTime.today(clock), latest);
+    /**
+     * Counts per category and the {@code latest} newest records the audience may see, for the
+     * profile, as a part of a read of the subject in one statement.
+     */
+    public SubjectParts.Part<RecordSummary> visibleSummaryPart(SubjectParts read, RecordAudience audience, int latest) {
+        return RecordRepository.summaryPart(read, audience, ChinaTime.today(clock), latest);
     }
 
     /**

@@ -1,12 +1,14 @@
 package cn.opencredit.gateway.subject;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,6 +22,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
+import cn.opencredit.gateway.shared.sql.JsonRow;
 import cn.opencredit.gateway.shared.sql.SqlArgs;
 import cn.opencredit.gateway.shared.uscc.Uscc;
 
@@ -121,6 +124,30 @@ class SubjectRepository {
         return pool.preparedQuery("SELECT " + COLUMNS + " FROM subject WHERE uscc = $1")
                 .execute(Tuple.of(uscc.value()))
                 .map(rows -> rows.size() == 0 ? null : toRow(rows.iterator().next()));
+    }
+
+    /** The subject with the parts' USCC and, in the same statement, every part's rows; null when there is none. */
+    Uni<SubjectParts.Read> read(SubjectParts read) {
+        String alias = SubjectParts.ALIAS;
+        StringBuilder sql = new StringBuilder("SELECT ")
+                .append(Arrays.stream(COLUMNS.split(",")).map(column -> alias + "." + column.strip()).collect(Collectors.joining(", ")));
+        for (SubjectParts.Part<?> part : read.parts()) {
+            String name = "part_" + part.index();
+            sql.append(", (SELECT json_agg(").append(name).append(" ORDER BY ").append(part.order()).append(") FROM (")
+                    .append(part.sql()).append(") AS ").append(name).append(") AS ").append(name);
+        }
+        sql.append(" FROM subject ").append(alias).append(" WHERE ").append(alias).append(".uscc = $1");
+        return pool.preparedQuery(sql.toString()).execute(Tuple.from(read.args())).map(rows -> {
+            if (rows.size() == 0) {
+                return null;
+            }
+            Row row = rows.iterator().next();
+            List<Object> values = new ArrayList<>(read.parts().size());
+            for (SubjectParts.Part<?> part : read.parts()) {
+                values.add(part.read().apply(JsonRow.rows(row.getValue("part_" + part.index()))));
+            }
+            return new SubjectParts.Read(toRow(row), values);
+        });
     }
 
     Uni<String> findUsccById(long id) {

@@ -45,6 +45,11 @@ public class SubjectService {
         return repository.findByUscc(uscc).onItem().ifNull().failWith(() -> notFound(uscc));
     }
 
+    /** The subject and every part added to {@code read}, in one statement; a 404 problem when no subject has the USCC. */
+    public Uni<SubjectParts.Read> read(SubjectParts read) {
+        return repository.read(read).onItem().ifNull().failWith(() -> notFound(read.uscc()));
+    }
+
     /** Search hits in USCC order (stable, so keyset paging visits each subject once). */
     public Uni<Page<SubjectSummaryView>> search(SubjectSearch search, String limit, String cursor) {
         Log.debugf("search %s", search);

@@ -47,7 +47,8 @@ class RecordSubjectIndexTests {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             connection.setAutoCommit(false);
             statement.execute("SET LOCAL enable_seqscan = off");
-            statement.execute("PREPARE record_summary(bigint, text[], date, text[], int) AS " + RecordRepository.SUMMARY);
+            statement.execute("PREPARE record_summary(bigint, text[], date, text[], int) AS "
+                    + RecordRepository.summarySql("id", "$1", "$2", "$3", "$4", "$5"));
             try {
                 statement.execute("SET LOCAL plan_cache_mode = force_custom_plan");
                 assertIndexed(Jdbc.lines(statement, execute), audience + ", custom plan");
