@@ -26,6 +26,9 @@ class CreditListRepository {
             e.id, e.list_type, s.uscc, s.name, e.authority, e.authority_uscc, e.reason, e.legal_basis, e.legal_representative,
             e.included_at, e.expires_at, e.removed_at, e.removal_reason, e.removal_note""";
 
+    /** The order of a subject's history by the columns {@link #historySql} answers: newest inclusion first. */
+    static final String HISTORY_ORDER = "included_at DESC, id DESC";
+
 
     private final Pool pool;
 
@@ -79,9 +82,6 @@ class CreditListRepository {
     static String historySql(String subjectId) {
         return "SELECT " + ENTRY_COLUMNS + " FROM list_entry e JOIN subject s ON s.id = e.subject_id WHERE e.subject_id = " + subjectId;
     }
-
-    /** The order of a subject's history by the columns {@link #historySql} answers: newest inclusion first. */
-    static final String HISTORY_ORDER = "included_at DESC, id DESC";
 
     Uni<EntryRow> findEntry(ListType type, long id) {
         return pool.preparedQuery("SELECT " + ENTRY_COLUMNS + " FROM list_entry e JOIN subject s ON s.id = e.subject_id"

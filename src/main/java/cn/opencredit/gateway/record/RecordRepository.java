@@ -19,7 +19,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 import cn.opencredit.gateway.subject.SubjectParts;
 
-
 /** Reads of a subject's credit records as an audience sees them, on the reactive PostgreSQL client (the hot read path). */
 @ApplicationScoped
 class RecordRepository {
