@@ -128,16 +128,7 @@ class SubjectRepository {
 
     /** The subject with the parts' USCC and, in the same statement, every part's rows; null when there is none. */
     Uni<SubjectParts.Read> read(SubjectParts read) {
-        String alias = SubjectParts.ALIAS;
-        StringBuilder sql = new StringBuilder("SELECT ")
-                .append(Arrays.stream(COLUMNS.split(",")).map(column -> alias + "." + column.strip()).collect(Collectors.joining(", ")));
-        for (SubjectParts.Part<?> part : read.parts()) {
-            String name = "part_" + part.index();
-            sql.append(", (SELECT json_agg(").append(name).append(" ORDER BY ").append(part.order()).append(") FROM (")
-                    .append(part.sql()).append(") AS ").append(name).append(") AS ").append(name);
-        }
-        sql.append(" FROM subject ").append(alias).append(" WHERE ").append(alias).append(".uscc = $1");
-        return pool.preparedQuery(sql.toString()).execute(Tuple.from(read.args())).map(rows -> {
+        return pool.preparedQuery(sql(read)).execute(Tuple.from(read.args())).map(rows -> {
             if (rows.size() == 0) {
                 return null;
             }
@@ -148,6 +139,19 @@ class SubjectRepository {
             }
             return new SubjectParts.Read(toRow(row), values);
         });
+    }
+
+    /** The statement of {@link #read}: the subject's row and, as column {@code part_<index>}, each part's rows as a JSON array. */
+    static String sql(SubjectParts read) {
+        String alias = SubjectParts.ALIAS;
+        StringBuilder sql = new StringBuilder("SELECT ")
+                .append(Arrays.stream(COLUMNS.split(",")).map(column -> alias + "." + column.strip()).collect(Collectors.joining(", ")));
+        for (SubjectParts.Part<?> part : read.parts()) {
+            String name = "part_" + part.index();
+            sql.append(", (SELECT json_agg(").append(name).append(" ORDER BY ").append(part.order()).append(") FROM (")
+                    .append(part.sql()).append(") AS ").append(name).append(") AS ").append(name);
+        }
+        return sql.append(" FROM subject ").append(alias).append(" WHERE ").append(alias).append(".uscc = $1").toString();
     }
 
     Uni<String> findUsccById(long id) {
