@@ -119,8 +119,8 @@ public class RateLimiter {
      * @param plan        the limits that apply to it
      */
     public Uni<RateDecision> acquire(String consumerKey, RatePlan plan) {
-        RateDecision now = decideNow(consumerKey, plan);
-        return now != null ? Uni.createFrom().item(now) : await(consumerKey, plan);
+        check(consumerKey, plan);
+        return Uni.createFrom().emitter(emitter -> acquire(consumerKey, plan, emitter::complete, emitter::fail));
     }
 
     /**
@@ -149,13 +149,7 @@ public class RateLimiter {
         return fallback.refusal(consumerKey, plan, GcraPolicy.micros(clock.instant()));
     }
 
-    /** The decision on a call that {@link #decideNow} could not take, from the next script run for its consumer. */
-    public Uni<RateDecision> await(String consumerKey, RatePlan plan) {
-        check(consumerKey, plan);
-        return Uni.createFrom().emitter(emitter -> enqueue(LaneKey.here(consumerKey), new Waiter(plan, emitter::complete, emitter::fail)));
-    }
-
-    /** As {@link #acquire(String, RatePlan)}, handing the decision to callbacks as {@link #await(String, RatePlan, Consumer, Consumer)} does. */
+    /** As {@link #acquire(String, RatePlan)}, handing the decision to callbacks as {@link #await} does. */
     public void acquire(String consumerKey, RatePlan plan, Consumer<RateDecision> decided, Consumer<Throwable> failed) {
         RateDecision now = decideNow(consumerKey, plan);
         if (now != null) {
@@ -166,9 +160,10 @@ public class RateLimiter {
     }
 
     /**
-     * As {@link #await(String, RatePlan)}, handing the decision (or the 503 problem of an undecided
-     * run) to a callback on the caller's event loop: for the filter every call passes through, which
-     * suspends and resumes the request itself rather than through a reactive pipeline.
+     * The decision on a call that {@link #decideNow} could not take, from the next script run for its
+     * consumer, handed (or the 503 problem of an undecided run) to a callback on the caller's event
+     * loop: the filter every call passes through suspends and resumes the request itself rather than
+     * through a reactive pipeline.
      */
     public void await(String consumerKey, RatePlan plan, Consumer<RateDecision> decided, Consumer<Throwable> failed) {
         check(consumerKey, plan);
