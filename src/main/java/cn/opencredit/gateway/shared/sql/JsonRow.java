@@ -26,8 +26,8 @@ public final class JsonRow implements Row {
     private final List<String> columns;
     private final List<Object> values;
 
-    private JsonRow(JsonObject object) {
-        this.columns = new ArrayList<>(object.fieldNames());
+    private JsonRow(List<String> columns, JsonObject object) {
+        this.columns = columns;
         this.values = new ArrayList<>(columns.size());
         columns.forEach(column -> values.add(object.getValue(column)));
     }
@@ -41,8 +41,10 @@ public final class JsonRow implements Row {
             throw new IllegalStateException("expected a JSON array of rows, got " + aggregate.getClass().getSimpleName());
         }
         List<io.vertx.mutiny.sqlclient.Row> rows = new ArrayList<>(array.size());
+        // Every element of one aggregate is a row of the same subquery: the same keys in the same order.
+        List<String> columns = array.isEmpty() ? List.of() : List.copyOf(array.getJsonObject(0).fieldNames());
         for (int i = 0; i < array.size(); i++) {
-            rows.add(io.vertx.mutiny.sqlclient.Row.newInstance(new JsonRow(array.getJsonObject(i))));
+            rows.add(io.vertx.mutiny.sqlclient.Row.newInstance(new JsonRow(columns, array.getJsonObject(i))));
         }
         return rows;
     }
