@@ -71,14 +71,7 @@ class CreditListRepository {
     record Position(OffsetDateTime includedAt, long id) {
     }
 
-    /** Every entry of the subject, removed and expired ones included, newest inclusion first. */
-    Uni<List<EntryRow>> findHistory(long subjectId) {
-        return pool.preparedQuery(historySql("$1") + " ORDER BY e.included_at DESC, e.id DESC")
-                .execute(Tuple.of(subjectId))
-                .map(CreditListRepository::toEntries);
-    }
-
-    /** Every entry of the subject whose id is the SQL {@code subjectId}; {@link #HISTORY_ORDER} orders them. */
+    /** Every entry of the subject whose id is the SQL {@code subjectId}, removed and expired ones included; {@link #HISTORY_ORDER} orders them (newest inclusion first). */
     static String historySql(String subjectId) {
         return "SELECT " + ENTRY_COLUMNS + " FROM list_entry e JOIN subject s ON s.id = e.subject_id WHERE e.subject_id = " + subjectId;
     }

@@ -43,14 +43,9 @@ public class CreditListService {
 
     /**
      * The subject's current memberships and its whole list history, both from one read of its
-     * entries: current is {@link ListEntryMapper#current} applied to each.
+     * entries (current is {@link ListEntryMapper#current} applied to each), as a part of a read of
+     * the subject in one statement.
      */
-    public Uni<ListStanding> standing(long subjectId) {
-        Instant now = clock.instant();
-        return repository.findHistory(subjectId).map(rows -> standing(rows, now));
-    }
-
-    /** {@link #standing} as a part of a read of the subject in one statement. */
     public SubjectParts.Part<ListStanding> standingPart(SubjectParts read) {
         Instant now = clock.instant();
         return read.add(CreditListRepository.historySql(read.subjectId()), CreditListRepository.HISTORY_ORDER,

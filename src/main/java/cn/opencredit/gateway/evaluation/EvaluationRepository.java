@@ -41,12 +41,35 @@ class EvaluationRepository {
 
     /** The subject with this USCC and its evaluation, or empty when no subject has it. */
     Uni<Optional<StoredEvaluation>> find(String uscc) {
-        return pool.preparedQuery("""
-                SELECT s.id, s.uscc, s.name, e.subject_id IS NOT NULL, e.model_version, e.as_of, e.score, e.grade, e.supervision_class,
-                       e.not_evaluated, e.contributions, e.valid_until, e.evaluated_at
-                FROM subject s LEFT JOIN evaluation e ON e.subject_id = s.id WHERE s.uscc = $1""")
+        return pool.preparedQuery("SELECT s.id, s.uscc, s.name, " + STORED_COLUMNS
+                        + " FROM subject s LEFT JOIN evaluation e ON e.subject_id = s.id WHERE s.uscc = $1")
                 .execute(Tuple.of(uscc))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(stored(rows.iterator().next())));
+    }
+
+    /**
+     * The columns of {@link StoredEvaluation} after the subject's id, USCC and name, from the
+     * evaluation {@code e} left-joined to its subject (all null while it has none). Named, because a
+     * row sent as JSON keys its values by name.
+     */
+    private static final String STORED_COLUMNS = """
+            e.subject_id IS NOT NULL AS evaluated, e.model_version, e.as_of, e.score, e.grade, e.supervision_class, e.not_evaluated,
+            e.contributions, e.valid_until, e.evaluated_at""";
+
+    /**
+     * {@link #find} about a subject already read: its id, USCC and name as SQL expressions; always one
+     * row, read by {@link #toStored}. {@link #STORED_ORDER} orders it.
+     */
+    static String storedSql(String subjectId, String uscc, String name) {
+        return "SELECT " + subjectId + " AS subject_id, " + uscc + " AS uscc, " + name + " AS name, " + STORED_COLUMNS
+                + " FROM (VALUES (0)) AS subject_row LEFT JOIN evaluation e ON e.subject_id = " + subjectId;
+    }
+
+    static final String STORED_ORDER = "subject_id";
+
+    /** The one row of {@link #storedSql}. */
+    static StoredEvaluation toStored(List<Row> rows) {
+        return stored(rows.getFirst());
     }
 
     /** A subject's current grade, as the profile shows it. */

@@ -89,14 +89,14 @@ public class EvaluationService {
         });
     }
 
-    /** The evaluation as the public sees it (grade, supervision class, explanation), read now (for the credit report). */
-    public Uni<Optional<EvaluationView>> summary(Uscc uscc) {
-        return load(uscc, EvaluationView.Detail.SUMMARY).map(Optional::ofNullable);
-    }
-
-    /** The evaluation with its score and every contribution, read now (for answers under the subject's consent, cached by them). */
-    public Uni<Optional<EvaluationView>> full(Uscc uscc) {
-        return load(uscc, EvaluationView.Detail.FULL).map(Optional::ofNullable);
+    /**
+     * The evaluation in this detail (the public's summary for the credit report, the full one with
+     * score and contributions for answers under the subject's consent), as a part of a read of the
+     * subject in one statement.
+     */
+    public SubjectParts.Part<EvaluationView> viewPart(SubjectParts read, EvaluationView.Detail detail) {
+        return read.add(EvaluationRepository.storedSql(read.subjectId(), read.subjectColumn("uscc"), read.subjectColumn("name")),
+                EvaluationRepository.STORED_ORDER, rows -> view(EvaluationRepository.toStored(rows), detail));
     }
 
     private Uni<EvaluationView> load(Uscc uscc, EvaluationView.Detail detail) {

@@ -27,7 +27,6 @@ import cn.opencredit.gateway.evaluation.EvaluationService;
 import cn.opencredit.gateway.evaluation.EvaluationView;
 import cn.opencredit.gateway.finance.PackageView.PaymentSeries;
 import cn.opencredit.gateway.profile.ProfileService;
-import cn.opencredit.gateway.profile.ProfileView;
 import cn.opencredit.gateway.record.DetailedRecord;
 import cn.opencredit.gateway.record.RecordAudience;
 import cn.opencredit.gateway.record.RecordCategory;
@@ -39,6 +38,7 @@ import cn.opencredit.gateway.shared.security.ApiClient;
 import cn.opencredit.gateway.shared.time.ChinaTime;
 import cn.opencredit.gateway.shared.uscc.Uscc;
 import cn.opencredit.gateway.subject.SubjectDetails;
+import cn.opencredit.gateway.subject.SubjectParts;
 import cn.opencredit.gateway.subject.SubjectService;
 
 /**
@@ -92,14 +92,14 @@ public class PackageService {
         return subjects.require(uscc).chain(subject -> {
             if (ApiClient.OPERATOR_TYPE.equals(caller.type())) {
                 Set<ConsentCategory> covered = asked.asked().isEmpty() ? EnumSet.allOf(ConsentCategory.class) : asked.asked();
-                return cached(uscc, subject, covered, null, "operator", requestContext);
+                return cached(uscc, covered, null, "operator", requestContext);
             }
             return consents.require(subject.id(), caller.consumerId(), PURPOSES, asked.asked()).chain(grant -> {
                 Set<ConsentCategory> covered = asked.asked().isEmpty() ? grant.categories() : asked.asked();
                 new ConsentedRead(grant.consentId(), grant.purpose().code(), codes(covered)).mark(routing);
                 PackageView.ConsentUse use = new PackageView.ConsentUse(Long.toString(grant.consentId()), grant.purpose(), grant.categories(),
                         grant.validUntil());
-                return cached(uscc, subject, covered, use, "consent-" + grant.consentId() + "-v" + grant.version(), requestContext)
+                return cached(uscc, covered, use, "consent-" + grant.consentId() + "-v" + grant.version(), requestContext)
                         .call(answer -> answer.hit() ? Uni.createFrom().voidItem() : stillConsented(subject, caller, covered, routing));
             });
         });
@@ -114,32 +114,39 @@ public class PackageService {
                 .onFailure().invoke(() -> ConsentedRead.clear(routing));
     }
 
-    private Uni<CachedJson> cached(Uscc uscc, SubjectDetails subject, Set<ConsentCategory> covered, PackageView.ConsentUse consent, String reader,
+    private Uni<CachedJson> cached(Uscc uscc, Set<ConsentCategory> covered, PackageView.ConsentUse consent, String reader,
             Context requestContext) {
         return cache.get(uscc.value(), "finance-package", reader + ":" + codes(covered),
-                () -> assemble(uscc, subject, covered, consent, requestContext));
+                () -> assemble(uscc, covered, consent, requestContext));
     }
 
     private static String codes(Set<ConsentCategory> categories) {
         return categories.stream().sorted().map(ConsentCategory::code).collect(Collectors.joining(","));
     }
 
-    private Uni<PackageView> assemble(Uscc uscc, SubjectDetails subject, Set<ConsentCategory> covered, PackageView.ConsentUse consent,
-            Context requestContext) {
+    /**
+     * The sections read from PostgreSQL in one statement (the subject, its profile, evaluation, list
+     * standing and records: SubjectParts), beside the commitments, which Hibernate Reactive reads.
+     */
+    private Uni<PackageView> assemble(Uscc uscc, Set<ConsentCategory> covered, PackageView.ConsentUse consent, Context requestContext) {
         Set<RecordCategory> recordCategories = EnumSet.noneOf(RecordCategory.class);
         covered.forEach(section -> recordCategories.addAll(PackagePolicies.recordCategories(section)));
-        Uni<Optional<ProfileView>> profile = covered.contains(ConsentCategory.PROFILE)
-                ? profiles.assemble(uscc, RecordAudience.PUBLIC).map(Optional::of) : none();
-        Uni<Optional<EvaluationView>> evaluation = covered.contains(ConsentCategory.EVALUATION) ? evaluations.full(uscc) : none();
-        Uni<List<DetailedRecord>> detailed = records.detailed(subject.id(), RecordAudience.SELF, recordCategories, config.perCategory());
-        Uni<Optional<ListStanding>> standing = covered.contains(ConsentCategory.LISTS) ? lists.standing(subject.id()).map(Optional::of) : none();
+        SubjectParts read = SubjectParts.of(uscc);
+        ProfileService.Parts profile = covered.contains(ConsentCategory.PROFILE) ? profiles.parts(read, RecordAudience.PUBLIC) : null;
+        SubjectParts.Part<EvaluationView> evaluation = covered.contains(ConsentCategory.EVALUATION)
+                ? evaluations.viewPart(read, EvaluationView.Detail.FULL) : null;
+        SubjectParts.Part<ListStanding> standing = !covered.contains(ConsentCategory.LISTS) ? null
+                : profile != null ? profile.standing() : lists.standingPart(read);
+        SubjectParts.Part<List<DetailedRecord>> detailed = records.detailedPart(read, RecordAudience.SELF, recordCategories, config.perCategory());
         Uni<Optional<List<CommitmentView>>> commitmentsMade = covered.contains(ConsentCategory.COMMITMENTS)
                 ? onContext(Uni.createFrom().deferred(() -> commitments.newestOf(uscc, config.perCategory())), requestContext).map(Optional::of)
-                : none();
-        return Uni.combine().all().unis(profile, evaluation, detailed, standing, commitmentsMade).with((p, e, d, l, c) -> {
+                : Uni.createFrom().item(Optional.empty());
+        return Uni.combine().all().unis(subjects.read(read), commitmentsMade).with((found, c) -> {
+            SubjectDetails subject = found.subject();
+            List<DetailedRecord> d = found.get(detailed);
             YearMonth thisMonth = YearMonth.from(ChinaTime.today(clock));
             return new PackageView(subject.uscc(), subject.name(), consent, covered, OffsetDateTime.now(clock).withOffsetSameInstant(ChinaTime.OFFSET),
-                    p.orElse(null), e.orElse(null),
+                    profile == null ? null : profile.view(found), evaluation == null ? null : found.get(evaluation),
                     covered.contains(ConsentCategory.AUTHORISED_RECORDS) ? PackagePolicies.byCategory(d) : null,
                     covered.contains(ConsentCategory.TAX) ? new PackageView.TaxSection(d.stream()
                             .filter(r -> r.record().category() == RecordCategory.TAX_CREDIT_GRADE && r.rating() != null)
@@ -147,7 +154,7 @@ public class PackageService {
                     covered.contains(ConsentCategory.SOCIAL_INSURANCE) ? series(d, RecordCategory.SOCIAL_INSURANCE, thisMonth) : null,
                     covered.contains(ConsentCategory.HOUSING_FUND) ? series(d, RecordCategory.HOUSING_FUND, thisMonth) : null,
                     covered.contains(ConsentCategory.UTILITIES) ? series(d, RecordCategory.UTILITY_PAYMENT, thisMonth) : null,
-                    l.orElse(null), c.orElse(null));
+                    standing == null ? null : found.get(standing), c.orElse(null));
         });
     }
 
@@ -163,9 +170,5 @@ public class PackageService {
      */
     private static <T> Uni<T> onContext(Uni<T> work, Context context) {
         return context == null ? work : work.runSubscriptionOn(command -> context.runOnContext(ignored -> command.run()));
-    }
-
-    private static <T> Uni<Optional<T>> none() {
-        return Uni.createFrom().item(Optional.empty());
     }
 }

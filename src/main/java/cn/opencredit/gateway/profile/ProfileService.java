@@ -62,27 +62,36 @@ public class ProfileService {
                 });
     }
 
-    /** The profile as {@code audience} sees it, read now (for answers with their own caching); a 404 problem when no subject has this USCC. */
-    public Uni<ProfileView> assemble(Uscc uscc, RecordAudience audience) {
-        return loadProfile(uscc, audience);
+    /**
+     * The profile's parts of a read of the subject in one statement, for an answer that carries the
+     * profile together with more of the subject (the bank's package, the credit report).
+     */
+    public Parts parts(SubjectParts read, RecordAudience audience) {
+        return new Parts(lists.standingPart(read), records.visibleSummaryPart(read, audience, LATEST_RECORDS), evaluations.gradePart(read));
     }
 
     /** The subject and its three parts in one statement (SubjectParts): a miss costs one round trip to PostgreSQL, not four. */
     private Uni<ProfileView> loadProfile(Uscc uscc, RecordAudience audience) {
         SubjectParts read = SubjectParts.of(uscc);
-        SubjectParts.Part<ListStanding> standingPart = lists.standingPart(read);
-        SubjectParts.Part<RecordSummary> summaryPart = records.visibleSummaryPart(read, audience, LATEST_RECORDS);
-        SubjectParts.Part<Optional<GradeSummary>> gradePart = evaluations.gradePart(read);
-        return subjects.read(read).map(found -> {
+        Parts parts = parts(read, audience);
+        return subjects.read(read).map(parts::view);
+    }
+
+    /** The parts a profile is made of; {@code standing} is the subject's list standing, for answers that show it apart too. */
+    public record Parts(SubjectParts.Part<ListStanding> standing, SubjectParts.Part<RecordSummary> summary,
+            SubjectParts.Part<Optional<GradeSummary>> grade) {
+
+        /** The profile, from a read these parts were added to. */
+        public ProfileView view(SubjectParts.Read found) {
             SubjectDetails subject = found.subject();
-            ListStanding standing = found.get(standingPart);
-            RecordSummary summary = found.get(summaryPart);
+            ListStanding listStanding = found.get(standing);
+            RecordSummary recordSummary = found.get(summary);
             Map<String, Long> counts = new LinkedHashMap<>();
-            summary.counts().forEach((category, count) -> counts.put(category.code(), count));
+            recordSummary.counts().forEach((category, count) -> counts.put(category.code(), count));
             return new ProfileView(subject.uscc(), subject.name(), subject.type(), subject.legalRepresentative(),
                     subject.regionCode(), subject.industrySection(), subject.registeredOn(), subject.status(),
                     Money.of(subject.registeredCapital(), subject.capitalCurrency()), subject.address(),
-                    standing.memberships(), standing.history(), counts, summary.latest(), found.get(gradePart).orElse(null));
-        });
+                    listStanding.memberships(), listStanding.history(), counts, recordSummary.latest(), found.get(grade).orElse(null));
+        }
     }
 }

@@ -36,6 +36,9 @@ class RecordRepository {
     /** The order of {@link #summarySql}'s rows by their columns: newest first. */
     private static final String SUMMARY_ORDER = "recency";
 
+    /** The order of {@link #detailedPart}'s rows by their columns: by category, then newest first within it. */
+    private static final String DETAILED_ORDER = "category, n";
+
     private final Pool pool;
 
     RecordRepository(Pool pool) {
@@ -105,27 +108,30 @@ class RecordRepository {
 
     /**
      * The records of these categories the audience may see, at most {@code perCategory} of each:
-     * monthly payments newest month first, the others newest decision first.
+     * monthly payments newest month first, the others newest decision first; as a part of a read of
+     * the subject in one statement, in the order of category, then that order.
      */
-    Uni<List<DetailedRecord>> findDetailed(long subjectId, RecordAudience audience, Set<RecordCategory> categories, int perCategory,
-            LocalDate today) {
-        return pool.preparedQuery("SELECT * FROM (SELECT " + COLUMNS + """
-                        , details->>'period' AS period, details->>'paymentStatus' AS payment_status, details->>'rating' AS rating,
-                               row_number() OVER (PARTITION BY category ORDER BY details->>'period' DESC NULLS LAST, decision_date DESC, id DESC) AS n
-                        FROM credit_record WHERE subject_id = $1 AND category = ANY ($5) AND %s) AS r
-                        WHERE n <= $6 ORDER BY category, n""".formatted(VISIBLE))
-                .execute(Tuple.from(List.of(subjectId, visibleStatuses(), today, levels(audience),
-                        categories.stream().map(Enum::name).toArray(String[]::new), perCategory)))
-                .map(rows -> {
-                    List<DetailedRecord> records = new ArrayList<>(rows.size());
-                    rows.forEach(row -> {
-                        String period = row.getString("period");
-                        String status = row.getString("payment_status");
-                        records.add(new DetailedRecord(RecordView.fromRow(row, "id", "status"), period == null ? null : YearMonth.parse(period),
-                                status == null ? null : PaymentStatus.valueOf(status.toUpperCase(Locale.ROOT)), row.getString("rating")));
-                    });
-                    return records;
-                });
+    static SubjectParts.Part<List<DetailedRecord>> detailedPart(SubjectParts read, RecordAudience audience, Set<RecordCategory> categories,
+            int perCategory, LocalDate today) {
+        String sql = "SELECT * FROM (SELECT " + JSON_COLUMNS + """
+                , details->>'period' AS period, details->>'paymentStatus' AS payment_status, details->>'rating' AS rating,
+                       row_number() OVER (PARTITION BY category ORDER BY details->>'period' DESC NULLS LAST, decision_date DESC, id DESC) AS n
+                FROM credit_record WHERE subject_id = %s AND category = ANY (%s) AND %s) AS r
+                WHERE n <= %s""".formatted(read.subjectId(), read.bind(categories.stream().map(Enum::name).toArray(String[]::new)),
+                RecordVisibility.visibleSql("", read.bind(levels(audience)), read.bind(visibleStatuses()), read.bind(today)),
+                read.bind(perCategory));
+        return read.add(sql, DETAILED_ORDER, RecordRepository::toDetailed);
+    }
+
+    private static List<DetailedRecord> toDetailed(List<Row> rows) {
+        List<DetailedRecord> records = new ArrayList<>(rows.size());
+        rows.forEach(row -> {
+            String period = row.getString("period");
+            String status = row.getString("payment_status");
+            records.add(new DetailedRecord(RecordView.fromRow(row, "id", "status"), period == null ? null : YearMonth.parse(period),
+                    status == null ? null : PaymentStatus.valueOf(status.toUpperCase(Locale.ROOT)), row.getString("rating")));
+        });
+        return records;
     }
 
     private static String[] levels(RecordAudience audience) {

@@ -77,11 +77,12 @@ public class RecordService {
 
     /**
      * The records of these categories the audience may see, with their payment and rating details,
-     * at most {@code perCategory} of each, newest first (for a read under the subject's consent).
+     * at most {@code perCategory} of each, newest first (for a read under the subject's consent, and
+     * the credit report), as a part of a read of the subject in one statement.
      */
-    public Uni<List<DetailedRecord>> detailed(long subjectId, RecordAudience audience, Set<RecordCategory> categories, int perCategory) {
-        return categories.isEmpty() ? Uni.createFrom().item(List.of())
-                : repository.findDetailed(subjectId, audience, categories, perCategory, ChinaTime.today(clock));
+    public SubjectParts.Part<List<DetailedRecord>> detailedPart(SubjectParts read, RecordAudience audience, Set<RecordCategory> categories,
+            int perCategory) {
+        return RecordRepository.detailedPart(read, audience, categories, perCategory, ChinaTime.today(clock));
     }
 
     /**

@@ -28,7 +28,9 @@ import cn.opencredit.gateway.consent.ConsentCategory;
 import cn.opencredit.gateway.consent.ConsentPurpose;
 import cn.opencredit.gateway.consent.ConsentService;
 import cn.opencredit.gateway.evaluation.EvaluationService;
+import cn.opencredit.gateway.evaluation.EvaluationView;
 import cn.opencredit.gateway.profile.ProfileService;
+import cn.opencredit.gateway.record.DetailedRecord;
 import cn.opencredit.gateway.record.RecordAudience;
 import cn.opencredit.gateway.record.RecordCategory;
 import cn.opencredit.gateway.record.RecordService;
@@ -40,6 +42,7 @@ import cn.opencredit.gateway.shared.security.ApiClient;
 import cn.opencredit.gateway.shared.time.ChinaTime;
 import cn.opencredit.gateway.shared.uscc.Uscc;
 import cn.opencredit.gateway.subject.SubjectDetails;
+import cn.opencredit.gateway.subject.SubjectParts;
 import cn.opencredit.gateway.subject.SubjectService;
 import cn.opencredit.gateway.timeline.TimelineService;
 import cn.opencredit.gateway.timeline.Workflow;
@@ -131,22 +134,26 @@ public class ReportService {
         String code = ReportPolicies.newCode();
         ReportView.Verification verification = new ReportView.Verification(code, level, issuedAt, validUntil,
                 config.verificationBaseUrl() + "/api/v1/reports/" + code + "/verification");
-        // One after the other: the commitments and the timeline are read through Hibernate Reactive, whose session belongs
-        // to the request's context and must not be shared by concurrent reads.
-        return profiles.assemble(uscc, audience)
-                .chain(profile -> (level == ReportLevel.FULL ? evaluations.full(uscc) : evaluations.summary(uscc))
-                        .chain(evaluation -> records.detailed(subject.id(), audience, categories, config.recordsPerCategory())
-                                .chain(detailed -> commitments.newestOf(uscc, config.casesListed())
-                                        .chain(made -> (level == ReportLevel.FULL
-                                                ? timeline.subjectEvents(subject.id(), EnumSet.of(Workflow.REPAIR, Workflow.OBJECTION), config.casesListed())
-                                                : Uni.createFrom().<List<cn.opencredit.gateway.timeline.TimelineView>>nullItem())
-                                                .map(cases -> {
-                                                    Map<String, List<RecordView>> byCategory = new LinkedHashMap<>();
-                                                    detailed.forEach(d -> byCategory.computeIfAbsent(d.record().category().code(),
-                                                            ignored -> new ArrayList<>()).add(d.record()));
-                                                    return new ReportView(config.platformName(), TITLE, verification, profile, evaluation.orElse(null),
-                                                            byCategory, made, cases);
-                                                })))));
+        // The subject, its profile, evaluation and records in one statement (SubjectParts); then, one after the other, the
+        // commitments and the timeline, read through Hibernate Reactive, whose session belongs to the request's context and
+        // must not be shared by concurrent reads.
+        SubjectParts read = SubjectParts.of(uscc);
+        ProfileService.Parts profile = profiles.parts(read, audience);
+        SubjectParts.Part<EvaluationView> evaluation = evaluations.viewPart(read,
+                level == ReportLevel.FULL ? EvaluationView.Detail.FULL : EvaluationView.Detail.SUMMARY);
+        SubjectParts.Part<List<DetailedRecord>> detailed = records.detailedPart(read, audience, categories, config.recordsPerCategory());
+        return subjects.read(read)
+                .chain(found -> commitments.newestOf(uscc, config.casesListed())
+                        .chain(made -> (level == ReportLevel.FULL
+                                ? timeline.subjectEvents(subject.id(), EnumSet.of(Workflow.REPAIR, Workflow.OBJECTION), config.casesListed())
+                                : Uni.createFrom().<List<cn.opencredit.gateway.timeline.TimelineView>>nullItem())
+                                .map(cases -> {
+                                    Map<String, List<RecordView>> byCategory = new LinkedHashMap<>();
+                                    found.get(detailed).forEach(d -> byCategory.computeIfAbsent(d.record().category().code(),
+                                            ignored -> new ArrayList<>()).add(d.record()));
+                                    return new ReportView(config.platformName(), TITLE, verification, profile.view(found), found.get(evaluation),
+                                            byCategory, made, cases);
+                                })));
     }
 
     private Uni<Issued> rendered(ReportView report) {

@@ -41,7 +41,12 @@ public final class SubjectParts {
 
     /** The subject's internal id in the statement, for a part's correlation ({@code WHERE subject_id = } this). */
     public String subjectId() {
-        return ALIAS + ".id";
+        return subjectColumn("id");
+    }
+
+    /** A column of the subject's row in the statement, for a part that carries it ({@code uscc}, {@code name}). */
+    public String subjectColumn(String column) {
+        return ALIAS + "." + column;
     }
 
     /** Binds {@code value} as a parameter of the statement and answers its placeholder. */
