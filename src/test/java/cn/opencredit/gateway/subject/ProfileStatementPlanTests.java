@@ -25,6 +25,7 @@ import cn.opencredit.gateway.profile.ProfileService;
 import cn.opencredit.gateway.record.RecordAudience;
 import cn.opencredit.gateway.record.RecordCategory;
 import cn.opencredit.gateway.record.RecordService;
+import cn.opencredit.gateway.shared.sql.PreparedStatementCaching;
 import cn.opencredit.gateway.shared.uscc.Uscc;
 import cn.opencredit.gateway.testing.Jdbc;
 
@@ -74,6 +75,8 @@ class ProfileStatementPlanTests {
         evaluations.viewPart(read, EvaluationView.Detail.FULL);
         records.detailedPart(read, audience, EnumSet.allOf(RecordCategory.class), 12);
         assertEveryTableReadThroughAnIndex(read, audience + ", package");
+        assertTrue(SubjectRepository.sql(read).length() <= PreparedStatementCaching.SQL_LIMIT,
+                "the statement stays prepared on the connection rather than planned at every execution");
     }
 
     private void assertEveryTableReadThroughAnIndex(SubjectParts read, String which) throws SQLException {

@@ -28,7 +28,7 @@ public class PreparedStatementCaching implements PgPoolCreator {
      * (values are bound, never written into the text), so the client's cache of 256 statements per
      * connection still holds every one in use.
      */
-    static final int SQL_LIMIT = 16 * 1024;
+    public static final int SQL_LIMIT = 16 * 1024;
 
     @Override
     public Pool create(Input input) {
