@@ -13,6 +13,7 @@ import jakarta.persistence.LockModeType;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import cn.opencredit.gateway.shared.sql.FilteredQuery;
@@ -40,22 +41,33 @@ class ConsentRepository implements PanacheRepositoryBase<Consent, Long> {
 
     /** The grantee's consents about one subject, as the read check weighs them. */
     Uni<List<ConsentPolicies.Stored>> grantsOf(long subjectId, UUID grantee) {
-        return pool.preparedQuery("""
-                        SELECT id, purpose, categories, created_at, valid_until, revoked_at, version FROM consent
-                        WHERE grantee_consumer_id = $1 AND subject_id = $2 ORDER BY id DESC LIMIT 50""")
-                .execute(Tuple.of(grantee, subjectId))
-                .map(rows -> {
-                    List<ConsentPolicies.Stored> stored = new ArrayList<>();
-                    rows.forEach(row -> {
-                        EnumSet<ConsentCategory> categories = EnumSet.noneOf(ConsentCategory.class);
-                        for (String category : row.getArrayOfStrings(2)) {
-                            categories.add(ConsentCategory.valueOf(category));
-                        }
-                        stored.add(new ConsentPolicies.Stored(row.getLong(0), ConsentPurpose.valueOf(row.getString(1)), categories,
-                                row.getOffsetDateTime(3), row.getOffsetDateTime(4), row.getOffsetDateTime(5), row.getInteger(6)));
-                    });
-                    return stored;
-                });
+        return pool.preparedQuery(grantsSql("$2", "$1")).execute(Tuple.of(grantee, subjectId)).map(ConsentRepository::toStored);
+    }
+
+    /** The order of {@link #grantsSql}'s rows by their columns: newest first. */
+    static final String GRANTS_ORDER = "id DESC";
+
+    /**
+     * The newest 50 consents (a subject gives one grantee more only by mistake or abuse) of the
+     * subject whose id is the SQL {@code subjectId} to the grantee {@code grantee} (SQL too), newest
+     * first ({@link #GRANTS_ORDER}).
+     */
+    static String grantsSql(String subjectId, String grantee) {
+        return "SELECT id, purpose, categories, created_at, valid_until, revoked_at, version FROM consent WHERE grantee_consumer_id = "
+                + grantee + " AND subject_id = " + subjectId + " ORDER BY " + GRANTS_ORDER + " LIMIT 50";
+    }
+
+    static List<ConsentPolicies.Stored> toStored(Iterable<Row> rows) {
+        List<ConsentPolicies.Stored> stored = new ArrayList<>();
+        rows.forEach(row -> {
+            EnumSet<ConsentCategory> categories = EnumSet.noneOf(ConsentCategory.class);
+            for (String category : row.getArrayOfStrings(2)) {
+                categories.add(ConsentCategory.valueOf(category));
+            }
+            stored.add(new ConsentPolicies.Stored(row.getLong(0), ConsentPurpose.valueOf(row.getString(1)), categories,
+                    row.getOffsetDateTime(3), row.getOffsetDateTime(4), row.getOffsetDateTime(5), row.getInteger(6)));
+        });
+        return stored;
     }
 
     /** A page of consents, newest first: of a grantor's subject, to a grantee, or any (operators). */

@@ -32,6 +32,7 @@ import cn.opencredit.gateway.shared.security.ApiClient;
 import cn.opencredit.gateway.shared.time.ChinaTime;
 import cn.opencredit.gateway.shared.uscc.Uscc;
 import cn.opencredit.gateway.shared.web.IdempotencyKeys;
+import cn.opencredit.gateway.subject.SubjectParts;
 import cn.opencredit.gateway.subject.SubjectService;
 import cn.opencredit.gateway.timeline.TimelineService;
 import cn.opencredit.gateway.timeline.TimelineView;
@@ -87,13 +88,25 @@ public class ConsentService {
      * category, naming every category not consented.
      */
     public Uni<Grant> require(long subjectId, UUID grantee, Set<ConsentPurpose> purposes, Set<ConsentCategory> categories) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        return repository.grantsOf(subjectId, grantee).map(stored -> {
-            ConsentPolicies.Coverage coverage = ConsentPolicies.coverage(stored, purposes, categories, now);
-            coverage.verdict().orThrow();
-            ConsentPolicies.Stored consent = coverage.consent().orElseThrow();
-            return new Grant(consent.id(), consent.purpose(), consent.categories(), consent.validUntil(), consent.version());
-        });
+        return repository.grantsOf(subjectId, grantee).map(stored -> require(new Grants(stored), purposes, categories));
+    }
+
+    /** A grantee's consents about one subject, read with the subject ({@link #grantsPart}), for {@link #require(Grants, Set, Set)}. */
+    public record Grants(List<ConsentPolicies.Stored> stored) {
+    }
+
+    /** The grantee's consents, as a part of a read of the subject in one statement: the subject and the check in one round trip. */
+    public SubjectParts.Part<Grants> grantsPart(SubjectParts read, UUID grantee) {
+        return read.add(ConsentRepository.grantsSql(read.subjectId(), read.bind(grantee)), ConsentRepository.GRANTS_ORDER,
+                rows -> new Grants(ConsentRepository.toStored(rows)));
+    }
+
+    /** {@link #require(long, UUID, Set, Set)} over consents read already (now, with the subject). */
+    public Grant require(Grants grants, Set<ConsentPurpose> purposes, Set<ConsentCategory> categories) {
+        ConsentPolicies.Coverage coverage = ConsentPolicies.coverage(grants.stored(), purposes, categories, OffsetDateTime.now(clock));
+        coverage.verdict().orThrow();
+        ConsentPolicies.Stored consent = coverage.consent().orElseThrow();
+        return new Grant(consent.id(), consent.purpose(), consent.categories(), consent.validUntil(), consent.version());
     }
 
     /** What granting answered: the consent, and whether it replays an earlier request with the same key. */

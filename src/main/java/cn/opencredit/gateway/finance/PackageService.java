@@ -89,19 +89,21 @@ public class PackageService {
         PackagePolicies.readerPolicy(caller).orThrow();
         PackagePolicies.Sections asked = PackagePolicies.sections(sections);
         asked.verdict().orThrow();
-        return subjects.require(uscc).chain(subject -> {
-            if (ApiClient.OPERATOR_TYPE.equals(caller.type())) {
-                Set<ConsentCategory> covered = asked.asked().isEmpty() ? EnumSet.allOf(ConsentCategory.class) : asked.asked();
-                return cached(uscc, covered, null, "operator", requestContext);
-            }
-            return consents.require(subject.id(), caller.consumerId(), PURPOSES, asked.asked()).chain(grant -> {
-                Set<ConsentCategory> covered = asked.asked().isEmpty() ? grant.categories() : asked.asked();
-                new ConsentedRead(grant.consentId(), grant.purpose().code(), codes(covered)).mark(routing);
-                PackageView.ConsentUse use = new PackageView.ConsentUse(Long.toString(grant.consentId()), grant.purpose(), grant.categories(),
-                        grant.validUntil());
-                return cached(uscc, covered, use, "consent-" + grant.consentId() + "-v" + grant.version(), requestContext)
-                        .call(answer -> answer.hit() ? Uni.createFrom().voidItem() : stillConsented(subject, caller, covered, routing));
-            });
+        if (ApiClient.OPERATOR_TYPE.equals(caller.type())) {
+            Set<ConsentCategory> covered = asked.asked().isEmpty() ? EnumSet.allOf(ConsentCategory.class) : asked.asked();
+            return subjects.require(uscc).chain(() -> cached(uscc, covered, null, "operator", requestContext));
+        }
+        // The subject and the bank's consents about it in one statement: every pull, cached or not, checks the consent.
+        SubjectParts read = SubjectParts.of(uscc);
+        SubjectParts.Part<ConsentService.Grants> grants = consents.grantsPart(read, caller.consumerId());
+        return subjects.read(read).chain(found -> {
+            ConsentService.Grant grant = consents.require(found.get(grants), PURPOSES, asked.asked());
+            Set<ConsentCategory> covered = asked.asked().isEmpty() ? grant.categories() : asked.asked();
+            new ConsentedRead(grant.consentId(), grant.purpose().code(), codes(covered)).mark(routing);
+            PackageView.ConsentUse use = new PackageView.ConsentUse(Long.toString(grant.consentId()), grant.purpose(), grant.categories(),
+                    grant.validUntil());
+            return cached(uscc, covered, use, "consent-" + grant.consentId() + "-v" + grant.version(), requestContext)
+                    .call(answer -> answer.hit() ? Uni.createFrom().voidItem() : stillConsented(found.subject(), caller, covered, routing));
         });
     }
 

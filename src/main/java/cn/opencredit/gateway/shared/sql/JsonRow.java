@@ -104,6 +104,19 @@ public final class JsonRow implements Row {
                 : (OffsetDateTime) nullOrFail(pos, "a timestamp");
     }
 
+    /** A {@code text[]} column, which PostgreSQL writes into JSON as an array of strings. */
+    @Override
+    public String[] getArrayOfStrings(int pos) {
+        if (values.get(pos) instanceof JsonArray array) {
+            String[] texts = new String[array.size()];
+            for (int i = 0; i < texts.length; i++) {
+                texts[i] = array.getString(i);
+            }
+            return texts;
+        }
+        return (String[]) nullOrFail(pos, "an array of strings");
+    }
+
     private Number whole(Number number, int pos) {
         if (number instanceof Double || number instanceof Float) {
             throw new IllegalStateException("column " + columns.get(pos) + " came as a JSON number with a fraction; send numerics as text");

@@ -1,5 +1,6 @@
 package cn.opencredit.gateway.shared.sql;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -56,6 +57,20 @@ class JsonRowTests {
         assertEquals(9007199254740993L, second.getLong("n"), "a bigint beyond a double's exact range");
         assertEquals(new BigDecimal("-0.10"), second.getBigDecimal("amount"));
         assertEquals("", second.getString("words"));
+    }
+
+    @Test
+    void shouldReadATextArrayAsTheBinaryProtocolWouldGiveIt() {
+        List<Row> rows = JsonRow.rows(single("""
+                SELECT json_agg(x ORDER BY n) FROM (
+                    SELECT 1 AS n, ARRAY['PROFILE', 'TAX', '信易贷']::text[] AS categories
+                    UNION ALL SELECT 2, '{}'::text[]
+                    UNION ALL SELECT 3, NULL::text[]) x"""));
+        assertArrayEquals(new String[] {"PROFILE", "TAX", "信易贷"}, rows.get(0).getArrayOfStrings("categories"), "in order, Han characters kept");
+        assertArrayEquals(new String[0], rows.get(1).getArrayOfStrings("categories"));
+        assertNull(rows.get(2).getArrayOfStrings("categories"));
+        Row numbers = JsonRow.rows(single("SELECT json_agg(x) FROM (SELECT 5 AS n) x")).getFirst();
+        assertThrows(IllegalStateException.class, () -> numbers.getArrayOfStrings("n"), "a number is not read as an array");
     }
 
     @Test
