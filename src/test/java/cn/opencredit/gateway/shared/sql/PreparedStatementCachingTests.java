@@ -1,9 +1,11 @@
 package cn.opencredit.gateway.shared.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -42,5 +44,13 @@ class PreparedStatementCachingTests {
                 .await().atMost(PATIENCE);
 
         assertEquals(1, kept, "prepared once on the connection and kept");
+    }
+
+    /** A credentials provider would be asked by Quarkus' own pool for every connection; this pool would not, so it refuses. */
+    @Test
+    void shouldRefuseToCreateThePoolWhenACredentialsProviderIsConfigured() {
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> new PreparedStatementCaching(Optional.of("vault-credentials")).create(null));
+        assertTrue(refused.getMessage().contains("vault-credentials"), refused.getMessage());
     }
 }
