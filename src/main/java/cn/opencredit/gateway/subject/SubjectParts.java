@@ -11,7 +11,7 @@ import cn.opencredit.gateway.shared.uscc.Uscc;
 
 /**
  * A read of one subject together with parts that other capabilities own (its list entries, records,
- * grade), answered by PostgreSQL in one statement: each part is a correlated subquery whose rows
+ * evaluation, a grantee's consents), answered by PostgreSQL in one statement: each part is a correlated subquery whose rows
  * come back as one JSON array and are read with the part's own row mapper ({@code JsonRow}). One
  * statement instead of one per part: each round trip to PostgreSQL cost a cache miss about 50 µs
  * of the JVM and 20–40 µs of PostgreSQL (docs/benchmarks.md, seventh sitting).

@@ -34,6 +34,10 @@ class SubjectRepository {
             id, uscc, name, subject_type, legal_representative, region_code, industry_section, registered_on, status,
             registered_capital, capital_currency, address""";
 
+    /** {@link #COLUMNS} of the subject's row in a read with parts ({@link #sql(SubjectParts)}), worked out once rather than per read. */
+    private static final String PARTS_COLUMNS = Arrays.stream(COLUMNS.split(","))
+            .map(column -> SubjectParts.ALIAS + "." + column.strip()).collect(Collectors.joining(", "));
+
     /** {@link SubjectNames#key} in SQL: the folded name without white space. */
     private static final String NAME_KEY = "regexp_replace(name_folded, '[[:space:]]+', '', 'g')";
 
@@ -144,8 +148,7 @@ class SubjectRepository {
     /** The statement of {@link #read}: the subject's row and, as column {@code part_<index>}, each part's rows as a JSON array. */
     static String sql(SubjectParts read) {
         String alias = SubjectParts.ALIAS;
-        StringBuilder sql = new StringBuilder("SELECT ")
-                .append(Arrays.stream(COLUMNS.split(",")).map(column -> alias + "." + column.strip()).collect(Collectors.joining(", ")));
+        StringBuilder sql = new StringBuilder("SELECT ").append(PARTS_COLUMNS);
         for (SubjectParts.Part<?> part : read.parts()) {
             String name = "part_" + part.index();
             sql.append(", (SELECT json_agg(").append(name).append(" ORDER BY ").append(part.order()).append(") FROM (")
