@@ -139,13 +139,14 @@ public class PackageService {
                 ? evaluations.viewPart(read, EvaluationView.Detail.FULL) : null;
         SubjectParts.Part<ListStanding> standing = !covered.contains(ConsentCategory.LISTS) ? null
                 : profile != null ? profile.standing() : lists.standingPart(read);
-        SubjectParts.Part<List<DetailedRecord>> detailed = records.detailedPart(read, RecordAudience.SELF, recordCategories, config.perCategory());
+        SubjectParts.Part<List<DetailedRecord>> detailed = recordCategories.isEmpty() ? null
+                : records.detailedPart(read, RecordAudience.SELF, recordCategories, config.perCategory());
         Uni<Optional<List<CommitmentView>>> commitmentsMade = covered.contains(ConsentCategory.COMMITMENTS)
                 ? onContext(Uni.createFrom().deferred(() -> commitments.newestOf(uscc, config.perCategory())), requestContext).map(Optional::of)
                 : Uni.createFrom().item(Optional.empty());
         return Uni.combine().all().unis(subjects.read(read), commitmentsMade).with((found, c) -> {
             SubjectDetails subject = found.subject();
-            List<DetailedRecord> d = found.get(detailed);
+            List<DetailedRecord> d = detailed == null ? List.of() : found.get(detailed);
             YearMonth thisMonth = YearMonth.from(ChinaTime.today(clock));
             return new PackageView(subject.uscc(), subject.name(), consent, covered, OffsetDateTime.now(clock).withOffsetSameInstant(ChinaTime.OFFSET),
                     profile == null ? null : profile.view(found), evaluation == null ? null : found.get(evaluation),
