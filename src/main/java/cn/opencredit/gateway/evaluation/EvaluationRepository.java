@@ -85,6 +85,9 @@ class EvaluationRepository {
         return "SELECT grade, supervision_class, as_of, model_version FROM evaluation WHERE subject_id = " + subjectId + " AND grade IS NOT NULL";
     }
 
+    /** The order of {@link #gradeSql}'s rows by their columns (one row at most). */
+    static final String GRADE_ORDER = "as_of";
+
     static Optional<StoredGrade> toGrade(Iterable<Row> rows) {
         var found = rows.iterator();
         if (!found.hasNext()) {

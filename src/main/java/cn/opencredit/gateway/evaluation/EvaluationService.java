@@ -78,7 +78,7 @@ public class EvaluationService {
      * has none (not evaluated yet, cancelled, revoked).
      */
     public SubjectParts.Part<Optional<GradeSummary>> gradePart(SubjectParts read) {
-        return read.add(EvaluationRepository.gradeSql(read.subjectId()), "as_of", rows -> toGradeSummary(EvaluationRepository.toGrade(rows)));
+        return read.add(EvaluationRepository.gradeSql(read.subjectId()), EvaluationRepository.GRADE_ORDER, rows -> toGradeSummary(EvaluationRepository.toGrade(rows)));
     }
 
     private static Optional<GradeSummary> toGradeSummary(Optional<EvaluationRepository.StoredGrade> found) {
