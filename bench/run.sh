@@ -3,7 +3,8 @@
 # subjects) it makes sure the data set is loaded (timing the load), then for each variant restarts
 # the packaged jar (prod profile, BENCH_JVM_OPTS), lets the JIT compile the hot path with JIT_WARMUP of
 # hot-set lookups, and runs each wrk scenario (-t2 -c64, a warm-up of the
-# same, then the measured run with --latency) while sampling the JVM's resident memory with ps:
+# same, then the measured run with --latency) while sampling the JVM's resident memory with ps and
+# reading what it allocated from its metrics (bytes per request: a figure the machine's speed does not move):
 #
 #   hotset   GET /api/v1/subjects/{uscc}, Zipf-like over SAMPLE subjects (bench/hotset.lua): the
 #            first 1 % of them get most calls
@@ -152,7 +153,7 @@ need nginx nginx-light
 WORK=$(mktemp -d)
 NGX=$(mktemp -d /tmp/opencredit-bench-nginx.XXXXXX)
 chmod 755 "$NGX" # nginx's workers run as nobody
-APP_PID='' NGINX_PID='' WRK_PID='' CLONE_DB=
+APP_PID='' NGINX_PID='' WRK_PID='' CLONE_DB= METRICS_URL=
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
@@ -246,7 +247,8 @@ bench_wrk() {
   local opts=(-t"$THREADS" -c"$connections")
   [ "$THREADS" -le "$connections" ] || opts=(-t"$connections" -c"$connections")
   wrk "${opts[@]}" -d"$WARMUP" "$@" >"$WORK/$name.warmup.txt" 2>&1 || return 1
-  local cpu_before started
+  local cpu_before started allocated_before
+  allocated_before=$(allocated_bytes)
   cpu_before=$(cpu_seconds "${APP_PID:-0}")
   started=$(date +%s.%N)
   wrk "${opts[@]}" -d"$DURATION" --latency "$@" >"$WORK/$name.txt" 2>&1 &
@@ -266,8 +268,23 @@ bench_wrk() {
   echo "$rss" >"$WORK/$name.rss"
   jq -c -n --argjson before "$cpu_before" --argjson after "$(cpu_seconds "${APP_PID:-0}")" \
     --argjson seconds "$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN {printf "%.3f", b - a}')" \
-    '{before: $before, after: $after, seconds: $seconds}' >"$WORK/$name.cpu"
+    --argjson allocated_before "$allocated_before" --argjson allocated_after "$(allocated_bytes)" \
+    '{before: $before, after: $after, seconds: $seconds,
+      allocated_bytes: (if $allocated_before != null and $allocated_after != null then $allocated_after - $allocated_before else null end)}' \
+    >"$WORK/$name.cpu"
   return "$rc"
+}
+
+# allocated_bytes: what the gateway's JVM has allocated since it started (Micrometer's
+# jvm_gc_memory_allocated_bytes_total on its management port, counted at each young collection),
+# or null while no gateway variant runs (METRICS_URL empty) or the counter cannot be read. Unlike
+# CPU time it does not depend on how fast the machine runs the code: on a machine whose speed varies
+# under the run, bytes allocated per request tell two jars apart where requests/s and µs cannot
+# (docs/benchmarks.md, ninth sitting).
+allocated_bytes() {
+  local value=
+  [ -z "$METRICS_URL" ] || value=$(curl -fs "$METRICS_URL" 2>/dev/null | awk '$1 == "jvm_gc_memory_allocated_bytes_total" {print $2; exit}' || true)
+  if [[ "$value" =~ ^[0-9.]+([eE][+-]?[0-9]+)?$ ]]; then printf '%s' "$value"; else printf 'null'; fi
 }
 
 NGINX_RPS=0
@@ -275,16 +292,17 @@ ANCHOR_RPS=0
 # record SCALE SCENARIO VARIANT NAME [rows-per-request] [page] [target-rate load-percent]: appends the
 # figures of run NAME.
 record() {
-  local scale=$1 scenario=$2 variant=$3 name=$4 rows=${5:-0} page=${6:-0} target=${7:-0} load=${8:-0} figures cpu=null
+  local scale=$1 scenario=$2 variant=$3 name=$4 rows=${5:-0} page=${6:-0} target=${7:-0} load=${8:-0} figures cpu=null allocated=null
   figures=$(wrk_json "$WORK/$name.txt")
   if [ -s "$WORK/$name.cpu" ]; then
     cpu=$(jq -c . "$WORK/$name.cpu")
+    allocated=$(jq -c '.allocated_bytes // null' <<<"$cpu")
     cpu=$(cpu_per_request "$(jq -c .before <<<"$cpu")" "$(jq -c .after <<<"$cpu")" "$(jq .requests <<<"$figures")" "$(jq .seconds <<<"$cpu")")
   fi
   jq -c -n --argjson w "$figures" --arg scenario "$scenario" --arg variant "$variant" \
     --argjson scale "$scale" --argjson rows "$rows" --argjson page "$page" \
     --argjson rss "$(cat "$WORK/$name.rss" 2>/dev/null || echo 0)" --argjson nginx "$NGINX_RPS" --argjson anchor "$ANCHOR_RPS" \
-    --argjson cpu "$cpu" --argjson target "$target" --argjson load "$load" \
+    --argjson cpu "$cpu" --argjson target "$target" --argjson load "$load" --argjson allocated "$allocated" \
     '{scale: $scale, scenario: $scenario, variant: $variant}
      + (if $page > 0 then {page: $page} else {} end)
      + (if $target > 0 then {target_requests_per_second: $target, load_percent: $load} else {} end) + $w
@@ -292,10 +310,11 @@ record() {
         ratio_to_nginx: (if $nginx > 0 then $w.requests_per_second / $nginx else null end),
         ratio_to_anchor: (if $anchor > 0 then $w.requests_per_second / $anchor else null end),
         cpu: $cpu,
+        allocated_kb_per_request: (if $allocated != null and $w.requests > 0 then ($allocated / $w.requests / 1024 * 10 | round / 10) else null end),
         rss_mb: (if $rss > 0 then ($rss / 1024 | round) else null end)}
      + (if $rows > 0 then {rows_per_request: $rows, rows_per_second: ($w.requests_per_second * $rows)} else {} end)' \
     | tee -a "$WORK/figures.jsonl" \
-    | jq -r '"  \(.scenario)\(if .page then " page \(.page)" else "" end)\(if .load_percent then " at \(.load_percent) % (\(.target_requests_per_second) req/s)" else "" end) \(.variant): \(.requests_per_second) req/s, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms, non-2xx \(.non_2xx), errors \(.socket_errors), × nginx \(if .ratio_to_nginx then (.ratio_to_nginx * 1000 | round / 1000) else "-" end), × /db \(if .ratio_to_anchor then (.ratio_to_anchor * 100 | round / 100) else "-" end), JVM \(.cpu.jvm.us_per_request // "-") µs/req, PostgreSQL \(.cpu.postgres.us_per_request // "-") µs/req, RSS \(.rss_mb // "-") MB"'
+    | jq -r '"  \(.scenario)\(if .page then " page \(.page)" else "" end)\(if .load_percent then " at \(.load_percent) % (\(.target_requests_per_second) req/s)" else "" end) \(.variant): \(.requests_per_second) req/s, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms, non-2xx \(.non_2xx), errors \(.socket_errors), × nginx \(if .ratio_to_nginx then (.ratio_to_nginx * 1000 | round / 1000) else "-" end), × /db \(if .ratio_to_anchor then (.ratio_to_anchor * 100 | round / 100) else "-" end), JVM \(.cpu.jvm.us_per_request // "-") µs/req, PostgreSQL \(.cpu.postgres.us_per_request // "-") µs/req, allocated \(.allocated_kb_per_request // "-") KB/req, RSS \(.rss_mb // "-") MB"'
 }
 failed() { # scale scenario variant why: a run without figures
   jq -c -n --argjson scale "$1" --arg scenario "$2" --arg variant "$3" --arg why "$4" \
@@ -465,7 +484,7 @@ write_results() {
       "",
       "Machine: \($r.machine.nproc) × \($r.machine.cpu_model), \($r.machine.memory), \($r.machine.os); \($r.machine.java_version | split(";")[0]); PostgreSQL \($r.machine.postgresql), Redis \($r.machine.redis), \($r.machine.nginx), wrk \($r.machine.wrk).",
       "",
-      "Each figure: `wrk \($r.settings.wrk) -d\($r.settings.duration)` after a \($r.settings.warmup) warm-up of the same, against the packaged jar (\($r.settings.jvm)) restarted per variant, after \($r.settings.jit_warmup) of hot-set lookups for the JIT. Traces: \($r.settings.traces // "sampled spans exported to the default OTLP endpoint, where nothing listened (every export failed)"). Variants: *secured* is a keyed consumer on the `\($r.settings.plan)` plan with the rate limiter and the access log on, *limited* the same with the access log off, *open* is anonymous with both off (ingestion keeps a department key); *nocache* sets `OPENCREDIT_CACHE_ENABLED=false`. Requests/s counts every answer, non-2xx included; \"of nginx\" is the share of the static-file ceiling of the same scale, \"÷ /db\" the ratio to the peer anchor; CPU per request is each process'"'"'s user and system time over the measured run (from `/proc/<pid>/stat`, postgres summed over its processes) divided by the requests answered; RSS is the JVM'"'"'s largest resident set during the run.",
+      "Each figure: `wrk \($r.settings.wrk) -d\($r.settings.duration)` after a \($r.settings.warmup) warm-up of the same, against the packaged jar (\($r.settings.jvm)) restarted per variant, after \($r.settings.jit_warmup) of hot-set lookups for the JIT. Traces: \($r.settings.traces // "sampled spans exported to the default OTLP endpoint, where nothing listened (every export failed)"). Variants: *secured* is a keyed consumer on the `\($r.settings.plan)` plan with the rate limiter and the access log on, *limited* the same with the access log off, *open* is anonymous with both off (ingestion keeps a department key); *nocache* sets `OPENCREDIT_CACHE_ENABLED=false`. Requests/s counts every answer, non-2xx included; \"of nginx\" is the share of the static-file ceiling of the same scale, \"÷ /db\" the ratio to the peer anchor; CPU per request is each process'"'"'s user and system time over the measured run (from `/proc/<pid>/stat`, postgres summed over its processes) divided by the requests answered; KB allocated per request is what the JVM allocated over the measured run (Micrometer'"'"'s `jvm_gc_memory_allocated_bytes_total`) divided by the requests answered, a figure the machine'"'"'s speed does not move; RSS is the JVM'"'"'s largest resident set during the run.",
       ( $r.scales[] as $s
         | "",
           "### \($s.scale) subjects",
@@ -477,12 +496,12 @@ write_results() {
           ( $s.ceilings.db_anchor | select(. != null)
             | "- Peer anchor: `bench/anchors/db`, RESTEasy Reactive and the reactive PostgreSQL client answering one random row of 10 000 by primary key as JSON (no key, limits, log or cache), same JVM options, pool size and wrk settings: \(.requests_per_second | n2) requests/s, p50 \(.p50_ms | n2) ms, p99 \(.p99_ms | n2) ms; CPU per request: JVM \(.cpu.jvm.us_per_request // "—") µs, PostgreSQL \(.cpu.postgres.us_per_request // "—") µs. The column \"÷ /db\" divides by its requests/s." ),
           "",
-          "| scenario | variant | requests/s | p50 ms | p99 ms | non-2xx | of nginx | ÷ /db | JVM µs/req | PostgreSQL µs/req | Redis µs/req | RSS MB |",
-          "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+          "| scenario | variant | requests/s | p50 ms | p99 ms | non-2xx | of nginx | ÷ /db | JVM µs/req | PostgreSQL µs/req | Redis µs/req | JVM KB allocated/req | RSS MB |",
+          "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
           ( [$r.figures[] | select(.scale == $s.scale)]
             | sort_by([(.scenario as $x | scenario_order | index($x)), (.variant as $v | $r.settings.variants | index($v))])[]
-            | if .failed then "| \(scenario_name(.scenario)) | \(.variant) | failed: \(.failed) | | | | | | | | | |"
-              else "| \(scenario_name(.scenario))\(if .page then " \(.page)" else "" end)\(if .load_percent then " \(.load_percent) % of the closed-loop rate (\(.target_requests_per_second) req/s asked)" else "" end)\(if .rows_per_second then " (\(.rows_per_second | n0) rows/s)" else "" end) | \(.variant) | \(.requests_per_second | n2) | \(.p50_ms | n2) | \(.p99_ms | n2) | \(.non_2xx) | \(.ratio_to_nginx | pct) | \(.ratio_to_anchor | n2) | \(.cpu.jvm.us_per_request // "—") | \(.cpu.postgres.us_per_request // "—") | \(.cpu.redis.us_per_request // "—") | \(.rss_mb // "—") |"
+            | if .failed then "| \(scenario_name(.scenario)) | \(.variant) | failed: \(.failed) | | | | | | | | | | |"
+              else "| \(scenario_name(.scenario))\(if .page then " \(.page)" else "" end)\(if .load_percent then " \(.load_percent) % of the closed-loop rate (\(.target_requests_per_second) req/s asked)" else "" end)\(if .rows_per_second then " (\(.rows_per_second | n0) rows/s)" else "" end) | \(.variant) | \(.requests_per_second | n2) | \(.p50_ms | n2) | \(.p99_ms | n2) | \(.non_2xx) | \(.ratio_to_nginx | pct) | \(.ratio_to_anchor | n2) | \(.cpu.jvm.us_per_request // "—") | \(.cpu.postgres.us_per_request // "—") | \(.cpu.redis.us_per_request // "—") | \(.allocated_kb_per_request // "—") | \(.rss_mb // "—") |"
               end ),
           ( [$r.figures[] | select(.scale == $s.scale and .failed == null)] as $f
             | def rps($sc; $v): [$f[] | select(.scenario == $sc and .variant == $v) | .requests_per_second] | first;
@@ -655,6 +674,7 @@ for SCALE in "${SCALES[@]}"; do
     if [ "$READS" = 1 ]; then
       echo "  -- $VARIANT ${VENV[*]} (access log emptied of $(empty_access_log) rows)"
       start_app "$DB" "$PORT" "$WORK/$SCALE-$VARIANT.log" "$(redis_db "$BENCH_REDIS_DB")" "${COMMON[@]}" "${VENV[@]}"
+      METRICS_URL="$MANAGEMENT_URL/q/metrics"
       wrk -t"$THREADS" -c"$CONNECTIONS" -d"$JIT_WARMUP" -s bench/hotset.lua "$URL" -- "$WORK/hot.txt" "${CALLER[@]}" >/dev/null 2>&1 || true
       HOTSET_RPS=
       for SCENARIO in hotset paced uniform search paging; do
@@ -700,6 +720,7 @@ for SCALE in "${SCALES[@]}"; do
         esac
       done
       stop_app
+      METRICS_URL=
     fi
 
     if [ "$INGEST" = yes ]; then
@@ -715,6 +736,7 @@ for SCALE in "${SCALES[@]}"; do
       else
         redis-cli -h 127.0.0.1 -n "$INGEST_REDIS_DB" FLUSHDB >/dev/null
         start_app "$CLONE_DB" "$PORT" "$WORK/$SCALE-$VARIANT-ingest.log" "$(redis_db "$INGEST_REDIS_DB")" "${COMMON[@]}" "${VENV[@]}"
+        METRICS_URL="$MANAGEMENT_URL/q/metrics"
         # One batch of two rows first, to see the answer.
         { sed -n 1p "$WORK/ingest-template.txt"
           sed -n 2p "$WORK/ingest-template.txt" | sed "s/@@ID@@/bench-probe-$$-1/"; echo ,
@@ -735,6 +757,7 @@ for SCALE in "${SCALES[@]}"; do
             "${SPREAD[@]}"; then
           record "$SCALE" ingest "$VARIANT" "$name" "$INGEST_BATCH"; else failed "$SCALE" ingest "$VARIANT" "wrk failed"; fi
         stop_app
+        METRICS_URL=
       fi
       PGOPTIONS="-c client_min_messages=warning" psql_ -c "DROP DATABASE IF EXISTS $CLONE_DB WITH (FORCE)"
       CLONE_DB=
