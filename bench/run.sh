@@ -4,7 +4,8 @@
 # the packaged jar (prod profile, BENCH_JVM_OPTS), lets the JIT compile the hot path with JIT_WARMUP of
 # hot-set lookups, and runs each wrk scenario (-t2 -c64, a warm-up of the
 # same, then the measured run with --latency) while sampling the JVM's resident memory with ps and
-# reading what it allocated from its metrics (bytes per request: a figure the machine's speed does not move):
+# reading what it allocated from its metrics (bytes per request: far steadier than requests/s or CPU time
+# on a machine whose speed varies, though it moves with the rate in the hot set):
 #
 #   hotset   GET /api/v1/subjects/{uscc}, Zipf-like over SAMPLE subjects (bench/hotset.lua): the
 #            first 1 % of them get most calls
@@ -277,10 +278,11 @@ bench_wrk() {
 
 # allocated_bytes: what the gateway's JVM has allocated since it started (Micrometer's
 # jvm_gc_memory_allocated_bytes_total on its management port, counted at each young collection),
-# or null while no gateway variant runs (METRICS_URL empty) or the counter cannot be read. Unlike
-# CPU time it does not depend on how fast the machine runs the code: on a machine whose speed varies
-# under the run, bytes allocated per request tell two jars apart where requests/s and µs cannot
-# (docs/benchmarks.md, ninth sitting).
+# or null while no gateway variant runs (METRICS_URL empty) or the counter cannot be read. It counts
+# the work done rather than how fast the machine did it: on a machine whose speed varies under the run,
+# bytes per request tell two jars apart where requests/s and µs cannot, for runs at similar rates
+# (near-cache renewals and the log's batches are per second, not per request; docs/benchmarks.md,
+# ninth sitting).
 allocated_bytes() {
   local value=
   [ -z "$METRICS_URL" ] || value=$(curl -fs "$METRICS_URL" 2>/dev/null | awk '$1 == "jvm_gc_memory_allocated_bytes_total" {print $2; exit}' || true)
@@ -484,7 +486,7 @@ write_results() {
       "",
       "Machine: \($r.machine.nproc) × \($r.machine.cpu_model), \($r.machine.memory), \($r.machine.os); \($r.machine.java_version | split(";")[0]); PostgreSQL \($r.machine.postgresql), Redis \($r.machine.redis), \($r.machine.nginx), wrk \($r.machine.wrk).",
       "",
-      "Each figure: `wrk \($r.settings.wrk) -d\($r.settings.duration)` after a \($r.settings.warmup) warm-up of the same, against the packaged jar (\($r.settings.jvm)) restarted per variant, after \($r.settings.jit_warmup) of hot-set lookups for the JIT. Traces: \($r.settings.traces // "sampled spans exported to the default OTLP endpoint, where nothing listened (every export failed)"). Variants: *secured* is a keyed consumer on the `\($r.settings.plan)` plan with the rate limiter and the access log on, *limited* the same with the access log off, *open* is anonymous with both off (ingestion keeps a department key); *nocache* sets `OPENCREDIT_CACHE_ENABLED=false`. Requests/s counts every answer, non-2xx included; \"of nginx\" is the share of the static-file ceiling of the same scale, \"÷ /db\" the ratio to the peer anchor; CPU per request is each process'"'"'s user and system time over the measured run (from `/proc/<pid>/stat`, postgres summed over its processes) divided by the requests answered; KB allocated per request is what the JVM allocated over the measured run (Micrometer'"'"'s `jvm_gc_memory_allocated_bytes_total`) divided by the requests answered, a figure the machine'"'"'s speed does not move; RSS is the JVM'"'"'s largest resident set during the run.",
+      "Each figure: `wrk \($r.settings.wrk) -d\($r.settings.duration)` after a \($r.settings.warmup) warm-up of the same, against the packaged jar (\($r.settings.jvm)) restarted per variant, after \($r.settings.jit_warmup) of hot-set lookups for the JIT. Traces: \($r.settings.traces // "sampled spans exported to the default OTLP endpoint, where nothing listened (every export failed)"). Variants: *secured* is a keyed consumer on the `\($r.settings.plan)` plan with the rate limiter and the access log on, *limited* the same with the access log off, *open* is anonymous with both off (ingestion keeps a department key); *nocache* sets `OPENCREDIT_CACHE_ENABLED=false`. Requests/s counts every answer, non-2xx included; \"of nginx\" is the share of the static-file ceiling of the same scale, \"÷ /db\" the ratio to the peer anchor; CPU per request is each process'"'"'s user and system time over the measured run (from `/proc/<pid>/stat`, postgres summed over its processes) divided by the requests answered; KB allocated per request is what the JVM allocated over the measured run (Micrometer'"'"'s `jvm_gc_memory_allocated_bytes_total`) divided by the requests answered, which counts the work done rather than how fast the machine did it (it still moves with the rate: compare runs at similar rates); RSS is the JVM'"'"'s largest resident set during the run.",
       ( $r.scales[] as $s
         | "",
           "### \($s.scale) subjects",
