@@ -104,13 +104,17 @@ public final class JsonRow implements Row {
                 : (OffsetDateTime) nullOrFail(pos, "a timestamp");
     }
 
-    /** A {@code text[]} column, which PostgreSQL writes into JSON as an array of strings. */
+    /** A {@code text[]} column, which PostgreSQL writes into JSON as an array of strings (a NULL element as null). */
     @Override
     public String[] getArrayOfStrings(int pos) {
         if (values.get(pos) instanceof JsonArray array) {
             String[] texts = new String[array.size()];
             for (int i = 0; i < texts.length; i++) {
-                texts[i] = array.getString(i);
+                Object element = array.getValue(i);
+                if (element != null && !(element instanceof String)) {
+                    throw new IllegalStateException("column " + columns.get(pos) + " is not an array of strings in the JSON row");
+                }
+                texts[i] = (String) element;
             }
             return texts;
         }

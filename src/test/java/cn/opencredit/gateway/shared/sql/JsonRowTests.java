@@ -74,6 +74,14 @@ class JsonRowTests {
     }
 
     @Test
+    void shouldRefuseAnArrayOfNumbersAsStringsAndKeepANullElement() {
+        Row row = JsonRow.rows(single("SELECT json_agg(x) FROM (SELECT ARRAY[1, 2] AS numbers, ARRAY['A', NULL]::text[] AS texts) x")).getFirst();
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> row.getArrayOfStrings("numbers"));
+        assertEquals("column numbers is not an array of strings in the JSON row", refused.getMessage());
+        assertArrayEquals(new String[] {"A", null}, row.getArrayOfStrings("texts"));
+    }
+
+    @Test
     void shouldReadAnAggregateOfNoRowsAsNone() {
         assertEquals(List.of(), JsonRow.rows(single("SELECT json_agg(x) FROM (SELECT 1 AS n WHERE false) x")));
     }
