@@ -120,6 +120,52 @@ class EvaluationStore {
     }
 
     /**
+     * The results' upsert and the history of what changed, in one statement. Every part of it sees
+     * the table as it was before the statement, so {@code before} holds the stored results the new
+     * ones replace. {@code before} is read by id and materialised, and {@code changed} is made from
+     * what the upsert returns: PostgreSQL estimates ten rows for any {@code unnest}, and when
+     * {@code before} joined the unnested rows instead it planned a nested loop that read them all
+     * again for each of them (for 500 subjects 250 000 rows, with contributions that had spilled to a
+     * temporary file: 1 036 of 1 263 ms of a batch; docs/benchmarks.md, tenth sitting).
+     * {@code EvaluationStorePlanTests} pins it.
+     */
+    static final String STORE_RESULTS = """
+            WITH before AS MATERIALIZED (
+                SELECT subject_id, model_version, score, grade, supervision_class, not_evaluated
+                FROM evaluation WHERE subject_id = ANY (?::bigint[])),
+            stored AS (
+                INSERT INTO evaluation (subject_id, uscc, region_code, industry_section, subject_type, model_version, as_of, score, grade,
+                                        supervision_class, not_evaluated, contributions, inputs_sha256, valid_until, evaluated_at)
+                SELECT subject_id, uscc, region_code, industry_section, subject_type, model_version, as_of, score, grade,
+                       supervision_class, not_evaluated, contributions::jsonb, inputs_sha256, valid_until, ?
+                FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::date[], ?::int[], ?::text[],
+                            ?::text[], ?::text[], ?::text[], ?::bytea[], ?::date[])
+                    AS t (subject_id, uscc, region_code, industry_section, subject_type, model_version, as_of, score, grade,
+                          supervision_class, not_evaluated, contributions, inputs_sha256, valid_until)
+                ON CONFLICT (subject_id) DO UPDATE SET
+                    uscc = EXCLUDED.uscc, region_code = EXCLUDED.region_code, industry_section = EXCLUDED.industry_section,
+                    subject_type = EXCLUDED.subject_type, model_version = EXCLUDED.model_version, as_of = EXCLUDED.as_of,
+                    score = EXCLUDED.score, grade = EXCLUDED.grade, supervision_class = EXCLUDED.supervision_class,
+                    not_evaluated = EXCLUDED.not_evaluated, contributions = EXCLUDED.contributions,
+                    inputs_sha256 = EXCLUDED.inputs_sha256, valid_until = EXCLUDED.valid_until, evaluated_at = EXCLUDED.evaluated_at
+                WHERE evaluation.evaluated_at <= EXCLUDED.evaluated_at
+                  -- Same inputs, same model, and time has not changed the result yet: nothing to write.
+                  AND NOT (evaluation.inputs_sha256 = EXCLUDED.inputs_sha256 AND evaluation.model_version = EXCLUDED.model_version
+                           AND (evaluation.valid_until IS NULL OR evaluation.valid_until > EXCLUDED.as_of))
+                RETURNING subject_id, uscc, model_version, as_of, score, grade, supervision_class, not_evaluated, inputs_sha256, evaluated_at),
+            changed AS (
+                SELECT s.* FROM stored s LEFT JOIN before b USING (subject_id)
+                WHERE b.subject_id IS NULL OR b.model_version <> s.model_version OR b.score IS DISTINCT FROM s.score
+                   OR b.grade IS DISTINCT FROM s.grade OR b.supervision_class IS DISTINCT FROM s.supervision_class
+                   OR b.not_evaluated IS DISTINCT FROM s.not_evaluated),
+            history AS (
+                INSERT INTO evaluation_history (subject_id, model_version, as_of, score, grade, supervision_class, not_evaluated,
+                                                inputs_sha256, evaluated_at)
+                SELECT subject_id, model_version, as_of, score, grade, supervision_class, not_evaluated, inputs_sha256, evaluated_at
+                FROM changed)
+            SELECT subject_id, uscc FROM changed""";
+
+    /**
      * Stores the results as each subject's current evaluation, unless a newer one (read later) is
      * stored already or the stored one still holds (same inputs and model, its validity not over),
      * and appends to the history those whose score, grade, class or model changed.
@@ -165,46 +211,10 @@ class EvaluationStore {
             fingerprints[i] = result.inputsSha256();
             validUntil[i] = result.validUntil() == null ? null : Date.valueOf(result.validUntil());
         }
-        String sql = """
-                WITH incoming AS (
-                    SELECT * FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::date[], ?::int[], ?::text[],
-                                         ?::text[], ?::text[], ?::text[], ?::bytea[], ?::date[])
-                        AS t (subject_id, uscc, region_code, industry_section, subject_type, model_version, as_of, score, grade,
-                              supervision_class, not_evaluated, contributions, inputs_sha256, valid_until)),
-                before AS (
-                    SELECT e.subject_id, e.model_version, e.score, e.grade, e.supervision_class, e.not_evaluated
-                    FROM evaluation e JOIN incoming i USING (subject_id)),
-                stored AS (
-                    INSERT INTO evaluation (subject_id, uscc, region_code, industry_section, subject_type, model_version, as_of, score, grade,
-                                            supervision_class, not_evaluated, contributions, inputs_sha256, valid_until, evaluated_at)
-                    SELECT subject_id, uscc, region_code, industry_section, subject_type, model_version, as_of, score, grade,
-                           supervision_class, not_evaluated, contributions::jsonb, inputs_sha256, valid_until, ?
-                    FROM incoming
-                    ON CONFLICT (subject_id) DO UPDATE SET
-                        uscc = EXCLUDED.uscc, region_code = EXCLUDED.region_code, industry_section = EXCLUDED.industry_section,
-                        subject_type = EXCLUDED.subject_type, model_version = EXCLUDED.model_version, as_of = EXCLUDED.as_of,
-                        score = EXCLUDED.score, grade = EXCLUDED.grade, supervision_class = EXCLUDED.supervision_class,
-                        not_evaluated = EXCLUDED.not_evaluated, contributions = EXCLUDED.contributions,
-                        inputs_sha256 = EXCLUDED.inputs_sha256, valid_until = EXCLUDED.valid_until, evaluated_at = EXCLUDED.evaluated_at
-                    WHERE evaluation.evaluated_at <= EXCLUDED.evaluated_at
-                      -- Same inputs, same model, and time has not changed the result yet: nothing to write.
-                      AND NOT (evaluation.inputs_sha256 = EXCLUDED.inputs_sha256 AND evaluation.model_version = EXCLUDED.model_version
-                               AND (evaluation.valid_until IS NULL OR evaluation.valid_until > EXCLUDED.as_of))
-                    RETURNING subject_id),
-                changed AS (
-                    SELECT i.* FROM incoming i JOIN stored s USING (subject_id) LEFT JOIN before b USING (subject_id)
-                    WHERE b.subject_id IS NULL OR b.model_version <> i.model_version OR b.score IS DISTINCT FROM i.score
-                       OR b.grade IS DISTINCT FROM i.grade OR b.supervision_class IS DISTINCT FROM i.supervision_class
-                       OR b.not_evaluated IS DISTINCT FROM i.not_evaluated),
-                history AS (
-                    INSERT INTO evaluation_history (subject_id, model_version, as_of, score, grade, supervision_class, not_evaluated,
-                                                    inputs_sha256, evaluated_at)
-                    SELECT subject_id, model_version, as_of, score, grade, supervision_class, not_evaluated, inputs_sha256, ?
-                    FROM changed)
-                SELECT subject_id, uscc FROM changed
-                """;
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = connection.prepareStatement(STORE_RESULTS)) {
             int p = 1;
+            statement.setArray(p++, connection.createArrayOf("bigint", ids));
+            statement.setTimestamp(p++, Timestamp.from(readAt));
             statement.setArray(p++, connection.createArrayOf("bigint", ids));
             statement.setArray(p++, connection.createArrayOf("text", usccs));
             statement.setArray(p++, connection.createArrayOf("text", regions));
@@ -218,10 +228,7 @@ class EvaluationStore {
             statement.setArray(p++, connection.createArrayOf("text", notEvaluated));
             statement.setArray(p++, connection.createArrayOf("text", contributions));
             statement.setArray(p++, connection.createArrayOf("bytea", fingerprints));
-            statement.setArray(p++, connection.createArrayOf("date", validUntil));
-            Timestamp at = Timestamp.from(readAt);
-            statement.setTimestamp(p++, at);
-            statement.setTimestamp(p, at);
+            statement.setArray(p, connection.createArrayOf("date", validUntil));
             List<Changed> changed = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
