@@ -12,6 +12,15 @@ public interface EvaluationConfig {
     @WithDefault("true")
     boolean worker();
 
+    /**
+     * Loops that evaluate queued subjects on this replica, each with its own connection and batch.
+     * One loop alternates between evaluating in Java and waiting for PostgreSQL, so it keeps about
+     * one core busy; replicas already share the queue without taking the same entries, and loops of
+     * one replica do the same.
+     */
+    @WithDefault("2")
+    int workerLoops();
+
     /** Subjects a worker takes from the queue at a time. */
     @WithDefault("500")
     int queueBatch();

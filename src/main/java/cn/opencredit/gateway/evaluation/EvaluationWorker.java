@@ -33,10 +33,11 @@ import cn.opencredit.gateway.shared.time.ChinaTime;
 /**
  * Keeps every subject's evaluation current. A write that can move a score queues its subject in
  * {@code evaluation_pending} in the write's own transaction (triggers on subjects, records and list
- * entries); each replica's worker takes queued subjects in batches ({@code FOR UPDATE SKIP LOCKED},
- * so replicas share the queue) and stores their new results in the same transaction that takes
- * them off the queue. Time changes results too (decay, ends of publication, list expiry): each
- * result says on which day that happens next, and a sweep queues the subjects whose day has come.
+ * entries); each replica's worker loops ({@code opencredit.evaluation.worker-loops}) take queued
+ * subjects in batches ({@code FOR UPDATE SKIP LOCKED}, so loops and replicas share the queue) and
+ * store their new results in the same transaction that takes them off the queue. Time changes
+ * results too (decay, ends of publication, list expiry): each result says on which day that
+ * happens next, and a sweep queues the subjects whose day has come.
  */
 @Singleton
 public class EvaluationWorker {
@@ -52,7 +53,7 @@ public class EvaluationWorker {
     private final Clock clock;
     private final AtomicInteger draining = new AtomicInteger();
     private volatile boolean stopping;
-    private Thread loop;
+    private final List<Thread> loops = new ArrayList<>();
 
     EvaluationWorker(AgroalDataSource dataSource, EvaluationStore store, ModelStore models, EvaluationJobs jobs, EvaluationConfig config,
             Clock clock, MeterRegistry registry) {
@@ -75,7 +76,9 @@ public class EvaluationWorker {
             return;
         }
         prepare();
-        loop = Thread.ofVirtual().name("evaluation-worker").start(this::drainForever);
+        for (int i = 1; i <= config.workerLoops(); i++) {
+            loops.add(Thread.ofVirtual().name("evaluation-worker-" + i).start(this::drainForever));
+        }
     }
 
     /**
@@ -109,9 +112,7 @@ public class EvaluationWorker {
 
     void stop(@Observes ShutdownEvent event) {
         stopping = true;
-        if (loop != null) {
-            loop.interrupt();
-        }
+        loops.forEach(Thread::interrupt);
     }
 
     private void drainForever() {
