@@ -48,7 +48,8 @@
 # VARIANTS [all], comma- or space-separated; THREADS [2], CONNECTIONS [64]; PLAN [bench] for the
 # keyed consumers (plan "bench" is defined without practical limits); SAMPLE [20000] subjects in the
 # hot set; UNIFORM_SAMPLE [200000]; PAGES [1000]; REGION [41]; INGEST_BATCH [1000],
-# INGEST_CONNECTIONS [8]; INGEST_SUBJECTS [10000]; HOTSET_EXPONENT [1.1]; PACED_LOADS [50,80]; PORT [8090] and NGINX_PORT [8099], the first free
+# INGEST_CONNECTIONS [8]; INGEST_SUBJECTS [10000]; EVAL_DRAIN_MAX [300] seconds to wait after an ingestion run for the
+# evaluation queue it left to empty; HOTSET_EXPONENT [1.1]; PACED_LOADS [50,80]; PORT [8090] and NGINX_PORT [8099], the first free
 # port from there is taken; BENCH_REDIS_DB [1], the Redis database of the gateway's cache and limiter
 # (not the one the tests use); INGEST_REDIS_DB [4], the ingestion copy's, emptied before each ingestion
 # run (the copy has the data set's subjects: sharing BENCH_REDIS_DB, its version bumps reached the
@@ -69,7 +70,7 @@ ALL_VARIANTS=(secured+cache limited+cache secured-nocache open+cache open-nocach
 quote() { if [[ "$1" =~ ^[A-Za-z0-9_./:,=+@%-]+$ ]]; then printf '%s' "$1"; else printf "'%s'" "${1//\'/\'\\\'\'}"; fi; }
 COMMAND=
 for v in DURATION WARMUP JIT_WARMUP PRIME BENCH_JVM_OPTS SCENARIOS VARIANTS THREADS CONNECTIONS PLAN SAMPLE UNIFORM_SAMPLE PAGES REGION \
-    INGEST_BATCH INGEST_CONNECTIONS INGEST_SUBJECTS HOTSET_EXPONENT PACED_LOADS PORT NGINX_PORT BENCH_REDIS_DB INGEST_REDIS_DB RELOAD BUILD RESULTS_DIR DOCS_FILE; do
+    INGEST_BATCH INGEST_CONNECTIONS INGEST_SUBJECTS EVAL_DRAIN_MAX HOTSET_EXPONENT PACED_LOADS PORT NGINX_PORT BENCH_REDIS_DB INGEST_REDIS_DB RELOAD BUILD RESULTS_DIR DOCS_FILE; do
   if [ -n "${!v+x}" ]; then COMMAND+="$v=$(quote "${!v}") "; fi
 done
 COMMAND+=bench/run.sh
@@ -91,6 +92,7 @@ REGION=${REGION:-41}
 INGEST_BATCH=${INGEST_BATCH:-1000}
 INGEST_CONNECTIONS=${INGEST_CONNECTIONS:-8}
 INGEST_SUBJECTS=${INGEST_SUBJECTS:-10000}
+EVAL_DRAIN_MAX=${EVAL_DRAIN_MAX:-300}
 export HOTSET_EXPONENT=${HOTSET_EXPONENT:-1.1}
 PACED_LOADS=${PACED_LOADS:-50,80}
 BENCH_REDIS_DB=${BENCH_REDIS_DB:-1}
@@ -276,6 +278,30 @@ bench_wrk() {
   return "$rc"
 }
 
+# evaluation_backlog DB NAME: what an ingestion run left for the evaluation worker, which re-scores
+# every subject a batch touched from a queue (evaluation_pending) beside the writes: at 8 batches in
+# flight the queue grew by ~100 000 entries in 20 s (docs/benchmarks.md, tenth sitting), so rows/s
+# alone leaves work out. Writes NAME.backlog: the queue's entries and distinct subjects when the run
+# ended, how long its oldest entry had waited (how far grades lagged behind the writes), and the
+# seconds until the queue was empty (polled every second, at most EVAL_DRAIN_MAX).
+evaluation_backlog() {
+  local db=$1 name=$2 entries subjects lag started waited=0 left
+  read -r entries subjects lag < <(psql_ -d "$db" -F ' ' -c "SELECT count(*), count(DISTINCT subject_id),
+      round(coalesce(extract(epoch FROM clock_timestamp() - min(queued_at)), 0)::numeric, 1) FROM evaluation_pending")
+  started=$(date +%s.%N)
+  left=$entries
+  while [ "${left:-0}" -gt 0 ] && [ "$waited" -lt "$EVAL_DRAIN_MAX" ]; do
+    sleep 1
+    waited=$((waited + 1))
+    left=$(psql_ -d "$db" -c "SELECT count(*) FROM evaluation_pending")
+  done
+  jq -c -n --argjson entries "${entries:-null}" --argjson subjects "${subjects:-null}" --argjson lag "${lag:-null}" --argjson left "${left:-null}" \
+    --argjson seconds "$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b - a}')" \
+    '{queue_entries: $entries, queued_subjects: $subjects, oldest_entry_seconds: $lag, drained: ($left == 0),
+      drain_seconds: (if $entries == 0 then 0 else $seconds end),
+      left_entries: $left}' >"$WORK/$name.backlog"
+}
+
 # allocated_bytes: what the gateway's JVM has allocated since it started (Micrometer's
 # jvm_gc_memory_allocated_bytes_total on its management port, counted at each young collection),
 # or null while no gateway variant runs (METRICS_URL empty) or the counter cannot be read. It counts
@@ -296,6 +322,8 @@ ANCHOR_RPS=0
 record() {
   local scale=$1 scenario=$2 variant=$3 name=$4 rows=${5:-0} page=${6:-0} target=${7:-0} load=${8:-0} figures cpu=null allocated=null
   figures=$(wrk_json "$WORK/$name.txt")
+  local backlog=null
+  [ -s "$WORK/$name.backlog" ] && backlog=$(jq -c . "$WORK/$name.backlog")
   if [ -s "$WORK/$name.cpu" ]; then
     cpu=$(jq -c . "$WORK/$name.cpu")
     allocated=$(jq -c '.allocated_bytes // null' <<<"$cpu")
@@ -304,7 +332,7 @@ record() {
   jq -c -n --argjson w "$figures" --arg scenario "$scenario" --arg variant "$variant" \
     --argjson scale "$scale" --argjson rows "$rows" --argjson page "$page" \
     --argjson rss "$(cat "$WORK/$name.rss" 2>/dev/null || echo 0)" --argjson nginx "$NGINX_RPS" --argjson anchor "$ANCHOR_RPS" \
-    --argjson cpu "$cpu" --argjson target "$target" --argjson load "$load" --argjson allocated "$allocated" \
+    --argjson cpu "$cpu" --argjson target "$target" --argjson load "$load" --argjson allocated "$allocated" --argjson backlog "$backlog" \
     '{scale: $scale, scenario: $scenario, variant: $variant}
      + (if $page > 0 then {page: $page} else {} end)
      + (if $target > 0 then {target_requests_per_second: $target, load_percent: $load} else {} end) + $w
@@ -314,9 +342,13 @@ record() {
         cpu: $cpu,
         allocated_kb_per_request: (if $allocated != null and $w.requests > 0 then ($allocated / $w.requests / 1024 * 10 | round / 10) else null end),
         rss_mb: (if $rss > 0 then ($rss / 1024 | round) else null end)}
-     + (if $rows > 0 then {rows_per_request: $rows, rows_per_second: ($w.requests_per_second * $rows)} else {} end)' \
+     + (if $rows > 0 then {rows_per_request: $rows, rows_per_second: ($w.requests_per_second * $rows)} else {} end)
+     + (if $backlog != null then {evaluation_backlog: $backlog}
+          + (if $backlog.drained and $w.requests_per_second > 0
+             then {rows_per_second_evaluated: ($w.requests * $rows / ($w.requests / $w.requests_per_second + $backlog.drain_seconds))} else {} end)
+        else {} end)' \
     | tee -a "$WORK/figures.jsonl" \
-    | jq -r '"  \(.scenario)\(if .page then " page \(.page)" else "" end)\(if .load_percent then " at \(.load_percent) % (\(.target_requests_per_second) req/s)" else "" end) \(.variant): \(.requests_per_second) req/s, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms, non-2xx \(.non_2xx), errors \(.socket_errors), × nginx \(if .ratio_to_nginx then (.ratio_to_nginx * 1000 | round / 1000) else "-" end), × /db \(if .ratio_to_anchor then (.ratio_to_anchor * 100 | round / 100) else "-" end), JVM \(.cpu.jvm.us_per_request // "-") µs/req, PostgreSQL \(.cpu.postgres.us_per_request // "-") µs/req, allocated \(.allocated_kb_per_request // "-") KB/req, RSS \(.rss_mb // "-") MB"'
+    | jq -r '"  \(.scenario)\(if .page then " page \(.page)" else "" end)\(if .load_percent then " at \(.load_percent) % (\(.target_requests_per_second) req/s)" else "" end) \(.variant): \(.requests_per_second) req/s, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms, non-2xx \(.non_2xx), errors \(.socket_errors), × nginx \(if .ratio_to_nginx then (.ratio_to_nginx * 1000 | round / 1000) else "-" end), × /db \(if .ratio_to_anchor then (.ratio_to_anchor * 100 | round / 100) else "-" end), JVM \(.cpu.jvm.us_per_request // "-") µs/req, PostgreSQL \(.cpu.postgres.us_per_request // "-") µs/req, allocated \(.allocated_kb_per_request // "-") KB/req, RSS \(.rss_mb // "-") MB\(if .evaluation_backlog then "; evaluation queue at the end \(.evaluation_backlog.queue_entries) entries (\(.evaluation_backlog.queued_subjects) subjects, the oldest queued \(.evaluation_backlog.oldest_entry_seconds) s before), \(if .evaluation_backlog.drained then "empty \(.evaluation_backlog.drain_seconds) s later: \(.rows_per_second_evaluated | floor) rows/s evaluated" else "\(.evaluation_backlog.left_entries) entries left after \(.evaluation_backlog.drain_seconds) s" end)" else "" end)"'
 }
 failed() { # scale scenario variant why: a run without figures
   jq -c -n --argjson scale "$1" --arg scenario "$2" --arg variant "$3" --arg why "$4" \
@@ -448,7 +480,7 @@ write_results() {
     --slurpfile machine "$WORK/machine.json" --slurpfile scales "$WORK/scales.jsonl" --slurpfile figures "$WORK/figures.jsonl" \
     --arg duration "$DURATION" --arg warmup "$WARMUP" --argjson threads "$THREADS" --argjson connections "$CONNECTIONS" \
     --arg plan "$PLAN" --argjson sample "$SAMPLE" --argjson uniform "$UNIFORM_SAMPLE" --argjson pages "$PAGES" --arg region "$REGION" \
-    --argjson batch "$INGEST_BATCH" --argjson ingest_connections "$INGEST_CONNECTIONS" --argjson ingest_subjects "$INGEST_SUBJECTS" --arg exponent "$HOTSET_EXPONENT" \
+    --argjson batch "$INGEST_BATCH" --argjson ingest_connections "$INGEST_CONNECTIONS" --argjson ingest_subjects "$INGEST_SUBJECTS" --argjson eval_drain_max "$EVAL_DRAIN_MAX" --arg exponent "$HOTSET_EXPONENT" \
     --arg jvm "$BENCH_JVM_OPTS" --arg jit_warmup "$JIT_WARMUP" --arg traces "$TRACES" \
     --arg jar_built "$JAR_BUILT" --arg jar_stale "$JAR_STALE" --arg scenarios "${SCENARIO_LIST[*]}" --arg variants "${VARIANT_LIST[*]}" \
     '{date: $date, started: $started, finished: $finished, command: $command,
@@ -456,7 +488,7 @@ write_results() {
       settings: {duration: $duration, warmup: $warmup, wrk: "-t\($threads) -c\($connections) --latency", plan: $plan,
                  hotset_subjects: $sample, hotset_exponent: ($exponent | tonumber), uniform_subjects: $uniform,
                  paging: "region=\($region)&limit=20, page 1 vs page \($pages)", ingest_rows_per_batch: $batch,
-                 ingest_connections: $ingest_connections, ingest_subjects: $ingest_subjects, jvm: "\($jvm), prod profile", jit_warmup: $jit_warmup, traces: $traces,
+                 ingest_connections: $ingest_connections, ingest_subjects: $ingest_subjects, evaluation_drain_max_seconds: $eval_drain_max, jvm: "\($jvm), prod profile", jit_warmup: $jit_warmup, traces: $traces,
                  scenarios: ($scenarios | split(" ")), variants: ($variants | split(" "))},
       machine: $machine[0], scales: $scales, figures: $figures}' >"$WORK/results.json"
   cp "$WORK/results.json" "$RESULTS"
@@ -465,6 +497,9 @@ write_results() {
     def n2: if . == null then "—" else (. * 100 | round / 100 | tostring) end;
     def n0: if . == null then "—" else (. | round | tostring) end;
     def pct: if . == null then "—" else (. * 1000 | round / 10 | tostring) + " %" end;
+    def evaluated($b; $rate): if $b.queue_entries == 0 then "nothing left to evaluate"
+      elif $b.drained then "\($b.queued_subjects) subjects left to evaluate, the oldest queued \($b.oldest_entry_seconds) s before; done \($b.drain_seconds) s later: \($rate | round) rows/s evaluated"
+      else "\($b.queued_subjects) subjects left to evaluate, the oldest queued \($b.oldest_entry_seconds) s before; \($b.left_entries) queue entries still there \($b.drain_seconds) s later" end;
     def scenario_order: ["hotset", "paced", "uniform", "search", "paging-first", "paging-deep", "ingest"];
     . as $r
     | def scenario_name($s):
@@ -503,7 +538,7 @@ write_results() {
           ( [$r.figures[] | select(.scale == $s.scale)]
             | sort_by([(.scenario as $x | scenario_order | index($x)), (.variant as $v | $r.settings.variants | index($v))])[]
             | if .failed then "| \(scenario_name(.scenario)) | \(.variant) | failed: \(.failed) | | | | | | | | | | |"
-              else "| \(scenario_name(.scenario))\(if .page then " \(.page)" else "" end)\(if .load_percent then " \(.load_percent) % of the closed-loop rate (\(.target_requests_per_second) req/s asked)" else "" end)\(if .rows_per_second then " (\(.rows_per_second | n0) rows/s)" else "" end) | \(.variant) | \(.requests_per_second | n2) | \(.p50_ms | n2) | \(.p99_ms | n2) | \(.non_2xx) | \(.ratio_to_nginx | pct) | \(.ratio_to_anchor | n2) | \(.cpu.jvm.us_per_request // "—") | \(.cpu.postgres.us_per_request // "—") | \(.cpu.redis.us_per_request // "—") | \(.allocated_kb_per_request // "—") | \(.rss_mb // "—") |"
+              else "| \(scenario_name(.scenario))\(if .page then " \(.page)" else "" end)\(if .load_percent then " \(.load_percent) % of the closed-loop rate (\(.target_requests_per_second) req/s asked)" else "" end)\(if .rows_per_second then " (\(.rows_per_second | n0) rows/s\(if .evaluation_backlog then "; \(evaluated(.evaluation_backlog; .rows_per_second_evaluated))" else "" end))" else "" end) | \(.variant) | \(.requests_per_second | n2) | \(.p50_ms | n2) | \(.p99_ms | n2) | \(.non_2xx) | \(.ratio_to_nginx | pct) | \(.ratio_to_anchor | n2) | \(.cpu.jvm.us_per_request // "—") | \(.cpu.postgres.us_per_request // "—") | \(.cpu.redis.us_per_request // "—") | \(.allocated_kb_per_request // "—") | \(.rss_mb // "—") |"
               end ),
           ( [$r.figures[] | select(.scale == $s.scale and .failed == null)] as $f
             | def rps($sc; $v): [$f[] | select(.scenario == $sc and .variant == $v) | .requests_per_second] | first;
@@ -757,6 +792,7 @@ for SCALE in "${SCALES[@]}"; do
         fi
         if bench_wrk "$name" "$INGEST_CONNECTIONS" --timeout 60s -s bench/ingest.lua "$URL" -- "$WORK/ingest-template.txt" "$DEPT_KEY" "$INGEST_BATCH" \
             "${SPREAD[@]}"; then
+          evaluation_backlog "$CLONE_DB" "$name"
           record "$SCALE" ingest "$VARIANT" "$name" "$INGEST_BATCH"; else failed "$SCALE" ingest "$VARIANT" "wrk failed"; fi
         stop_app
         METRICS_URL=
