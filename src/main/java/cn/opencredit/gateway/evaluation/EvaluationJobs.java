@@ -185,17 +185,19 @@ public class EvaluationJobs {
                 if (end == after) {
                     break;
                 }
-                List<EvaluationInputs> inputs = store.inputs(connection, new EvaluationStore.Range(after + 1, end + 1));
+                EvaluationStore.Range selection = new EvaluationStore.Range(after + 1, end + 1);
+                List<EvaluationInputs> inputs = store.inputs(connection, selection);
                 Instant readAt = clock.instant();
-                List<EvaluationResult> results = new ArrayList<>(inputs.size());
-                for (EvaluationInputs input : inputs) {
-                    EvaluationResult result = Evaluator.evaluate(model, input, job.asOf());
-                    results.add(result);
-                    if (backtest != null) {
-                        backtest.add(baseline == null ? null : Evaluator.evaluate(baseline, input, job.asOf()), result);
+                List<EvaluationStore.Changed> changed;
+                if (backtest == null) {
+                    Evaluator.Fresh fresh = Evaluator.evaluateChanged(model, inputs, store.storedResults(connection, selection), job.asOf());
+                    changed = store.store(connection, fresh.inputs(), fresh.results(), readAt);
+                } else {
+                    for (EvaluationInputs input : inputs) {
+                        backtest.add(baseline == null ? null : Evaluator.evaluate(baseline, input, job.asOf()), Evaluator.evaluate(model, input, job.asOf()));
                     }
+                    changed = List.of();
                 }
-                List<EvaluationStore.Changed> changed = backtest == null ? store.store(connection, inputs, results, readAt) : List.of();
                 done += inputs.size();
                 after = end;
                 if (!report(connection, id, runner, done, after, backtest)) {

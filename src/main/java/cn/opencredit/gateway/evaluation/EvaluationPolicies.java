@@ -1,5 +1,6 @@
 package cn.opencredit.gateway.evaluation;
 
+import java.time.LocalDate;
 import java.util.Optional;
 
 import cn.opencredit.gateway.record.RecordAudience;
@@ -41,6 +42,17 @@ final class EvaluationPolicies {
     static Verdict newVersionPolicy(String version, boolean stored) {
         return stored ? Verdict.rejected(EvaluationRejection.VERSION_TAKEN, "Model " + version + " exists already; a version names one "
                 + "document for good, so store the change as a new version") : Verdict.ALLOWED;
+    }
+
+    /**
+     * A stored result still holds when it was made under the same model from the same inputs and
+     * time has not changed it yet (its {@code validUntil} is still ahead): evaluating again would give
+     * the same result. The results' statement applies the same test before it writes
+     * ({@link EvaluationStore#STORE_RESULTS}); this one lets the evaluation skip the work before it.
+     */
+    static boolean storedResultHoldsPolicy(EvaluationStore.StoredResult stored, String modelVersion, byte[] fingerprint, LocalDate asOf) {
+        return stored != null && stored.modelVersion().equals(modelVersion) && java.util.Arrays.equals(stored.inputsSha256(), fingerprint)
+                && (stored.validUntil() == null || stored.validUntil().isAfter(asOf));
     }
 
     static Verdict inForcePolicy(boolean present) {

@@ -115,6 +115,24 @@ class EvaluationStore {
         return inputs;
     }
 
+    /** What decides whether a subject's stored result still holds (see {@link EvaluationPolicies#storedResultHoldsPolicy}). */
+    record StoredResult(String modelVersion, byte[] inputsSha256, LocalDate validUntil) {
+    }
+
+    /** The stored results of the selected subjects, by subject id; subjects without one are absent. */
+    Map<Long, StoredResult> storedResults(Connection connection, Selection selection) throws SQLException {
+        Map<Long, StoredResult> stored = new HashMap<>();
+        try (PreparedStatement statement = select(connection, "SELECT subject_id, model_version, inputs_sha256, valid_until FROM evaluation WHERE ",
+                "subject_id", selection, "")) {
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    stored.put(rows.getLong(1), new StoredResult(rows.getString(2), rows.getBytes(3), localDate(rows, 4)));
+                }
+            }
+        }
+        return stored;
+    }
+
     /** A stored result that changed, and the subject it is about. */
     record Changed(long subjectId, String uscc) {
     }

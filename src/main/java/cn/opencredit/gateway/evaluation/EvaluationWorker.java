@@ -171,10 +171,10 @@ public class EvaluationWorker {
                 }
                 LocalDate asOf = ChinaTime.today(clock);
                 Instant readAt = clock.instant();
-                List<EvaluationInputs> inputs = store.inputs(connection, new EvaluationStore.Ids(ids));
-                List<EvaluationResult> results = new ArrayList<>(inputs.size());
-                inputs.forEach(input -> results.add(Evaluator.evaluate(model.get(), input, asOf)));
-                changed = store.store(connection, inputs, results, readAt);
+                EvaluationStore.Ids selection = new EvaluationStore.Ids(ids);
+                Evaluator.Fresh fresh = Evaluator.evaluateChanged(model.get(), store.inputs(connection, selection),
+                        store.storedResults(connection, selection), asOf);
+                changed = store.store(connection, fresh.inputs(), fresh.results(), readAt);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();

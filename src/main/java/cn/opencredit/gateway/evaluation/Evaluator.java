@@ -50,7 +50,34 @@ public final class Evaluator {
     }
 
     public static EvaluationResult evaluate(EvaluationModel model, EvaluationInputs inputs, LocalDate asOf) {
-        byte[] fingerprint = fingerprint(model.version(), inputs);
+        return evaluate(model, inputs, asOf, fingerprint(model.version(), inputs));
+    }
+
+    /** The subjects whose stored result no longer holds, and their new results, in the order given. */
+    record Fresh(List<EvaluationInputs> inputs, List<EvaluationResult> results) {
+    }
+
+    /**
+     * Evaluates the subjects whose stored result ({@code stored}, by subject id; absent when none is)
+     * no longer holds under {@link EvaluationPolicies#storedResultHoldsPolicy}, and leaves the others
+     * out: their result would be the same, and storing it would write nothing. Re-queued subjects
+     * whose inputs did not change (an address, a record's text) then cost a read and a hash.
+     */
+    static Fresh evaluateChanged(EvaluationModel model, List<EvaluationInputs> inputs, Map<Long, EvaluationStore.StoredResult> stored,
+            LocalDate asOf) {
+        List<EvaluationInputs> changed = new ArrayList<>(inputs.size());
+        List<EvaluationResult> results = new ArrayList<>(inputs.size());
+        for (EvaluationInputs input : inputs) {
+            byte[] fingerprint = fingerprint(model.version(), input);
+            if (!EvaluationPolicies.storedResultHoldsPolicy(stored.get(input.subject().id()), model.version(), fingerprint, asOf)) {
+                changed.add(input);
+                results.add(evaluate(model, input, asOf, fingerprint));
+            }
+        }
+        return new Fresh(changed, results);
+    }
+
+    private static EvaluationResult evaluate(EvaluationModel model, EvaluationInputs inputs, LocalDate asOf, byte[] fingerprint) {
         EvaluationInputs.Subject subject = inputs.subject();
         if (model.notEvaluated().contains(subject.status())) {
             return new EvaluationResult(subject.id(), model.version(), asOf, null, null, null, subject.status().code(), List.of(), fingerprint,

@@ -233,6 +233,42 @@ class EvaluatorTests {
         assertEquals(700 - 24 - 10 + 20 - 80, first.score());
     }
 
+    /**
+     * A subject whose stored result still holds (same model, same inputs, its validity ahead) is left
+     * out of a batch's new results; one whose inputs, model or validity say otherwise is evaluated.
+     */
+    @Test
+    void shouldEvaluateOnlyTheSubjectsWhoseStoredResultNoLongerHolds() {
+        EvaluationInputs.Subject first = new EvaluationInputs.Subject(1, "91659001MA00000152", SubjectType.ENTERPRISE, SubjectStatus.ACTIVE, null,
+                "659001", "G");
+        List<EvaluationInputs> batch = new ArrayList<>();
+        for (long id = 1; id <= 6; id++) {
+            EvaluationInputs.Subject subject = new EvaluationInputs.Subject(id, first.uscc(), first.type(), first.status(), null, first.regionCode(),
+                    first.industrySection());
+            batch.add(new EvaluationInputs(subject, List.of(penalty(10 + id, Severity.GENERAL, TODAY.minusMonths(2), RecordStatus.PUBLISHED)),
+                    List.of(), List.of()));
+        }
+        java.util.Map<Long, EvaluationStore.StoredResult> stored = new java.util.HashMap<>();
+        for (EvaluationInputs inputs : batch) {
+            EvaluationResult result = Evaluator.evaluate(MODEL, inputs, TODAY);
+            stored.put(inputs.subject().id(), new EvaluationStore.StoredResult(result.modelVersion(), result.inputsSha256(), result.validUntil()));
+        }
+        byte[] other = new byte[32];
+        stored.put(2L, new EvaluationStore.StoredResult(MODEL.version(), other, null));
+        stored.put(3L, new EvaluationStore.StoredResult("2025.9", stored.get(3L).inputsSha256(), null));
+        stored.put(4L, new EvaluationStore.StoredResult(MODEL.version(), stored.get(4L).inputsSha256(), TODAY));
+        stored.put(5L, new EvaluationStore.StoredResult(MODEL.version(), stored.get(5L).inputsSha256(), TODAY.plusDays(1)));
+        stored.remove(6L);
+
+        Evaluator.Fresh fresh = Evaluator.evaluateChanged(MODEL, batch, stored, TODAY);
+
+        assertEquals(List.of(2L, 3L, 4L, 6L), fresh.inputs().stream().map(i -> i.subject().id()).toList(),
+                "other inputs (2), another model (3), a validity that ended today (4), nothing stored (6); 1 and 5 still hold");
+        assertEquals(List.of(2L, 3L, 4L, 6L), fresh.results().stream().map(EvaluationResult::subjectId).toList());
+        assertEquals(Evaluator.evaluate(MODEL, batch.get(1), TODAY).score(), fresh.results().getFirst().score());
+        assertArrayEquals(Evaluator.evaluate(MODEL, batch.get(1), TODAY).inputsSha256(), fresh.results().getFirst().inputsSha256());
+    }
+
     @Test
     void shouldKeepTheScoreWithinZeroToAThousand() {
         List<EvaluationInputs.RecordInput> records = new ArrayList<>();
