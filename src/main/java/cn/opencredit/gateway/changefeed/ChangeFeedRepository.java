@@ -60,9 +60,13 @@ class ChangeFeedRepository {
             SubjectSummaryView subject, RecordView record, DisclosureLevel disclosureLevel, ListType listType) {
     }
 
-    /** Numbers up to {@code batchSize} committed changes; 0 when another replica is numbering right now. */
-    Uni<Integer> sequence(int batchSize) {
-        return pool.preparedQuery("SELECT changefeed_sequence($1)").execute(Tuple.of(batchSize))
+    /**
+     * Numbers up to {@code batchSize} committed changes. When another run is numbering right now: 0
+     * at once, or with {@code waitForRunning} after that run has committed (then this one numbers
+     * what committed meanwhile).
+     */
+    Uni<Integer> sequence(int batchSize, boolean waitForRunning) {
+        return pool.preparedQuery("SELECT changefeed_sequence($1, $2)").execute(Tuple.of(batchSize, waitForRunning))
                 .map(rows -> rows.iterator().next().getInteger(0));
     }
 

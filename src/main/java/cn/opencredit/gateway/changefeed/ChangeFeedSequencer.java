@@ -27,15 +27,18 @@ class ChangeFeedSequencer {
     @Scheduled(every = "{opencredit.changefeed.sequence-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> drain() {
         int batch = config.sequenceBatch();
-        return Multi.createBy().repeating().uni(() -> repository.sequence(batch)).whilst(moved -> moved == batch)
+        return Multi.createBy().repeating().uni(() -> repository.sequence(batch, false)).whilst(moved -> moved == batch)
                 .collect().last()
                 .onFailure().invoke(failure -> Log.warnf("Could not number queued changes: %s", failure.toString()))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }
 
-    /** One batch, before a read, so that a consumer sees what committed just before it asked. */
+    /**
+     * One batch, before a read, so that a consumer sees what committed just before it asked: after a
+     * run that is numbering right now, which may have taken its rows before that commit (V058).
+     */
     Uni<Integer> sequenceOnce() {
-        return repository.sequence(config.sequenceBatch());
+        return repository.sequence(config.sequenceBatch(), true);
     }
 }

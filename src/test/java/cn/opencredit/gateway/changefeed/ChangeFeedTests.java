@@ -208,6 +208,33 @@ class ChangeFeedTests {
         assertTrue(replay.stream().allMatch(item -> item.op().equals("unpublished") && item.data() == null));
     }
 
+    /**
+     * A run of the sequencer that began before a change committed does not number it; a read that
+     * came while that run held the sequencer's lock used to go on without numbering, and missed the
+     * change. Here a transaction holds the lock (as such a run would) while a subject is written and
+     * read for: the read waits for it, then numbers the subject and shows it.
+     */
+    @Test
+    void shouldShowAChangeCommittedBeforeTheReadWhileAnotherRunIsNumbering() throws Exception {
+        String start = head();
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        try (Connection running = connect(); Connection writer = connect()) {
+            running.setAutoCommit(false);
+            try (Statement lock = running.createStatement()) {
+                lock.execute("SELECT pg_advisory_xact_lock(x'6368616e67656665'::bigint)");
+            }
+            String uscc = subject(writer, "编号等待测试");
+            Future<List<Item>> read = reader.submit(() -> read(start, 1000));
+            sleep(500);
+            assertFalse(read.isDone(), "the read waits for the run that holds the sequencer");
+            running.commit();
+            List<String> keys = read.get(30, java.util.concurrent.TimeUnit.SECONDS).stream().map(Item::key).toList();
+            assertTrue(keys.contains("subject:" + uscc), "the subject committed before the read: " + keys);
+        } finally {
+            reader.shutdownNow();
+        }
+    }
+
     @Test
     void shouldNeverShowRecordsThatWereNeverPublicNorAnythingOfNaturalPersons() throws SQLException {
         String start = head();
