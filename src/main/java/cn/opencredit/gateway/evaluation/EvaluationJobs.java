@@ -194,7 +194,8 @@ public class EvaluationJobs {
                     changed = store.store(connection, fresh.inputs(), fresh.results(), readAt);
                 } else {
                     for (EvaluationInputs input : inputs) {
-                        backtest.add(baseline == null ? null : Evaluator.evaluate(baseline, input, job.asOf()), Evaluator.evaluate(model, input, job.asOf()));
+                        EvaluationResult before = baseline == null ? null : Evaluator.evaluate(baseline, input, job.asOf());
+                        backtest.add(before, Evaluator.evaluate(model, input, job.asOf()));
                     }
                     changed = List.of();
                 }

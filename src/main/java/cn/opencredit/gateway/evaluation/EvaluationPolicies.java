@@ -1,6 +1,7 @@
 package cn.opencredit.gateway.evaluation;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Optional;
 
 import cn.opencredit.gateway.record.RecordAudience;
@@ -51,7 +52,7 @@ final class EvaluationPolicies {
      * ({@link EvaluationStore#STORE_RESULTS}); this one lets the evaluation skip the work before it.
      */
     static boolean storedResultHoldsPolicy(EvaluationStore.StoredResult stored, String modelVersion, byte[] fingerprint, LocalDate asOf) {
-        return stored != null && stored.modelVersion().equals(modelVersion) && java.util.Arrays.equals(stored.inputsSha256(), fingerprint)
+        return stored != null && stored.modelVersion().equals(modelVersion) && Arrays.equals(stored.inputsSha256(), fingerprint)
                 && (stored.validUntil() == null || stored.validUntil().isAfter(asOf));
     }
 

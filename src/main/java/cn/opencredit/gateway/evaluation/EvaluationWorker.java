@@ -53,7 +53,8 @@ public class EvaluationWorker {
     private final Clock clock;
     private final AtomicInteger draining = new AtomicInteger();
     private volatile boolean stopping;
-    private final List<Thread> loops = new ArrayList<>();
+    /** Started on the start-up thread, interrupted on the shutdown thread: published whole through the volatile field. */
+    private volatile List<Thread> loops = List.of();
 
     EvaluationWorker(AgroalDataSource dataSource, EvaluationStore store, ModelStore models, EvaluationJobs jobs, EvaluationConfig config,
             Clock clock, MeterRegistry registry) {
@@ -76,9 +77,11 @@ public class EvaluationWorker {
             return;
         }
         prepare();
+        List<Thread> started = new ArrayList<>();
         for (int i = 1; i <= config.workerLoops(); i++) {
-            loops.add(Thread.ofVirtual().name("evaluation-worker-" + i).start(this::drainForever));
+            started.add(Thread.ofVirtual().name("evaluation-worker-" + i).start(this::drainForever));
         }
+        loops = List.copyOf(started);
     }
 
     /**
