@@ -2,6 +2,8 @@ package cn.opencredit.gateway.evaluation;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Positive;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -19,10 +21,12 @@ public interface EvaluationConfig {
      * one replica do the same.
      */
     @WithDefault("2")
+    @Positive
     int workerLoops();
 
     /** Subjects a worker takes from the queue at a time. */
     @WithDefault("500")
+    @Positive
     int queueBatch();
 
     /** How long an idle worker waits before it looks at the queue again. */
