@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param score         0–1000, null when the subject gets no grade
  * @param notEvaluated  why there is no grade (the subject's status code), else null
- * @param inputsSha256  SHA-256 over the model version and the inputs in canonical order (not the day: see {@link Evaluator#fingerprint})
+ * @param inputsSha256  SHA-256 over the model version and the inputs in canonical order (not the day: see {@link InputsFingerprint})
  * @param validUntil    the first day on which time alone changes the result, null if it never does
  */
 public record EvaluationResult(long subjectId, String modelVersion, LocalDate asOf, Integer score, Grade grade,

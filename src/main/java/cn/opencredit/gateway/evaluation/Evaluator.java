@@ -2,9 +2,6 @@ package cn.opencredit.gateway.evaluation;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -50,7 +47,7 @@ public final class Evaluator {
     }
 
     public static EvaluationResult evaluate(EvaluationModel model, EvaluationInputs inputs, LocalDate asOf) {
-        return evaluate(model, inputs, asOf, fingerprint(model.version(), inputs));
+        return evaluate(model, inputs, asOf, InputsFingerprint.of(model.version(), inputs));
     }
 
     /** The subjects whose stored result no longer holds, and their new results, in the order given. */
@@ -68,7 +65,7 @@ public final class Evaluator {
         List<EvaluationInputs> changed = new ArrayList<>(inputs.size());
         List<EvaluationResult> results = new ArrayList<>(inputs.size());
         for (EvaluationInputs input : inputs) {
-            byte[] fingerprint = fingerprint(model.version(), input);
+            byte[] fingerprint = InputsFingerprint.of(model.version(), input);
             if (!EvaluationPolicies.storedResultHoldsPolicy(stored.get(input.subject().id()), model.version(), fingerprint, asOf)) {
                 changed.add(input);
                 results.add(evaluate(model, input, asOf, fingerprint));
@@ -361,36 +358,5 @@ public final class Evaluator {
 
     private static String date(LocalDate date) {
         return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
-    }
-
-    /**
-     * SHA-256 over a canonical text of what the result depends on besides the day: the model
-     * version, the subject's facts and each input sorted by id, one field after another with
-     * separators that cannot occur in them. With the day they determine the result; and a result
-     * stays the same from its day until its {@code validUntil}, so the same fingerprint under the
-     * same model before that day means nothing changed.
-     */
-    static byte[] fingerprint(String modelVersion, EvaluationInputs inputs) {
-        StringBuilder text = new StringBuilder(256).append(modelVersion).append('\u001e');
-        EvaluationInputs.Subject s = inputs.subject();
-        fields(text, s.id(), s.uscc(), s.type(), s.status(), s.registeredOn(), s.regionCode(), s.industrySection());
-        inputs.records().stream().sorted(Comparator.comparingLong(EvaluationInputs.RecordInput::id)).forEach(r -> fields(text.append('R'),
-                r.id(), r.category(), r.severity(), r.title(), r.decisionNumber(), r.decisionDate(), r.publishedUntil(), r.status(), r.rating()));
-        inputs.lists().stream().sorted(Comparator.comparingLong(EvaluationInputs.ListInput::id)).forEach(l -> fields(text.append('L'),
-                l.id(), l.type(), l.reason(), l.includedOn(), l.expiresOn()));
-        inputs.facts().stream().sorted(Comparator.comparing(EvaluationInputs.FactInput::id)).forEach(f -> fields(text.append('F'),
-                f.id(), f.kind(), f.label(), f.on()));
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-        }
-    }
-
-    private static void fields(StringBuilder text, Object... values) {
-        for (Object value : values) {
-            text.append(value == null ? "\u0000" : value.toString()).append('\u001f');
-        }
-        text.append('\u001e');
     }
 }
