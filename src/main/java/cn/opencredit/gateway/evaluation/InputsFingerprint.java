@@ -2,6 +2,7 @@ package cn.opencredit.gateway.evaluation;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.util.Comparator;
 
 /**
@@ -22,7 +23,7 @@ final class InputsFingerprint {
     private static final char MISSING = '\u0000';
 
     private final MessageDigest digest;
-    private final byte[] buffer = new byte[2048];
+    private final byte[] buffer = new byte[512];
     private int length;
 
     private InputsFingerprint() {
@@ -53,6 +54,12 @@ final class InputsFingerprint {
                 append(MISSING);
             } else if (value instanceof Long number) {
                 append(number.longValue());
+            } else if (value instanceof LocalDate date && date.getYear() >= 1000 && date.getYear() <= 9999) {
+                append(date.getYear());
+                append('-');
+                twoDigits(date.getMonthValue());
+                append('-');
+                twoDigits(date.getDayOfMonth());
             } else {
                 append(value.toString());
             }
@@ -91,34 +98,42 @@ final class InputsFingerprint {
         }
     }
 
+    /** A month or day as {@link LocalDate#toString()} writes it. */
+    private void twoDigits(int number) {
+        append((char) ('0' + number / 10));
+        append((char) ('0' + number % 10));
+    }
+
     /** One char that is no surrogate. */
     private InputsFingerprint append(char c) {
+        room();
         if (c < 0x80) {
-            put(c);
+            buffer[length++] = (byte) c;
         } else if (c < 0x800) {
-            put(0xc0 | c >> 6);
-            put(0x80 | c & 0x3f);
+            buffer[length++] = (byte) (0xc0 | c >> 6);
+            buffer[length++] = (byte) (0x80 | c & 0x3f);
         } else {
-            put(0xe0 | c >> 12);
-            put(0x80 | c >> 6 & 0x3f);
-            put(0x80 | c & 0x3f);
+            buffer[length++] = (byte) (0xe0 | c >> 12);
+            buffer[length++] = (byte) (0x80 | c >> 6 & 0x3f);
+            buffer[length++] = (byte) (0x80 | c & 0x3f);
         }
         return this;
     }
 
     private void codePoint(int codePoint) {
-        put(0xf0 | codePoint >> 18);
-        put(0x80 | codePoint >> 12 & 0x3f);
-        put(0x80 | codePoint >> 6 & 0x3f);
-        put(0x80 | codePoint & 0x3f);
+        room();
+        buffer[length++] = (byte) (0xf0 | codePoint >> 18);
+        buffer[length++] = (byte) (0x80 | codePoint >> 12 & 0x3f);
+        buffer[length++] = (byte) (0x80 | codePoint >> 6 & 0x3f);
+        buffer[length++] = (byte) (0x80 | codePoint & 0x3f);
     }
 
-    private void put(int b) {
-        if (length == buffer.length) {
+    /** Room for the longest UTF-8 sequence: hashes what the buffer holds when it is nearly full. */
+    private void room() {
+        if (length > buffer.length - 4) {
             digest.update(buffer, 0, length);
             length = 0;
         }
-        buffer[length++] = (byte) b;
     }
 
     private byte[] finish() {
