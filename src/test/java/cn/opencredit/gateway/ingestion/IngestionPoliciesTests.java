@@ -40,13 +40,14 @@ class IngestionPoliciesTests {
 
     @ParameterizedTest
     @CsvSource({"2026-09-30, 2026-09-30", "2026/9/30, 2026-09-30", "2026.09.30, 2026-09-30", "2026年9月30日, 2026-09-30",
-            "20260930, 2026-09-30", "2026-09-30 00:00:00, 2026-09-30", "2026/9/30 8:05, 2026-09-30", "２０２６－０９－３０, 2026-09-30"})
+            "20260930, 2026-09-30", "2026-09-30 00:00:00, 2026-09-30", "2026/9/30 8:05, 2026-09-30", "２０２６－０９－３０, 2026-09-30", "2028-02-29, 2028-02-29",
+            "' 2026-09-30 ', 2026-09-30"})
     void shouldReadTheDatesSpreadsheetsHold(String raw, LocalDate expected) {
         assertEquals(Optional.of(expected), IngestionPolicies.parseDate(raw));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"30/09/2026", "2026-02-30", "2026-13-01", "昨天", "2026-9", ""})
+    @ValueSource(strings = {"30/09/2026", "2026-02-30", "2026-13-01", "2026-00-10", "2027-02-29", "2026-09-3x", "2026_09-30", "昨天", "2026-9", ""})
     void shouldNotGuessAtOtherDates(String raw) {
         assertEquals(Optional.empty(), IngestionPolicies.parseDate(raw));
     }
