@@ -179,6 +179,40 @@ class BankMonitoringBorrowersTests {
         }
     }
 
+    /**
+     * A record for government eyes only, corrected to public, becomes a visible failing: an event for
+     * a watched subject (the update half of the capture trigger, which asks whether anyone watches in
+     * the same statement since V060), none for a subject nobody watches.
+     */
+    @Test
+    void shouldSendARecordCorrectedIntoAVisibleFailingOnlyForAWatchedSubject() throws Exception {
+        Bank bank = fixtures.bank();
+        Enterprise watched = fixtures.enterprise();
+        Enterprise unwatched = fixtures.enterprise();
+        try (Receiver receiver = fixtures.receiver()) {
+            WebhookFixtures.endpoint(bank, receiver.url(), ALL_EVENTS);
+            WebhookFixtures.consent(watched, bank, List.of("profile"));
+            WebhookFixtures.penalise(watched, "wh-corrected-" + watched.uscc(), "government");
+            WebhookFixtures.penalise(unwatched, "wh-corrected-" + unwatched.uscc(), "government");
+            WebhookFixtures.sleep(600);
+            assertEquals(0, receiver.received.size(), "a record for government eyes is no visible failing");
+
+            WebhookFixtures.penalise(watched, "wh-corrected-" + watched.uscc(), null);
+            WebhookFixtures.penalise(unwatched, "wh-corrected-" + unwatched.uscc(), null);
+
+            await(PATIENCE, () -> receiver.received.size() == 1, "the watched subject's corrected record");
+            JsonPath event = json(receiver.received.getFirst());
+            assertEquals("record.failing-published", event.getString("type"));
+            assertEquals(watched.uscc(), event.getString("data.subjectUscc"));
+            assertEquals("public", event.getString("data.disclosureLevel"));
+            WebhookFixtures.sleep(600);
+            assertEquals(1, receiver.received.size(), "nothing about the subject nobody watches");
+            assertEquals(0, fixtures.scalar("SELECT count(*) FROM webhook_outbox WHERE subject_id = ?", unwatched.id()), "not even queued");
+            assertEquals(0, fixtures.scalar("SELECT count(*) FROM webhook_message WHERE subject_id = ?", unwatched.id()));
+            assertEquals(1, fixtures.scalar("SELECT count(*) FROM webhook_message WHERE subject_id = ?", watched.id()));
+        }
+    }
+
     @Test
     void shouldCancelADeliveryWhoseConsentEndedAfterTheEventWasQueued() throws Exception {
         Bank bank = fixtures.bank();
