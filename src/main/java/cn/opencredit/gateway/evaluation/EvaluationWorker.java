@@ -45,6 +45,15 @@ public class EvaluationWorker {
     /** The model the gateway starts with when its database holds none. */
     static final String BUNDLED_MODEL = "evaluation/model-2026.1.yaml";
 
+    /**
+     * Subjects whose inputs are read, evaluated and stored together, within the transaction of one
+     * claimed batch. A batch of 500 at once kept tens of MB of records and contributions alive for
+     * as long as the batch took, long enough to be copied into the old generation: under ingestion
+     * that filled it every second and a half (docs/benchmarks.md, twelfth sitting). Per slice, the
+     * statements still take a hundred subjects each.
+     */
+    static final int EVALUATED_TOGETHER = 100;
+
     private final AgroalDataSource dataSource;
     private final EvaluationStore store;
     private final ModelStore models;
@@ -174,10 +183,13 @@ public class EvaluationWorker {
                 }
                 LocalDate asOf = ChinaTime.today(clock);
                 Instant readAt = clock.instant();
-                EvaluationStore.Ids selection = new EvaluationStore.Ids(ids);
-                Evaluator.Fresh fresh = Evaluator.evaluateChanged(model.get(), store.inputs(connection, selection),
-                        store.storedResults(connection, selection), asOf);
-                changed = store.store(connection, fresh.inputs(), fresh.results(), readAt);
+                changed = new ArrayList<>();
+                for (int from = 0; from < ids.size(); from += EVALUATED_TOGETHER) {
+                    EvaluationStore.Ids selection = new EvaluationStore.Ids(ids.subList(from, Math.min(from + EVALUATED_TOGETHER, ids.size())));
+                    Evaluator.Fresh fresh = Evaluator.evaluateChanged(model.get(), store.inputs(connection, selection),
+                            store.storedResults(connection, selection), asOf);
+                    changed.addAll(store.store(connection, fresh.inputs(), fresh.results(), readAt));
+                }
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();

@@ -282,4 +282,20 @@ class EvaluationResourceTests {
                 .body("evaluation.modelVersion", notNullValue());
         assertNotNull(fixtures.text("SELECT grade FROM evaluation e JOIN subject s ON s.id = e.subject_id WHERE s.uscc = ?", SubjectFixtures.RICH));
     }
+
+    @Test
+    void shouldEvaluateEverySubjectOfAClaimedBatchLargerThanTheSubjectsEvaluatedTogether() {
+        int queued = EvaluationWorker.EVALUATED_TOGETHER * 2 + 50;
+        String prefix = "YW9%06d".formatted(System.nanoTime() % 1_000_000);
+        // One statement: every subject is queued at once, so a worker claims them in one batch of several slices.
+        fixtures.execute("""
+                INSERT INTO subject (uscc, name, subject_type, region_code, registered_on, status)
+                SELECT ? || lpad(i::text, 9, '0'), '评价分片测试' || ? || '-' || i || '有限公司', 'ENTERPRISE', '410100', DATE '2020-01-01', 'ACTIVE'
+                FROM generate_series(1, ?) i""", prefix, prefix, queued);
+        String ours = "(SELECT id FROM subject WHERE uscc LIKE '" + prefix + "%')";
+        fixtures.awaitQuiet();
+
+        assertEquals(queued, fixtures.count("SELECT count(*) FROM evaluation WHERE subject_id IN " + ours + " AND grade IS NOT NULL"));
+        assertEquals(0, fixtures.count("SELECT count(*) FROM evaluation_pending WHERE subject_id IN " + ours));
+    }
 }
