@@ -47,10 +47,10 @@ public class EvaluationWorker {
 
     /**
      * Subjects whose inputs are read, evaluated and stored together, within the transaction of one
-     * claimed batch. A batch of 500 at once kept tens of MB of records and contributions alive for
-     * as long as the batch took, long enough to be copied into the old generation: under ingestion
-     * that filled it every second and a half (docs/benchmarks.md, twelfth sitting). Per slice, the
-     * statements still take a hundred subjects each.
+     * claimed batch (and of a job's range). A batch of 500 at once kept tens of MB of records and
+     * contributions alive for as long as it took, long enough to be copied into the old generation:
+     * under ingestion that filled it every second and a half (docs/benchmarks.md, twelfth sitting).
+     * A hundred still keeps each statement's per-call cost small against its rows.
      */
     static final int EVALUATED_TOGETHER = 100;
 
