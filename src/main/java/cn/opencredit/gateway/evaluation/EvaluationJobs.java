@@ -185,25 +185,21 @@ public class EvaluationJobs {
                 if (end == after) {
                     break;
                 }
-                List<EvaluationStore.Changed> changed = new ArrayList<>();
-                // One transaction and one progress report per range; its subjects in slices, as the worker's (EVALUATED_TOGETHER).
-                for (long from = after; from < end; ) {
-                    long to = Math.min(store.rangeEnd(connection, from, EvaluationWorker.EVALUATED_TOGETHER), end);
-                    EvaluationStore.Range selection = new EvaluationStore.Range(from + 1, to + 1);
-                    List<EvaluationInputs> inputs = store.inputs(connection, selection);
-                    Instant readAt = clock.instant();
-                    if (backtest == null) {
-                        Evaluator.Fresh fresh = Evaluator.evaluateChanged(model, inputs, store.storedResults(connection, selection), job.asOf());
-                        changed.addAll(store.store(connection, fresh.inputs(), fresh.results(), readAt));
-                    } else {
-                        for (EvaluationInputs input : inputs) {
-                            EvaluationResult before = baseline == null ? null : Evaluator.evaluate(baseline, input, job.asOf());
-                            backtest.add(before, Evaluator.evaluate(model, input, job.asOf()));
-                        }
+                EvaluationStore.Range selection = new EvaluationStore.Range(after + 1, end + 1);
+                List<EvaluationInputs> inputs = store.inputs(connection, selection);
+                Instant readAt = clock.instant();
+                List<EvaluationStore.Changed> changed;
+                if (backtest == null) {
+                    Evaluator.Fresh fresh = Evaluator.evaluateChanged(model, inputs, store.storedResults(connection, selection), job.asOf());
+                    changed = store.store(connection, fresh.inputs(), fresh.results(), readAt);
+                } else {
+                    for (EvaluationInputs input : inputs) {
+                        EvaluationResult before = baseline == null ? null : Evaluator.evaluate(baseline, input, job.asOf());
+                        backtest.add(before, Evaluator.evaluate(model, input, job.asOf()));
                     }
-                    done += inputs.size();
-                    from = to;
+                    changed = List.of();
                 }
+                done += inputs.size();
                 after = end;
                 if (!report(connection, id, runner, done, after, backtest)) {
                     connection.rollback();
