@@ -286,13 +286,17 @@ class EvaluationResourceTests {
     @Test
     void shouldEvaluateEverySubjectOfAClaimedBatchLargerThanTheSubjectsEvaluatedTogether() {
         int queued = EvaluationWorker.EVALUATED_TOGETHER * 2 + 50;
-        String prefix = "YW9%06d".formatted(System.nanoTime() % 1_000_000);
+        String[] usccs = new String[queued];
+        for (int i = 0; i < queued; i++) {
+            usccs[i] = SubjectFixtures.uscc("91", "MA0W%04d".formatted(i + 1));
+        }
         // One statement: every subject is queued at once, so a worker claims them in one batch of several slices.
         fixtures.execute("""
                 INSERT INTO subject (uscc, name, subject_type, region_code, registered_on, status)
-                SELECT ? || lpad(i::text, 9, '0'), '评价分片测试' || ? || '-' || i || '有限公司', 'ENTERPRISE', '410100', DATE '2020-01-01', 'ACTIVE'
-                FROM generate_series(1, ?) i""", prefix, prefix, queued);
-        String ours = "(SELECT id FROM subject WHERE uscc LIKE '" + prefix + "%')";
+                SELECT u, '石河子评价分片测试（' || substr(u, 11, 6) || '）有限公司', 'ENTERPRISE', ?, DATE '2020-01-01', 'ACTIVE'
+                FROM unnest(?::text[]) AS u""", SubjectFixtures.REGION, usccs);
+        String ours = "(SELECT id FROM subject WHERE uscc LIKE '91" + SubjectFixtures.REGION + "MA0W%')";
+
         fixtures.awaitQuiet();
 
         assertEquals(queued, fixtures.count("SELECT count(*) FROM evaluation WHERE subject_id IN " + ours + " AND grade IS NOT NULL"));
