@@ -339,10 +339,20 @@ class ReadThroughCacheTests {
         assertEquals(renewed, count("renewed"), "nothing was renewed");
     }
 
-    /** Reads the subject's profile until it is a cached answer (and so held in this replica's memory); its ETag. */
-    private static String heldInMemory(String uscc) {
+    /**
+     * Reads the subject's profile until this replica serves it from memory; its ETag. A HIT alone does
+     * not prove it is held: an answer read from Redis is not kept when an invalidation of another
+     * subject in the same stripe, or a late announcement, comes in during the read, as it should not be.
+     */
+    private String heldInMemory(String uscc) {
         given().when().get(PROFILE, uscc).then().statusCode(200);
-        return given().when().get(PROFILE, uscc).then().statusCode(200).header("X-Cache", "HIT").extract().header("ETag");
+        String[] etag = new String[1];
+        awaitUntil("the answer about " + uscc + " is served from this replica's memory", () -> {
+            double fromMemory = count("near");
+            etag[0] = given().when().get(PROFILE, uscc).then().statusCode(200).header("X-Cache", "HIT").extract().header("ETag");
+            return count("near") == fromMemory + 1;
+        });
+        return etag[0];
     }
 
     private static void sleepPast(Duration duration) throws InterruptedException {
