@@ -32,7 +32,8 @@ class SubjectSearchCache {
 
     private final SubjectRepository repository;
     private final boolean enabled;
-    private final Cache<String, Entry> pages = Caffeine.newBuilder().maximumSize(MAX_PAGES).build();
+    // Upkeep on the writing thread, as in NearCache: no pool thread woken for each page kept.
+    private final Cache<String, Entry> pages = Caffeine.newBuilder().maximumSize(MAX_PAGES).executor(Runnable::run).build();
 
     SubjectSearchCache(SubjectRepository repository, CacheConfig config) {
         this.repository = repository;
