@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.smallrye.mutiny.Uni;
 
 import cn.opencredit.gateway.shared.audit.AuditedBulk;
-import cn.opencredit.gateway.shared.paging.Page;
+import cn.opencredit.gateway.shared.paging.SerializedPage;
 import cn.opencredit.gateway.shared.problem.ProblemDetail;
 import cn.opencredit.gateway.shared.security.Scopes;
 
@@ -57,7 +57,7 @@ public class SubjectResource {
                     examples = @ExampleObject(name = "limit", value = SubjectExamples.INVALID_PARAMETER)))
     @APIResponse(responseCode = "406", ref = "NotAcceptable")
     @APIResponse(responseCode = "503", ref = "Unavailable")
-    public Uni<Page<SubjectSummaryView>> search(
+    public Uni<SerializedPage> search(
             @Parameter(description = "Name fragment or USCC prefix; full-width characters are folded", example = "农业")
             @QueryParam("q") String q,
             @Parameter(description = "Region code: 2 (province), 4 (prefecture) or 6 (county) digits of GB/T 2260", example = "410526")
@@ -66,10 +66,10 @@ public class SubjectResource {
             @Parameter(description = "Page size, 1 to 100", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100",
                     defaultValue = "20")) @QueryParam("limit") String limit,
             @Parameter(description = "`nextCursor` of the previous page") @QueryParam("cursor") String cursor) {
-        return subjects.search(SubjectSearch.parse(q, region, type), limit, cursor);
+        return subjects.searchJson(SubjectSearch.parse(q, region, type), limit, cursor);
     }
 
-    /** Names the page type in the OpenAPI document, where a generic {@link Page} has no name of its own. */
+    /** The page's shape in the OpenAPI document: the operation answers a {@link SerializedPage}, whose JSON has this shape. */
     @Schema(name = "SubjectSummaryPage")
     record SubjectSummaryPage(@Schema(required = true) java.util.List<SubjectSummaryView> items,
             @Schema(required = true, nullable = true, description = "Opaque; pass as `cursor` for the next page, null on the last page")

@@ -8,12 +8,15 @@ import java.util.Set;
 
 import jakarta.inject.Singleton;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
 import cn.opencredit.gateway.shared.paging.Page;
 import cn.opencredit.gateway.shared.paging.PageRequest;
+import cn.opencredit.gateway.shared.paging.SerializedPage;
 import cn.opencredit.gateway.shared.problem.ProblemException;
 import cn.opencredit.gateway.shared.problem.ProblemType;
 import cn.opencredit.gateway.shared.uscc.Uscc;
@@ -24,10 +27,12 @@ public class SubjectService {
 
     private final SubjectRepository repository;
     private final SubjectSearchCache searchCache;
+    private final ObjectMapper json;
 
-    SubjectService(SubjectRepository repository, SubjectSearchCache searchCache) {
+    SubjectService(SubjectRepository repository, SubjectSearchCache searchCache, ObjectMapper json) {
         this.repository = repository;
         this.searchCache = searchCache;
+        this.json = json;
     }
 
     /** The internal id of the subject with this USCC, or a 404 problem. */
@@ -52,13 +57,22 @@ public class SubjectService {
 
     /** Search hits in USCC order (stable, so keyset paging visits each subject once). */
     public Uni<Page<SubjectSummaryView>> search(SubjectSearch search, String limit, String cursor) {
+        return answer(search, limit, cursor).map(SearchAnswer::page);
+    }
+
+    /** The same page as the API answers it, written as JSON once for each time the page is read from the database. */
+    public Uni<SerializedPage> searchJson(SubjectSearch search, String limit, String cursor) {
+        return answer(search, limit, cursor).map(SearchAnswer::json);
+    }
+
+    private Uni<SearchAnswer> answer(SubjectSearch search, String limit, String cursor) {
         Log.debugf("search %s", search);
         String query = search.fingerprint();
         PageRequest page = PageRequest.parse(limit, cursor, query, 1);
         Optional<String> after = page.after(key -> Uscc.parse(key.getFirst(), "cursor").value());
         String pageKey = query + '\n' + page.fetchSize() + '\n' + after.orElse("");
-        return searchCache.page(pageKey, () -> repository.search(search, after, page.fetchSize()))
-                .map(rows -> Page.of(rows, page, query, row -> List.of(row.uscc())).map(SubjectMapper::toSummary));
+        return searchCache.page(pageKey, () -> repository.search(search, after, page.fetchSize())
+                .map(rows -> SearchAnswer.of(Page.of(rows, page, query, row -> List.of(row.uscc())).map(SubjectMapper::toSummary), json)));
     }
 
     /**

@@ -3,6 +3,10 @@ package cn.opencredit.gateway.subject;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -87,6 +91,23 @@ class SubjectSearchCacheTests {
             update(connection, "UPDATE subject SET name = '石河子鹤影传媒有限公司' WHERE uscc = ?", uscc);
             assertTrue(generation(connection) > before, "a rename changes what a search finds");
         }
+    }
+
+    @Test
+    void shouldServeAKeptPageAsTheSameJsonItWasFirstAnsweredWith() {
+        String first = SubjectFixtures.uscc("91", "MA9W0004");
+        String second = SubjectFixtures.uscc("91", "MA9W0005");
+        fixtures.register(first, "石河子松涛商贸有限公司");
+        fixtures.register(second, "石河子松涛物流有限公司");
+        Response read = given().queryParam("q", "松涛").queryParam("limit", "1").when().get("/api/v1/subjects");
+        read.then().statusCode(200).contentType(startsWith("application/json")).body("items.uscc", contains(first))
+                .body("nextCursor", notNullValue());
+        Response kept = given().queryParam("q", "松涛").queryParam("limit", "1").when().get("/api/v1/subjects");
+        kept.then().statusCode(200).contentType(startsWith("application/json"))
+                .header("Content-Length", String.valueOf(read.asByteArray().length));
+        assertArrayEquals(read.asByteArray(), kept.asByteArray(), "a kept page is sent as the bytes it was first written as");
+        given().queryParam("q", "松涛").queryParam("limit", "1").queryParam("cursor", kept.path("nextCursor").toString())
+                .when().get("/api/v1/subjects").then().statusCode(200).body("items.uscc", contains(second)).body("nextCursor", nullValue());
     }
 
     private static Response search(String q, String type) {
