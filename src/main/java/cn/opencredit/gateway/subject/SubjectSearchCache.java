@@ -10,6 +10,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.smallrye.mutiny.Uni;
 
 import cn.opencredit.gateway.shared.cache.CacheConfig;
+import cn.opencredit.gateway.shared.cache.CoalescedRead;
 
 /**
  * Search pages in this replica's memory, each kept with the search generation (V053) it was read
@@ -18,7 +19,9 @@ import cn.opencredit.gateway.shared.cache.CacheConfig;
  * means that no such change has committed since the page was read: the page is exactly what the
  * search would answer now, on every replica, without any announcement to hear. The generation is
  * read before the search, never after, so a change that commits while the search runs leaves the
- * page under the older generation, where no later reader finds it valid.
+ * page under the older generation, where no later reader finds it valid. Searches that arrive
+ * together share one read of the generation ({@link CoalescedRead}), but never a read that had
+ * started before they arrived, so each still sees every change committed before it.
  *
  * <p>What it saves: a hit is one read of a 64-row table instead of the walk of the name index
  * with a plan made for each fragment, and the page is kept already written as JSON, so a hit is
@@ -30,13 +33,13 @@ class SubjectSearchCache {
     /** Pages kept at most; a page of 100 summaries is about 30 KB (twice, as records and as JSON), a usual one of 20 about 6 KB. */
     static final int MAX_PAGES = 2_000;
 
-    private final SubjectRepository repository;
+    private final CoalescedRead<Long> generation;
     private final boolean enabled;
     // Upkeep on the writing thread, as in NearCache: no pool thread woken for each page kept.
     private final Cache<String, Entry> pages = Caffeine.newBuilder().maximumSize(MAX_PAGES).executor(Runnable::run).build();
 
     SubjectSearchCache(SubjectRepository repository, CacheConfig config) {
-        this.repository = repository;
+        this.generation = new CoalescedRead<>(repository::searchGeneration);
         this.enabled = config.enabled();
     }
 
@@ -45,7 +48,7 @@ class SubjectSearchCache {
         if (!enabled) {
             return loader.get();
         }
-        return repository.searchGeneration().chain(current -> {
+        return generation.get().chain(current -> {
             Entry kept = pages.getIfPresent(key);
             if (kept != null && kept.generation() == current) {
                 return Uni.createFrom().item(kept.answer());
