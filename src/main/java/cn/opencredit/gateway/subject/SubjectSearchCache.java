@@ -39,7 +39,9 @@ class SubjectSearchCache {
     private final Cache<String, Entry> pages = Caffeine.newBuilder().maximumSize(MAX_PAGES).executor(Runnable::run).build();
 
     SubjectSearchCache(SubjectRepository repository, CacheConfig config) {
-        this.generation = new CoalescedRead<>(repository::searchGeneration);
+        // Given up after the load timeout, as a shared load is: a read that never ends (a connection
+        // lost without notice) would otherwise hold every later search of this replica.
+        this.generation = new CoalescedRead<>(() -> repository.searchGeneration().ifNoItem().after(config.loadTimeout()).fail());
         this.enabled = config.enabled();
     }
 

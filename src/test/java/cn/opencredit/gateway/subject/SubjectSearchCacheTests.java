@@ -10,16 +10,37 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+
+import cn.opencredit.gateway.testing.HeldLock;
 
 /**
  * Search pages come from this replica's memory while no searchable subject has changed since they
@@ -31,6 +52,9 @@ class SubjectSearchCacheTests {
 
     private final SubjectFixtures fixtures;
     private final AgroalDataSource dataSource;
+
+    @TestHTTPResource("/api/v1/subjects")
+    URL subjects;
 
     SubjectSearchCacheTests(SubjectFixtures fixtures, AgroalDataSource dataSource) {
         this.fixtures = fixtures;
@@ -108,6 +132,71 @@ class SubjectSearchCacheTests {
         assertArrayEquals(read.asByteArray(), kept.asByteArray(), "a kept page is sent as the bytes it was first written as");
         given().queryParam("q", "松涛").queryParam("limit", "1").queryParam("cursor", kept.path("nextCursor").toString())
                 .when().get("/api/v1/subjects").then().statusCode(200).body("items.uscc", contains(second)).body("nextCursor", nullValue());
+    }
+
+    @Test
+    void shouldShowARegistrationToEverySearchSentAfterItsCommitWhileManySearchesRun() throws Exception {
+        String uscc = SubjectFixtures.uscc("91", "MA9W0006");
+        URI uri = URI.create(subjects + "?q=" + URLEncoder.encode("鹭鸣", StandardCharsets.UTF_8) + "&limit=5");
+        AtomicLong committedAt = new AtomicLong(Long.MAX_VALUE);
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger before = new AtomicInteger();
+        AtomicInteger after = new AtomicInteger();
+        List<String> stale = new CopyOnWriteArrayList<>();
+        ExecutorService searchers = Executors.newFixedThreadPool(8);
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            List<Future<?>> loops = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                loops.add(searchers.submit(() -> {
+                    while (running.get()) {
+                        long sentAt = System.nanoTime();
+                        HttpResponse<String> answer = client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+                        assertEquals(200, answer.statusCode(), answer.body());
+                        boolean found = answer.body().contains(uscc);
+                        if (sentAt > committedAt.get()) {
+                            after.incrementAndGet();
+                            if (!found) {
+                                stale.add(answer.body());
+                            }
+                        } else if (!found) {
+                            before.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            Thread.sleep(500);
+            try (Connection connection = dataSource.getConnection()) {
+                update(connection, """
+                        INSERT INTO subject (uscc, name, subject_type, region_code) VALUES (?, '石河子鹭鸣商贸有限公司', 'ENTERPRISE', '659001')""", uscc);
+            }
+            committedAt.set(System.nanoTime());
+            Thread.sleep(700);
+            running.set(false);
+            for (Future<?> loop : loops) {
+                loop.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            searchers.shutdownNow();
+        }
+        assertTrue(before.get() > 0 && after.get() > 0, before + " searches before the commit, " + after + " after");
+        assertEquals(List.of(), stale, "searches sent after the commit that did not find the subject, of " + after);
+    }
+
+    @Test
+    void shouldGiveUpAGenerationReadThatHangsWithoutHoldingTheSearchesBehindIt() throws Exception {
+        CompletableFuture<Response> stuck;
+        CompletableFuture<Response> behind;
+        try (HeldLock lock = HeldLock.take(dataSource, "LOCK TABLE subject_search_generation IN ACCESS EXCLUSIVE MODE")) {
+            stuck = CompletableFuture.supplyAsync(() -> search("驼铃", null));
+            lock.awaitWaiters(1, List.of(stuck));
+            // Arrives while the first read is in flight, so it waits for the read after it.
+            behind = CompletableFuture.supplyAsync(() -> search("雁鸣", null));
+            Response first = stuck.get(30, TimeUnit.SECONDS);
+            assertEquals(503, first.statusCode(), first.asString());
+            first.then().contentType("application/problem+json").header("Retry-After", "1");
+        }
+        behind.get(30, TimeUnit.SECONDS).then().statusCode(200);
     }
 
     private static Response search(String q, String type) {

@@ -8,7 +8,7 @@ import cn.opencredit.gateway.shared.audit.Counted;
 /**
  * A page already written as its JSON body, for pages kept in memory and served many times: each
  * answer sends the same bytes instead of serialising the page again ({@link SerializedPageWriter}).
- * It keeps the page's item count, which the access log records for a bulk read.
+ * It keeps the page's item count, which the operations log records for a bulk read.
  *
  * @param body      the page as the API answers it, UTF-8
  * @param itemCount the items on the page
