@@ -30,7 +30,10 @@ import cn.opencredit.gateway.shared.cache.CoalescedRead;
 @Singleton
 class SubjectSearchCache {
 
-    /** Pages kept at most; a page of 100 summaries is about 30 KB (twice, as records and as JSON), a usual one of 20 about 6 KB. */
+    /**
+     * Pages kept at most. A page is kept as summaries and as JSON, which together take less than
+     * the full rows (address, legal representative, capital) kept before for the same page.
+     */
     static final int MAX_PAGES = 2_000;
 
     private final CoalescedRead<Long> generation;
