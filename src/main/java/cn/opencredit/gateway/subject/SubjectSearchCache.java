@@ -30,10 +30,7 @@ import cn.opencredit.gateway.shared.cache.CoalescedRead;
 @Singleton
 class SubjectSearchCache {
 
-    /**
-     * Pages kept at most. A page is kept as summaries and as JSON, which together take less than
-     * the full rows (address, legal representative, capital) kept before for the same page.
-     */
+    /** Pages kept at most; each is kept as its summaries (for the portal) and as its JSON (for the API). */
     static final int MAX_PAGES = 2_000;
 
     private final CoalescedRead<Long> generation;
