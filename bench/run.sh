@@ -40,7 +40,9 @@
 #
 # Environment (defaults in brackets): DURATION [30s] and WARMUP [10s] per wrk run; JIT_WARMUP [20s]
 # of hot-set lookups after each start of the jar, not measured (C2 needs about that to settle; without
-# it the first scenario measures the compiler); PRIME [20s] of lookups spread evenly over the hot set,
+# it the first scenario measures the compiler); MISS_WARMUP [60s] of lookups of subjects outside the
+# uniform sample, when the uniform scenario runs, for the code only a cache miss reaches, then the cache
+# and the access log emptied again and the hot set primed; PRIME [20s] of lookups spread evenly over the hot set,
 # into an emptied cache (FLUSHDB of BENCH_REDIS_DB) once per scale before the variants and again after
 # each uniform run, which starts from an emptied cache itself, so that every variant finds the same
 # subjects cached and no run inherits another's answers; every variant also starts from an emptied
@@ -69,7 +71,7 @@ ALL_VARIANTS=(secured+cache limited+cache secured-nocache open+cache open-nocach
 # The exact command line, with the settings given in the environment, for the docs.
 quote() { if [[ "$1" =~ ^[A-Za-z0-9_./:,=+@%-]+$ ]]; then printf '%s' "$1"; else printf "'%s'" "${1//\'/\'\\\'\'}"; fi; }
 COMMAND=
-for v in DURATION WARMUP JIT_WARMUP PRIME BENCH_JVM_OPTS SCENARIOS VARIANTS THREADS CONNECTIONS PLAN SAMPLE UNIFORM_SAMPLE PAGES REGION \
+for v in DURATION WARMUP JIT_WARMUP MISS_WARMUP PRIME BENCH_JVM_OPTS SCENARIOS VARIANTS THREADS CONNECTIONS PLAN SAMPLE UNIFORM_SAMPLE PAGES REGION \
     INGEST_BATCH INGEST_CONNECTIONS INGEST_SUBJECTS EVAL_DRAIN_MAX HOTSET_EXPONENT PACED_LOADS PORT NGINX_PORT BENCH_REDIS_DB INGEST_REDIS_DB RELOAD BUILD RESULTS_DIR DOCS_FILE; do
   if [ -n "${!v+x}" ]; then COMMAND+="$v=$(quote "${!v}") "; fi
 done
@@ -81,6 +83,7 @@ SCALES=("$@")
 DURATION=${DURATION:-30s}
 WARMUP=${WARMUP:-10s}
 JIT_WARMUP=${JIT_WARMUP:-20s}
+MISS_WARMUP=${MISS_WARMUP:-60s}
 PRIME=${PRIME:-20s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-64}
@@ -122,7 +125,7 @@ select_names() { # GIVEN KNOWN...: "all" or a comma/space-separated list of know
   done
 }
 for s in "${SCALES[@]}"; do [[ "$s" =~ ^[1-9][0-9]*$ ]] || die "a scale is a positive number of subjects, not '$s'"; done
-for v in DURATION WARMUP JIT_WARMUP PRIME; do [[ "$(seconds "${!v}")" =~ ^[1-9][0-9]*$ ]] || die "$v must be like 30s, 2m or 1h"; done
+for v in DURATION WARMUP JIT_WARMUP MISS_WARMUP PRIME; do [[ "$(seconds "${!v}")" =~ ^[1-9][0-9]*$ ]] || die "$v must be like 30s, 2m or 1h"; done
 for v in THREADS CONNECTIONS SAMPLE UNIFORM_SAMPLE PAGES INGEST_BATCH INGEST_CONNECTIONS INGEST_SUBJECTS BENCH_REDIS_DB INGEST_REDIS_DB; do
   [[ "${!v}" =~ ^[0-9]+$ ]] || die "$v must be a number"
 done
@@ -602,6 +605,12 @@ for SCALE in "${SCALES[@]}"; do
   pct=$(awk -v n="$UNIFORM_SAMPLE" -v s="$SUBJECTS" 'BEGIN {p = 150 * n / s; printf "%.6f", (p > 100 ? 100 : p)}')
   psql_ -d "$DB" -c "SELECT uscc FROM subject TABLESAMPLE BERNOULLI ($pct) REPEATABLE (20261123)
                      WHERE uscc IS NOT NULL ORDER BY md5(uscc) LIMIT $UNIFORM_SAMPLE" >"$WORK/uniform.txt"
+  # Subjects for the miss path's JIT warm-up: the same order past the uniform sample, so that the
+  # warm-up compiles the code of a miss without bringing the measured subjects' pages into memory;
+  # a data set no larger than the sample has none left over and warms on the sample itself.
+  psql_ -d "$DB" -c "SELECT uscc FROM subject TABLESAMPLE BERNOULLI ($pct) REPEATABLE (20261123)
+                     WHERE uscc IS NOT NULL ORDER BY md5(uscc) OFFSET $UNIFORM_SAMPLE LIMIT 100000" >"$WORK/miss-warmup.txt"
+  [ -s "$WORK/miss-warmup.txt" ] || cp "$WORK/uniform.txt" "$WORK/miss-warmup.txt"
   head -n "$SAMPLE" "$WORK/uniform.txt" >"$WORK/hot.txt"
   [ -s "$WORK/hot.txt" ] || die "no subjects sampled from $DB"
 
@@ -713,6 +722,15 @@ for SCALE in "${SCALES[@]}"; do
       start_app "$DB" "$PORT" "$WORK/$SCALE-$VARIANT.log" "$(redis_db "$BENCH_REDIS_DB")" "${COMMON[@]}" "${VENV[@]}"
       METRICS_URL="$MANAGEMENT_URL/q/metrics"
       wrk -t"$THREADS" -c"$CONNECTIONS" -d"$JIT_WARMUP" -s bench/hotset.lua "$URL" -- "$WORK/hot.txt" "${CALLER[@]}" >/dev/null 2>&1 || true
+      if wants uniform; then
+        # A miss runs code a hit never reaches (the profile's statement and its mappers, the answer's
+        # JSON, the cache's store), which C2 was still compiling in the measured window. Misses of
+        # other subjects, then the cache and the access log emptied and the hot set primed again.
+        wrk -t"$THREADS" -c"$CONNECTIONS" -d"$MISS_WARMUP" -s bench/lookup.lua "$URL" -- "$WORK/miss-warmup.txt" "${CALLER[@]}" >/dev/null 2>&1 || true
+        flush_cache
+        empty_access_log >/dev/null
+        prime_hot_set
+      fi
       HOTSET_RPS=
       for SCENARIO in hotset paced uniform search paging; do
         wants "$SCENARIO" || continue
