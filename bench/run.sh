@@ -603,13 +603,13 @@ for SCALE in "${SCALES[@]}"; do
 
   # Subjects in a fixed pseudo-random order (the same every run): the first SAMPLE are the hot set.
   pct=$(awk -v n="$UNIFORM_SAMPLE" -v s="$SUBJECTS" 'BEGIN {p = 150 * n / s; printf "%.6f", (p > 100 ? 100 : p)}')
+  # Past the uniform sample, in the same order: up to 100 000 subjects for the miss path's JIT
+  # warm-up, which then compiles the code of a miss without bringing the measured subjects' pages into
+  # memory; a data set no larger than the sample has none left over and warms on the sample itself.
   psql_ -d "$DB" -c "SELECT uscc FROM subject TABLESAMPLE BERNOULLI ($pct) REPEATABLE (20261123)
-                     WHERE uscc IS NOT NULL ORDER BY md5(uscc) LIMIT $UNIFORM_SAMPLE" >"$WORK/uniform.txt"
-  # Subjects for the miss path's JIT warm-up: the same order past the uniform sample, so that the
-  # warm-up compiles the code of a miss without bringing the measured subjects' pages into memory;
-  # a data set no larger than the sample has none left over and warms on the sample itself.
-  psql_ -d "$DB" -c "SELECT uscc FROM subject TABLESAMPLE BERNOULLI ($pct) REPEATABLE (20261123)
-                     WHERE uscc IS NOT NULL ORDER BY md5(uscc) OFFSET $UNIFORM_SAMPLE LIMIT 100000" >"$WORK/miss-warmup.txt"
+                     WHERE uscc IS NOT NULL ORDER BY md5(uscc) LIMIT $((UNIFORM_SAMPLE + 100000))" >"$WORK/sampled.txt"
+  head -n "$UNIFORM_SAMPLE" "$WORK/sampled.txt" >"$WORK/uniform.txt"
+  tail -n +"$((UNIFORM_SAMPLE + 1))" "$WORK/sampled.txt" >"$WORK/miss-warmup.txt"
   [ -s "$WORK/miss-warmup.txt" ] || cp "$WORK/uniform.txt" "$WORK/miss-warmup.txt"
   head -n "$SAMPLE" "$WORK/uniform.txt" >"$WORK/hot.txt"
   [ -s "$WORK/hot.txt" ] || die "no subjects sampled from $DB"
