@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -72,7 +73,7 @@ class CacheOffTests {
         update("UPDATE subject SET name = ? WHERE uscc = ?", "天山直读改名有限公司", SUBJECT);
         String renamed = given().when().get(PROFILE, SUBJECT).then().statusCode(200).header("X-Cache", "MISS")
                 .body("name", equalTo("天山直读改名有限公司")).extract().header("ETag");
-        assertTrue(!renamed.equals(etag), "a changed profile has a new ETag");
+        assertNotEquals(etag, renamed, "a changed profile has a new ETag");
         given().header("If-None-Match", etag).when().get(PROFILE, SUBJECT).then().statusCode(200);
         given().when().get(PROFILE, SubjectFixtures.UNREGISTERED).then().statusCode(404);
     }
