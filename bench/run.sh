@@ -38,9 +38,10 @@
 #   DURATION=3s WARMUP=1s bench/run.sh 2000                   a quick check of the harness
 #   SCENARIOS=hotset,uniform VARIANTS=secured+cache,open+cache bench/run.sh 100000
 #
-# Environment (defaults in brackets): DURATION [30s] and WARMUP [10s] per wrk run; JIT_WARMUP [20s]
-# of hot-set lookups after each start of the jar, not measured (C2 needs about that to settle; without
-# it the first scenario measures the compiler); MISS_WARMUP [60s] of lookups of subjects outside the
+# Environment (defaults in brackets): DURATION [30s] and WARMUP [10s] per wrk run; JIT_WARMUP [120s]
+# of hot-set lookups after each start of the jar (the anchor's too), not measured: with 20 s, C2 still
+# took 11-25 % of the gateway's CPU in the measured window of a saturated two-core machine, 3-9 % after
+# 120 s (docs/benchmarks.md, seventeenth sitting), and a replica in production runs compiled; MISS_WARMUP [60s] of lookups of subjects outside the
 # uniform sample, when the uniform scenario runs, for the code only a cache miss reaches, then the cache
 # and the access log emptied again and the hot set primed; PRIME [20s] of lookups spread evenly over the hot set,
 # into an emptied cache (FLUSHDB of BENCH_REDIS_DB) once per scale before the variants and again after
@@ -82,7 +83,7 @@ SCALES=("$@")
 [ ${#SCALES[@]} -gt 0 ] || SCALES=(100000 1000000)
 DURATION=${DURATION:-30s}
 WARMUP=${WARMUP:-10s}
-JIT_WARMUP=${JIT_WARMUP:-20s}
+JIT_WARMUP=${JIT_WARMUP:-120s}
 MISS_WARMUP=${MISS_WARMUP:-60s}
 PRIME=${PRIME:-20s}
 THREADS=${THREADS:-2}
