@@ -272,13 +272,25 @@ bench_docs_section() {
 }
 
 # cpu_seconds JVM-PID: CPU seconds (user + system) used so far, as one JSON object: the JVM with this
-# pid (0 when none), and every process named postgres, redis-server, wrk and nginx summed per name. Two
-# readings around a run give each process's share of the work, as pidstat would, without its
-# sampling interval (a pool's connections live through the run, so none of their time goes missing).
+# pid (0 when none), its JIT compiler threads apart ("jit", also counted in "jvm": a window that still
+# holds the compiler measures it, docs/benchmarks.md, sixteenth and seventeenth sittings), and every
+# process named postgres, redis-server, wrk and nginx summed per name. Two readings around a run give
+# each process's share of the work, as pidstat would, without its sampling interval (a pool's
+# connections live through the run, so none of their time goes missing).
 cpu_seconds() {
-  local jvm=${1:-0}
+  local jvm=${1:-0} jit=0
+  if [ "$jvm" != 0 ]; then
+    # HotSpot names them "C1 CompilerThread<n>" and "C2 CompilerThread<n>", cut to 15 characters.
+    jit=$({ cat /proc/"$jvm"/task/[0-9]*/stat 2>/dev/null || true; } | awk '
+      {
+        comm = $0; sub(/^[^(]*\(/, "", comm); sub(/\).*$/, "", comm)
+        rest = $0; sub(/^.*\) /, "", rest); split(rest, f, " ")
+        if (comm ~ /^C[12] CompilerThre/) t += f[12] + f[13]
+      }
+      END {print t + 0}')
+  fi
   # cat, not awk over the files: a process that ends between the glob and the read would stop mawk.
-  { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk -v jvm="$jvm" -v hz="$(getconf CLK_TCK)" '
+  { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk -v jvm="$jvm" -v jit="$jit" -v hz="$(getconf CLK_TCK)" '
     {
       comm = $0; sub(/^[^(]*\(/, "", comm); sub(/\).*$/, "", comm)
       rest = $0; sub(/^.*\) /, "", rest); split(rest, f, " ")
@@ -287,8 +299,8 @@ cpu_seconds() {
       else if (comm == "postgres" || comm == "redis-server" || comm == "wrk" || comm == "nginx") t[comm] += ticks
     }
     END {
-      printf "{\"jvm\": %.2f, \"postgres\": %.2f, \"redis\": %.2f, \"wrk\": %.2f, \"nginx\": %.2f}\n",
-        t["jvm"] / hz, t["postgres"] / hz, t["redis-server"] / hz, t["wrk"] / hz, t["nginx"] / hz
+      printf "{\"jvm\": %.2f, \"jit\": %.2f, \"postgres\": %.2f, \"redis\": %.2f, \"wrk\": %.2f, \"nginx\": %.2f}\n",
+        t["jvm"] / hz, jit / hz, t["postgres"] / hz, t["redis-server"] / hz, t["wrk"] / hz, t["nginx"] / hz
     }'
 }
 
