@@ -280,7 +280,9 @@ bench_docs_section() {
 cpu_seconds() {
   local jvm=${1:-0} jit=0
   if [ "$jvm" != 0 ]; then
-    # HotSpot names them "C1 CompilerThread<n>" and "C2 CompilerThread<n>", cut to 15 characters.
+    # HotSpot names them "C1 CompilerThread<n>" and "C2 CompilerThread<n>", cut to 15 characters. It
+    # starts and stops threads beyond the first of each with the load, and one that ends between two
+    # readings takes its ticks along: on more cores than two the share is a lower bound.
     jit=$({ cat /proc/"$jvm"/task/[0-9]*/stat 2>/dev/null || true; } | awk '
       {
         comm = $0; sub(/^[^(]*\(/, "", comm); sub(/\).*$/, "", comm)

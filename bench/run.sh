@@ -321,6 +321,9 @@ allocated_bytes() {
 
 NGINX_RPS=0
 ANCHOR_RPS=0
+# jq: " (WHAT n %)", the share of a figure's JVM CPU its JIT compiler threads took, or "" without one.
+JIT_SHARE='def jit_share($what): if .cpu.jit.us_per_request and .cpu.jvm.us_per_request
+  then " (\($what) \(.cpu.jit.us_per_request * 100 / .cpu.jvm.us_per_request | round) %)" else "" end; '
 # record SCALE SCENARIO VARIANT NAME [rows-per-request] [page] [target-rate load-percent]: appends the
 # figures of run NAME.
 record() {
@@ -352,7 +355,7 @@ record() {
              then {rows_per_second_evaluated: ($w.requests * $rows / ($w.requests / $w.requests_per_second + $backlog.drain_seconds))} else {} end)
         else {} end)' \
     | tee -a "$WORK/figures.jsonl" \
-    | jq -r '"  \(.scenario)\(if .page then " page \(.page)" else "" end)\(if .load_percent then " at \(.load_percent) % (\(.target_requests_per_second) req/s)" else "" end) \(.variant): \(.requests_per_second) req/s, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms, non-2xx \(.non_2xx), errors \(.socket_errors), × nginx \(if .ratio_to_nginx then (.ratio_to_nginx * 1000 | round / 1000) else "-" end), × /db \(if .ratio_to_anchor then (.ratio_to_anchor * 100 | round / 100) else "-" end), JVM \(.cpu.jvm.us_per_request // "-") µs/req\(if .cpu.jit.us_per_request and .cpu.jvm.us_per_request then " (JIT compiler \(.cpu.jit.us_per_request * 100 / .cpu.jvm.us_per_request | round) %)" else "" end), PostgreSQL \(.cpu.postgres.us_per_request // "-") µs/req, allocated \(.allocated_kb_per_request // "-") KB/req, RSS \(.rss_mb // "-") MB\(if .evaluation_backlog then "; evaluation queue at the end \(.evaluation_backlog.queue_entries) entries (\(.evaluation_backlog.queued_subjects) subjects, the oldest queued \(.evaluation_backlog.oldest_entry_seconds) s before), \(if .evaluation_backlog.drained then "empty \(.evaluation_backlog.drain_seconds) s later: \(.rows_per_second_evaluated | floor) rows/s evaluated" else "\(.evaluation_backlog.left_entries) entries left after \(.evaluation_backlog.drain_seconds) s" end)" else "" end)"'
+    | jq -r "$JIT_SHARE"'"  \(.scenario)\(if .page then " page \(.page)" else "" end)\(if .load_percent then " at \(.load_percent) % (\(.target_requests_per_second) req/s)" else "" end) \(.variant): \(.requests_per_second) req/s, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms, non-2xx \(.non_2xx), errors \(.socket_errors), × nginx \(if .ratio_to_nginx then (.ratio_to_nginx * 1000 | round / 1000) else "-" end), × /db \(if .ratio_to_anchor then (.ratio_to_anchor * 100 | round / 100) else "-" end), JVM \(.cpu.jvm.us_per_request // "-") µs/req\(jit_share("JIT compiler")), PostgreSQL \(.cpu.postgres.us_per_request // "-") µs/req, allocated \(.allocated_kb_per_request // "-") KB/req, RSS \(.rss_mb // "-") MB\(if .evaluation_backlog then "; evaluation queue at the end \(.evaluation_backlog.queue_entries) entries (\(.evaluation_backlog.queued_subjects) subjects, the oldest queued \(.evaluation_backlog.oldest_entry_seconds) s before), \(if .evaluation_backlog.drained then "empty \(.evaluation_backlog.drain_seconds) s later: \(.rows_per_second_evaluated | floor) rows/s evaluated" else "\(.evaluation_backlog.left_entries) entries left after \(.evaluation_backlog.drain_seconds) s" end)" else "" end)"'
 }
 failed() { # scale scenario variant why: a run without figures
   jq -c -n --argjson scale "$1" --arg scenario "$2" --arg variant "$3" --arg why "$4" \
@@ -497,7 +500,7 @@ write_results() {
       machine: $machine[0], scales: $scales, figures: $figures}' >"$WORK/results.json"
   cp "$WORK/results.json" "$RESULTS"
 
-  jq -r --arg open_marker "$BEGIN_MARKER" --arg close_marker "$END_MARKER" --arg results "$RESULTS" '
+  jq -r --arg open_marker "$BEGIN_MARKER" --arg close_marker "$END_MARKER" --arg results "$RESULTS" "$JIT_SHARE"'
     def n2: if . == null then "—" else (. * 100 | round / 100 | tostring) end;
     def n0: if . == null then "—" else (. | round | tostring) end;
     def pct: if . == null then "—" else (. * 1000 | round / 10 | tostring) + " %" end;
@@ -542,7 +545,7 @@ write_results() {
           ( [$r.figures[] | select(.scale == $s.scale)]
             | sort_by([(.scenario as $x | scenario_order | index($x)), (.variant as $v | $r.settings.variants | index($v))])[]
             | if .failed then "| \(scenario_name(.scenario)) | \(.variant) | failed: \(.failed) | | | | | | | | | | |"
-              else "| \(scenario_name(.scenario))\(if .page then " \(.page)" else "" end)\(if .load_percent then " \(.load_percent) % of the closed-loop rate (\(.target_requests_per_second) req/s asked)" else "" end)\(if .rows_per_second then " (\(.rows_per_second | n0) rows/s\(if .evaluation_backlog then "; \(evaluated(.evaluation_backlog; .rows_per_second_evaluated))" else "" end))" else "" end) | \(.variant) | \(.requests_per_second | n2) | \(.p50_ms | n2) | \(.p99_ms | n2) | \(.non_2xx) | \(.ratio_to_nginx | pct) | \(.ratio_to_anchor | n2) | \(.cpu.jvm.us_per_request // "—")\(if .cpu.jit.us_per_request and .cpu.jvm.us_per_request then " (JIT \(.cpu.jit.us_per_request * 100 / .cpu.jvm.us_per_request | round) %)" else "" end) | \(.cpu.postgres.us_per_request // "—") | \(.cpu.redis.us_per_request // "—") | \(.allocated_kb_per_request // "—") | \(.rss_mb // "—") |"
+              else "| \(scenario_name(.scenario))\(if .page then " \(.page)" else "" end)\(if .load_percent then " \(.load_percent) % of the closed-loop rate (\(.target_requests_per_second) req/s asked)" else "" end)\(if .rows_per_second then " (\(.rows_per_second | n0) rows/s\(if .evaluation_backlog then "; \(evaluated(.evaluation_backlog; .rows_per_second_evaluated))" else "" end))" else "" end) | \(.variant) | \(.requests_per_second | n2) | \(.p50_ms | n2) | \(.p99_ms | n2) | \(.non_2xx) | \(.ratio_to_nginx | pct) | \(.ratio_to_anchor | n2) | \(.cpu.jvm.us_per_request // "—")\(jit_share("JIT")) | \(.cpu.postgres.us_per_request // "—") | \(.cpu.redis.us_per_request // "—") | \(.allocated_kb_per_request // "—") | \(.rss_mb // "—") |"
               end ),
           ( [$r.figures[] | select(.scale == $s.scale and .failed == null)] as $f
             | def rps($sc; $v): [$f[] | select(.scenario == $sc and .variant == $v) | .requests_per_second] | first;
@@ -693,7 +696,7 @@ for SCALE in "${SCALES[@]}"; do
           "$(wrk_json "$WORK/$SCALE-anchor.txt" | jq .requests)" "$(jq .seconds "$WORK/$SCALE-anchor.cpu")")" \
           --argjson rss "$(cat "$WORK/$SCALE-anchor.rss")" '. + {cpu: $cpu, rss_mb: ($rss / 1024 | round)}' <<<"$(wrk_json "$WORK/$SCALE-anchor.txt")")
       ANCHOR_RPS=$(jq -r '.requests_per_second' <<<"$ANCHOR_JSON")
-      echo "  anchor /db: $(jq -r '"\(.requests_per_second) req/s, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms, JVM \(.cpu.jvm.us_per_request) µs/req\(if .cpu.jit.us_per_request and .cpu.jvm.us_per_request then " (JIT compiler \(.cpu.jit.us_per_request * 100 / .cpu.jvm.us_per_request | round) %)" else "" end), PostgreSQL \(.cpu.postgres.us_per_request) µs/req"' <<<"$ANCHOR_JSON")"
+      echo "  anchor /db: $(jq -r "$JIT_SHARE"'"\(.requests_per_second) req/s, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms, JVM \(.cpu.jvm.us_per_request) µs/req\(jit_share("JIT compiler")), PostgreSQL \(.cpu.postgres.us_per_request) µs/req"' <<<"$ANCHOR_JSON")"
     else
       note "the /db anchor could not be measured"
     fi
