@@ -14,6 +14,12 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +32,10 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.impl.ContextInternal;
+import io.vertx.core.impl.VertxInternal;
+import io.vertx.mutiny.core.Vertx;
 
 import cn.opencredit.gateway.access.AccessFixtures;
 import cn.opencredit.gateway.access.ConsumerType;
@@ -34,6 +44,7 @@ import cn.opencredit.gateway.shared.uscc.Uscc;
 import cn.opencredit.gateway.evaluation.EvaluationFixtures;
 import cn.opencredit.gateway.subject.SubjectFixtures;
 import cn.opencredit.gateway.profile.ProfileService;
+import cn.opencredit.gateway.testing.EventLoops;
 
 /**
  * The cache against the real Redis and PostgreSQL: near cache, Redis, invalidation by version and
@@ -57,6 +68,8 @@ class ReadThroughCacheTests {
     private static final String IDLE_SUBJECT = SubjectFixtures.uscc("91", "MA0C0008");
     private static final String PROFILE = "/api/v1/subjects/{uscc}";
     private static final Duration PATIENCE = Duration.ofSeconds(10);
+    /** How long the other event loop is kept busy: well past the cache's Redis timeout (50 ms). */
+    private static final Duration BUSY = Duration.ofMillis(600);
 
     private final SubjectFixtures fixtures;
     private final AccessFixtures access;
@@ -70,10 +83,12 @@ class ReadThroughCacheTests {
     private final ProfileService profiles;
     private final EvaluationFixtures evaluations;
     private final CacheConfig config;
+    private final Vertx vertx;
 
     ReadThroughCacheTests(SubjectFixtures fixtures, AccessFixtures access, AgroalDataSource dataSource, SubjectDataVersions versions,
             ReadThroughCache cache, InvalidationSubscriber invalidations, RedisDataSource redis, MeterRegistry meters,
-            RedisAvailability availability, ProfileService profiles, EvaluationFixtures evaluations, CacheConfig config) {
+            RedisAvailability availability, ProfileService profiles, EvaluationFixtures evaluations, CacheConfig config, Vertx vertx) {
+        this.vertx = vertx;
         this.evaluations = evaluations;
         this.config = config;
         this.availability = availability;
@@ -123,6 +138,50 @@ class ReadThroughCacheTests {
         // "*" matches a current representation only: there is none for an unknown subject.
         given().header("If-None-Match", "*").when().get(PROFILE, SubjectFixtures.UNREGISTERED).then().statusCode(404);
         assertEquals("Authorization", first.header("Vary"), "shared caches must keep the views of different callers apart");
+    }
+
+    /**
+     * A miss asks Redis (MGET), loads and stores (SET) through the client of the caller's event loop,
+     * so it needs no other loop: with the other one busy, it is still answered at once and stored.
+     * Through the default client, whose connections all live on one loop, a miss asked on the other
+     * loop waited for that one, past the cache's Redis timeout, and was answered unstored (degraded).
+     */
+    @Test
+    void shouldAnswerAndStoreAMissWithoutTheOtherEventLoop() throws Exception {
+        List<ContextInternal> loops = EventLoops.two((VertxInternal) vertx.getDelegate());
+        String name = "loop-test-" + UUID.randomUUID();
+        for (int i = 0; i < loops.size(); i++) {
+            ContextInternal asking = loops.get(i);
+            ContextInternal busy = loops.get(1 - i);
+            String uscc = SubjectFixtures.uscc("91", "MA0C009" + i);
+            CountDownLatch blocked = new CountDownLatch(1);
+            busy.runOnContext(ignored -> {
+                blocked.countDown();
+                sleep(BUSY);
+            });
+            assertTrue(blocked.await(PATIENCE.toSeconds(), TimeUnit.SECONDS));
+            long started = System.nanoTime();
+            CompletableFuture<CachedJson> answered = new CompletableFuture<>();
+            asking.runOnContext(ignored -> cache.get(uscc, name, "public", () -> Uni.createFrom().item(Map.of("uscc", uscc)))
+                    .subscribe().with(answered::complete, answered::completeExceptionally));
+            CachedJson answer = answered.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+            assertTrue(answer.found() && !answer.hit(), "a miss");
+            assertTrue(millis < BUSY.toMillis() / 2, "answered in " + millis + " ms while the other loop was busy");
+            assertFalse(cache.degraded(), "Redis answered in time");
+            List<String> stored = redis.key().keys("cache:{" + uscc + "}:" + name + ":public:*");
+            assertEquals(1, stored.size(), "the miss stored its answer");
+            assertTrue(redis.value(String.class).get(stored.getFirst()).endsWith("{\"uscc\":\"" + uscc + "\"}"));
+            Thread.sleep(BUSY.toMillis());
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A value in Redis that is not {@code version|etag|body} (damaged, or written by something else) is a miss, never served. */
