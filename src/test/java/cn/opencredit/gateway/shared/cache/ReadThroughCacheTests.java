@@ -155,9 +155,11 @@ class ReadThroughCacheTests {
             ContextInternal busy = loops.get(1 - i);
             String uscc = SubjectFixtures.uscc("91", "MA0C009" + i);
             CountDownLatch blocked = new CountDownLatch(1);
+            CountDownLatch released = new CountDownLatch(1);
             busy.runOnContext(ignored -> {
                 blocked.countDown();
                 sleep(BUSY);
+                released.countDown();
             });
             assertTrue(blocked.await(PATIENCE.toSeconds(), TimeUnit.SECONDS));
             long started = System.nanoTime();
@@ -172,7 +174,8 @@ class ReadThroughCacheTests {
             List<String> stored = redis.key().keys("cache:{" + uscc + "}:" + name + ":public:*");
             assertEquals(1, stored.size(), "the miss stored its answer");
             assertTrue(redis.value(String.class).get(stored.getFirst()).endsWith("{\"uscc\":\"" + uscc + "\"}"));
-            Thread.sleep(BUSY.toMillis());
+            // The next round keeps this loop busy: it must be free of this round's task first.
+            assertTrue(released.await(PATIENCE.toSeconds(), TimeUnit.SECONDS));
         }
     }
 
