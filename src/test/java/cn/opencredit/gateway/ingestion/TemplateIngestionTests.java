@@ -13,7 +13,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -21,6 +20,7 @@ import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,6 +36,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
 import cn.opencredit.gateway.subject.SubjectFixtures;
+import cn.opencredit.gateway.testing.Eventually;
 
 /** The national 双公示 templates as departments export them: CSV in UTF-8 or GB18030, and XLSX. */
 @QuarkusTest
@@ -171,7 +172,7 @@ class TemplateIngestionTests {
         String uscc = newEnterpriseUscc();
         given().when().get("/api/v1/subjects/{uscc}", uscc).then().statusCode(404);
         given().when().get("/api/v1/subjects/{uscc}", uscc).then().statusCode(404);
-        assertFalse(redis.key().keys("cache:{" + uscc + "}:profile:public:*").isEmpty(), "the 404 is cached");
+        Eventually.awaitUntil("the 404 is cached", Duration.ofSeconds(10), () -> !redis.key().keys("cache:{" + uscc + "}:profile:public:*").isEmpty());
 
         post("text/csv", withBom(csv(PENALTY_HEADERS, penalty(number, uscc, "石河子归集缓存（运输）有限公司")))).statusCode(200)
                 .body("created", equalTo(1));

@@ -191,8 +191,10 @@ public class ReadThroughCache {
         return loading.computeIfAbsent(flightKey, ignored -> load(loader)
                 .ifNoItem().after(config.loadTimeout()).fail()
                 .map(body -> answer(body, false))
-                .call(answer -> store(key, version, answer))
-                .invoke(answer -> remember(uscc, key, answer.asHit(), version, token))
+                .invoke(answer -> {
+                    store(key, version, answer);
+                    remember(uscc, key, answer.asHit(), version, token);
+                })
                 // A block, not an expression: remove() returns this very Uni, and eventually() would wait for it.
                 .eventually(() -> {
                     loading.remove(flightKey);
@@ -232,17 +234,20 @@ public class ReadThroughCache {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    private Uni<Void> store(String key, String version, CachedJson answer) {
+    /**
+     * Sends the answer to Redis and does not wait for it: the caller's answer does not depend on Redis
+     * holding it (a store that failed or never finished is a later miss), so the miss is not held for
+     * another round trip, and no timeout is set for it.
+     */
+    private void store(String key, String version, CachedJson answer) {
         byte[] body = answer.found() ? answer.body() : NOT_FOUND;
         byte[] head = (version + SEPARATOR + answer.etag() + SEPARATOR).getBytes(StandardCharsets.US_ASCII);
         byte[] value = Arrays.copyOf(head, head.length + body.length);
         System.arraycopy(body, 0, value, head.length, body.length);
         long ttlMillis = (body.length == 0 ? config.negativeTtl() : config.ttl()).toMillis();
-        return redis.here().send(Request.cmd(Command.SET).arg(key).arg(value).arg("PX").arg(ttlMillis))
-                .ifNoItem().after(config.redisTimeout()).fail()
-                .onFailure().invoke(failure -> Log.debugf("cache store of %s failed: %s", key, failure.toString()))
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
+        redis.here().send(Request.cmd(Command.SET).arg(key).arg(value).arg("PX").arg(ttlMillis))
+                .subscribe().with(stored -> {
+                }, failure -> Log.debugf("cache store of %s failed: %s", key, failure.toString()));
     }
 
     /** The stored value {@code version|etag|body}, if it was stored under the current version; else null. */

@@ -19,6 +19,8 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.pubsub.PubSubCommands;
 import io.quarkus.test.junit.QuarkusTest;
 
+import cn.opencredit.gateway.testing.Eventually;
+
 /**
  * A batch's subjects are bumped in pipelines against the real Redis: every version exactly once
  * and every subject announced, across several pipelines; while Redis holds writes, every subject
