@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -15,13 +17,13 @@ import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.logging.Log;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
-import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
 import cn.opencredit.gateway.shared.problem.ProblemAnswers;
@@ -65,12 +67,15 @@ public class AuditFilter {
         this.clock = clock;
     }
 
-    /** Null, so that the answer goes out without being suspended, when there is nothing to log. */
+    /**
+     * Holds the answer until its entry is committed; returns at once, without suspending it, when
+     * there is nothing to log.
+     */
     @ServerResponseFilter
-    public Uni<Void> audit(ContainerRequestContext request, ContainerResponseContext response, SimpleResourceInfo resource,
+    public void audit(ResteasyReactiveContainerRequestContext request, ContainerResponseContext response, SimpleResourceInfo resource,
             RoutingContext routing) {
         if (!config.enabled() || resource == null || resource.getResourceClass() == null) {
-            return null;
+            return;
         }
         Logged logged = loggedByMethod.computeIfAbsent(resource.getResourceClass().getName() + "#" + resource.getMethodName(),
                 ignored -> loggedOf(resource));
@@ -78,29 +83,69 @@ public class AuditFilter {
             String rawUscc = request.getUriInfo().getPathParameters().getFirst("uscc");
             UsccValidation uscc = rawUscc == null ? null : Uscc.validate(rawUscc);
             if (uscc == null || !uscc.isValid()) {
-                return null;
+                return;
             }
             ConsentedRead consented = routing == null ? null : routing.get(ConsentedRead.ATTRIBUTE);
-            return written(request, response, caller(routing).chain(client -> log.append(new AuditEntry(OffsetDateTime.now(clock),
+            written(request, response, routing, client -> log.write(new AuditEntry(OffsetDateTime.now(clock),
                     client == null ? null : client.consumerId(), name(client), type(client), client == null ? null : client.keyId(),
                     uscc.normalised(), logged.subject().value(), consented != null ? consented.purpose() : purpose(request),
                     response.getStatus(), request.getHeaderString(RequestIdFilter.HEADER), consented == null ? null : consented.consentId(),
-                    consented == null ? null : consented.disclosed()))));
+                    consented == null ? null : consented.disclosed())));
+            return;
         }
         if (logged.bulk() != null) {
             String filters = filters(request);
             Integer items = items(response);
-            return written(request, response, caller(routing).chain(client -> log.append(new OperationEntry(OffsetDateTime.now(clock),
+            written(request, response, routing, client -> log.write(new OperationEntry(OffsetDateTime.now(clock),
                     client == null ? null : client.consumerId(), name(client), type(client), client == null ? null : client.keyId(),
-                    logged.bulk().value(), filters, items, response.getStatus(), request.getHeaderString(RequestIdFilter.HEADER)))));
+                    logged.bulk().value(), filters, items, response.getStatus(), request.getHeaderString(RequestIdFilter.HEADER))));
         }
-        return null;
     }
 
-    /** A caller whose authentication failed is logged too, as unauthenticated. */
-    private Uni<ApiClient> caller(RoutingContext routing) {
+    /**
+     * Suspends the answer, writes the caller's entry and resumes the answer once it is committed, or
+     * with a 503 in its place when it cannot be. Suspended by hand rather than by returning a
+     * {@code Uni}, which would build a reactive pipeline (with context propagation around each of its
+     * steps) for every logged call (docs/benchmarks.md, nineteenth sitting). A caller whose
+     * authentication failed is logged too, as unauthenticated.
+     */
+    private void written(ResteasyReactiveContainerRequestContext request, ContainerResponseContext response, RoutingContext routing,
+            Function<ApiClient, CompletionStage<Void>> write) {
+        request.suspend();
         ApiClient known = Callers.known(routing);
-        return known != null ? Uni.createFrom().item(known) : Callers.resolve(identities);
+        if (known != null) {
+            committed(request, response, write, known);
+            return;
+        }
+        Callers.resolve(identities).subscribe().with(client -> committed(request, response, write, client),
+                failure -> unlogged(request, response, failure));
+    }
+
+    private static void committed(ResteasyReactiveContainerRequestContext request, ContainerResponseContext response,
+            Function<ApiClient, CompletionStage<Void>> write, ApiClient client) {
+        CompletionStage<Void> committed;
+        try {
+            committed = write.apply(client);
+        } catch (RuntimeException e) {
+            unlogged(request, response, e);
+            return;
+        }
+        committed.whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                unlogged(request, response, failure);
+            } else {
+                request.resume();
+            }
+        });
+    }
+
+    /** The answer replaced by a 503: an unlogged read of credit data is worse than a refused one. */
+    private static void unlogged(ResteasyReactiveContainerRequestContext request, ContainerResponseContext response, Throwable failure) {
+        Log.errorf("503 on %s %s [request %s]: the log entry could not be written (%s)", request.getMethod(),
+                request.getUriInfo().getPath(), request.getHeaderString(RequestIdFilter.HEADER), failure.toString());
+        ProblemAnswers.replace(response, ProblemAnswers.unlogged(), request.getUriInfo().getPath(),
+                request.getHeaderString(RequestIdFilter.HEADER));
+        request.resume();
     }
 
     private static String name(ApiClient client) {
@@ -109,16 +154,6 @@ public class AuditFilter {
 
     private static String type(ApiClient client) {
         return client == null ? ApiClient.ANONYMOUS_TYPE : client.type();
-    }
-
-    private static Uni<Void> written(ContainerRequestContext request, ContainerResponseContext response, Uni<Void> append) {
-        return append.onFailure().recoverWithItem(failure -> {
-            Log.errorf("503 on %s %s [request %s]: the log entry could not be written (%s)", request.getMethod(),
-                    request.getUriInfo().getPath(), request.getHeaderString(RequestIdFilter.HEADER), failure.toString());
-            ProblemAnswers.replace(response, ProblemAnswers.unlogged(), request.getUriInfo().getPath(),
-                    request.getHeaderString(RequestIdFilter.HEADER));
-            return null;
-        });
     }
 
     private static Logged loggedOf(SimpleResourceInfo resource) {

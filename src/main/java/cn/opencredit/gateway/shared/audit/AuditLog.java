@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -46,19 +47,29 @@ public class AuditLog {
 
     /** A read about one subject, for that subject's access log. */
     public Uni<Void> append(AuditEntry entry) {
-        return enqueue(entry);
+        return Uni.createFrom().completionStage(write(entry));
     }
 
     /** A bulk read, for the operations log. */
     public Uni<Void> append(OperationEntry entry) {
+        return Uni.createFrom().completionStage(write(entry));
+    }
+
+    /** {@link #append(AuditEntry)} as a stage that completes on the thread that saw the commit, without a reactive pipeline. */
+    public CompletionStage<Void> write(AuditEntry entry) {
         return enqueue(entry);
     }
 
-    private Uni<Void> enqueue(Object entry) {
+    /** {@link #append(OperationEntry)} as a stage, like {@link #write(AuditEntry)}. */
+    public CompletionStage<Void> write(OperationEntry entry) {
+        return enqueue(entry);
+    }
+
+    private CompletableFuture<Void> enqueue(Object entry) {
         CompletableFuture<Void> committed = new CompletableFuture<>();
         queue.add(new Pending(entry, committed));
         flushIfIdle();
-        return Uni.createFrom().completionStage(committed);
+        return committed;
     }
 
     private void flushIfIdle() {
