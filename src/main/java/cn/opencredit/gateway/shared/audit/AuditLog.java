@@ -50,17 +50,12 @@ public class AuditLog {
         return Uni.createFrom().completionStage(write(entry));
     }
 
-    /** A bulk read, for the operations log. */
-    public Uni<Void> append(OperationEntry entry) {
-        return Uni.createFrom().completionStage(write(entry));
-    }
-
     /** {@link #append(AuditEntry)} as a stage that completes on the thread that saw the commit, without a reactive pipeline. */
     public CompletionStage<Void> write(AuditEntry entry) {
         return enqueue(entry);
     }
 
-    /** {@link #append(OperationEntry)} as a stage, like {@link #write(AuditEntry)}. */
+    /** A bulk read, for the operations log, as a stage like {@link #write(AuditEntry)}. */
     public CompletionStage<Void> write(OperationEntry entry) {
         return enqueue(entry);
     }
